@@ -1,0 +1,3 @@
+namespace Lineage.Lineage;
+
+public sealed record LineageGraph(IReadOnlyList<LineageNode> Nodes, IReadOnlyList<LineageEdge> Edges, bool Truncated);

@@ -1,0 +1,89 @@
+namespace Lineage.Lineage;
+
+/// <summary>
+/// Breadth-first lineage walk over an <see cref="IAdjacencyReader"/>, one read per level.
+/// <list type="bullet">
+/// <item>hops are shortest distances from the start, in the walk's direction;</item>
+/// <item>a node filtered out by type is neither returned nor walked through;</item>
+/// <item>edges are returned only between returned nodes;</item>
+/// <item><c>Truncated</c> is true exactly when depth or the node budget left out a node that
+/// the filters would have admitted.</item>
+/// </list>
+/// </summary>
+public static class LineageWalker
+{
+    public static async Task<Traversal> WalkAsync(
+        IAdjacencyReader reader, LineageQuery query, string? startType, CancellationToken cancellationToken)
+    {
+        var hops = new Dictionary<NodeRef, int> { [query.Start] = 0 };
+        var nodes = new List<TraversedNode> { new(query.Start, 0, startType) };
+        var edges = new List<LineageEdge>();
+        var seenEdges = new HashSet<LineageEdge>();
+        var truncated = false;
+
+        foreach (var direction in Directions(query.Direction))
+        {
+            IReadOnlyList<NodeRef> frontier = [query.Start];
+            for (var hop = 1; frontier.Count > 0; hop++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var steps = await reader.ReadAsync(frontier, direction, cancellationToken).ConfigureAwait(false);
+                var ordered = steps.Where(s => Admits(query, s)).OrderBy(s => s.From).ThenBy(s => s.To);
+
+                // Past the depth, or once the budget is spent, a level is read only to close
+                // edges between nodes already returned and to learn whether anything was left out.
+                var closing = hop > query.Depth || nodes.Count >= query.MaxNodes;
+                var next = new List<NodeRef>();
+                foreach (var step in ordered)
+                {
+                    if (!hops.ContainsKey(step.To))
+                    {
+                        if (closing || nodes.Count >= query.MaxNodes)
+                        {
+                            truncated = true;
+                            continue;
+                        }
+
+                        hops[step.To] = hop;
+                        nodes.Add(new TraversedNode(step.To, hop, step.ToType));
+                        next.Add(step.To);
+                    }
+
+                    var edge = direction == WalkDirection.Downstream
+                        ? LineageEdge.Between(step.From, step.To)
+                        : LineageEdge.Between(step.To, step.From);
+                    if (seenEdges.Add(edge))
+                    {
+                        edges.Add(edge);
+                    }
+                }
+
+                if (closing)
+                {
+                    break;
+                }
+
+                frontier = next;
+                if (frontier.Count == 0 && nodes.Count >= query.MaxNodes)
+                {
+                    break;
+                }
+            }
+        }
+
+        return new Traversal(nodes, edges, truncated);
+    }
+
+    private static IEnumerable<WalkDirection> Directions(LineageDirection direction) => direction switch
+    {
+        LineageDirection.Upstream => [WalkDirection.Upstream],
+        LineageDirection.Downstream => [WalkDirection.Downstream],
+        _ => [WalkDirection.Upstream, WalkDirection.Downstream],
+    };
+
+    private static bool Admits(LineageQuery query, Adjacency step)
+    {
+        var filter = step.To.Kind == NodeKind.Artifact ? query.ArtifactTypes : query.JobTypes;
+        return filter is null || (step.ToType is not null && filter.Contains(step.ToType));
+    }
+}

@@ -1,0 +1,7 @@
+namespace Lineage.Lineage;
+
+public enum NodeKind
+{
+    Run,
+    Artifact,
+}

@@ -1,0 +1,3 @@
+namespace Lineage.Lineage;
+
+public readonly record struct TraversedNode(NodeRef Node, int Hops, string? Type);

@@ -1,0 +1,14 @@
+namespace Lineage.Model;
+
+/// <summary>A named, typed sequence of versions in a project.</summary>
+public sealed record ArtifactRecord(
+    long Id,
+    long ProjectId,
+    string Namespace,
+    string Project,
+    string Name,
+    string Type,
+    DateTimeOffset CreatedAt)
+{
+    public string Path => $"{Namespace}/{Project}/{Name}";
+}

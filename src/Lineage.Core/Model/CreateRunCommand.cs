@@ -1,0 +1,5 @@
+using Lineage.Names;
+
+namespace Lineage.Model;
+
+public sealed record CreateRunCommand(RunPath Run, string? JobType, string? ConfigJson);

@@ -1,0 +1,3 @@
+namespace Lineage.Model;
+
+public sealed record PageItem<T>(T Value, long Key);

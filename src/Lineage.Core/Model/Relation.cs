@@ -1,0 +1,26 @@
+namespace Lineage.Model;
+
+/// <summary>The one-to-many walks the store pages through, named from the parent's side.</summary>
+public enum Relation
+{
+    /// <summary>Version → runs that used it.</summary>
+    UsedBy,
+
+    /// <summary>Version → runs that logged it, first logger first.</summary>
+    Loggers,
+
+    /// <summary>Run → versions it used.</summary>
+    UsedArtifacts,
+
+    /// <summary>Run → versions it logged.</summary>
+    LoggedArtifacts,
+
+    /// <summary>Project → its runs.</summary>
+    ProjectRuns,
+
+    /// <summary>Project → its artifacts.</summary>
+    ProjectArtifacts,
+
+    /// <summary>Artifact → its versions, oldest first.</summary>
+    ArtifactVersions,
+}

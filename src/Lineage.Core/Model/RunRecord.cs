@@ -1,0 +1,16 @@
+namespace Lineage.Model;
+
+public sealed record RunRecord(
+    long Id,
+    long ProjectId,
+    string Namespace,
+    string Project,
+    string Name,
+    string? JobType,
+    RunState State,
+    string? ConfigJson,
+    DateTimeOffset CreatedAt,
+    string CreatedBy)
+{
+    public string Path => $"{Namespace}/{Project}/{Name}";
+}

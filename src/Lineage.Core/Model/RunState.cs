@@ -1,0 +1,9 @@
+namespace Lineage.Model;
+
+public enum RunState
+{
+    Running,
+    Finished,
+    Failed,
+    Crashed,
+}

@@ -1,0 +1,51 @@
+using Lineage.Lineage;
+using Lineage.Model;
+using Lineage.Names;
+
+namespace Lineage.Store;
+
+/// <summary>
+/// What every store (SQLite, Neo4j) provides. Each write is one transaction: it either
+/// applies whole or raises a <see cref="Errors.LineageException"/> and stores nothing.
+/// Batched reads take many ids at once so that the API never issues one query per item.
+/// </summary>
+public interface ILineageStore
+{
+    Task<RunRecord> CreateRunAsync(CreateRunCommand command, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Logs a version, or records one more logger when the digest already exists.</summary>
+    Task<VersionRecord> LogArtifactAsync(LogArtifactCommand command, Actor actor, CancellationToken cancellationToken);
+
+    Task<VersionRecord> UseArtifactAsync(UseArtifactCommand command, Actor actor, CancellationToken cancellationToken);
+
+    /// <summary>Gives the alias to the version, taking it from whichever version held it.</summary>
+    Task<VersionRecord> AddAliasAsync(AliasCommand command, Actor actor, CancellationToken cancellationToken);
+
+    Task<VersionRecord> RemoveAliasAsync(AliasCommand command, Actor actor, CancellationToken cancellationToken);
+
+    Task<ProjectRecord?> FindProjectAsync(ProjectPath path, CancellationToken cancellationToken);
+
+    Task<RunRecord?> FindRunAsync(RunPath path, CancellationToken cancellationToken);
+
+    Task<VersionRecord?> FindVersionAsync(VersionRef name, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<RunRecord>> GetRunsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<VersionRecord>> GetVersionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>One page of child ids per parent, for many parents in one call.</summary>
+    Task<IReadOnlyDictionary<long, Page<long>>> GetPagesAsync(
+        Relation relation, IReadOnlyCollection<long> parentIds, PageRequest page, CancellationToken cancellationToken);
+
+    /// <summary>The number of children per parent, for many parents in one call.</summary>
+    Task<IReadOnlyDictionary<long, int>> CountAsync(
+        Relation relation, IReadOnlyCollection<long> parentIds, CancellationToken cancellationToken);
+
+    Task<Page<VersionFile>> GetFilesAsync(long versionId, PageRequest page, CancellationToken cancellationToken);
+
+    Task<LineageGraph> GetLineageAsync(LineageQuery query, CancellationToken cancellationToken);
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using Lineage.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Lineage.Sqlite;
+
+/// <summary>Column lists and row readers shared by the store's queries.</summary>
+internal static class Rows
+{
+    public const string ProjectColumns = "p.id, n.name, p.name, p.created_at, p.created_by";
+
+    public const string ProjectJoins = "JOIN namespaces n ON n.id = p.namespace_id";
+
+    public const string RunColumns = "r.id, r.project_id, n.name, p.name, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by";
+
+    public const string RunJoins = "JOIN projects p ON p.id = r.project_id JOIN namespaces n ON n.id = p.namespace_id";
+
+    public const string ArtifactColumns = "a.id, a.project_id, n.name, p.name, a.name, a.type, a.created_at";
+
+    public const string ArtifactJoins = "JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id";
+
+    public const string VersionColumns = """
+        v.id, v.artifact_id, n.name, p.name, a.name, a.type, v.version_index, v.digest, v.metadata, v.size,
+        v.created_at, v.created_by, v.logged_by_run_id,
+        v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id)
+        """;
+
+    public const string VersionJoins = """
+        JOIN artifacts a ON a.id = v.artifact_id
+        JOIN projects p ON p.id = a.project_id
+        JOIN namespaces n ON n.id = p.namespace_id
+        """;
+
+    public static ProjectRecord Project(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time.Parse(r.GetString(3)), r.GetString(4));
+
+    public static RunRecord Run(SqliteDataReader r) => new(
+        r.GetInt64(0),
+        r.GetInt64(1),
+        r.GetString(2),
+        r.GetString(3),
+        r.GetString(4),
+        r.IsDBNull(5) ? null : r.GetString(5),
+        ParseState(r.GetString(6)),
+        r.IsDBNull(7) ? null : r.GetString(7),
+        Time.Parse(r.GetString(8)),
+        r.GetString(9));
+
+    public static ArtifactRecord Artifact(SqliteDataReader r) => new(
+        r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), Time.Parse(r.GetString(6)));
+
+    /// <summary>A version row without its aliases; <see cref="VersionRow.IsLatest"/> says whether <c>latest</c> belongs to it.</summary>
+    public static VersionRow Version(SqliteDataReader r) => new(
+        new VersionRecord(
+            r.GetInt64(0),
+            r.GetInt64(1),
+            r.GetString(2),
+            r.GetString(3),
+            r.GetString(4),
+            r.GetString(5),
+            r.GetInt32(6),
+            r.GetString(7),
+            r.IsDBNull(8) ? null : r.GetString(8),
+            r.IsDBNull(9) ? null : r.GetInt64(9),
+            Time.Parse(r.GetString(10)),
+            r.GetString(11),
+            r.GetInt64(12),
+            []),
+        r.GetBoolean(13));
+
+    public static string FormatState(RunState state) => state.ToString().ToUpperInvariant();
+
+    public static string Ids(IEnumerable<long> ids) =>
+        "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+
+    private static RunState ParseState(string value) => Enum.Parse<RunState>(value, ignoreCase: true);
+}
+
+internal readonly record struct VersionRow(VersionRecord Record, bool IsLatest);

@@ -1,0 +1,53 @@
+using Lineage.Lineage;
+
+namespace Lineage.Sqlite;
+
+/// <summary>Reads the neighbours of a frontier of nodes with one statement per node kind.</summary>
+internal sealed class SqliteAdjacencyReader : IAdjacencyReader
+{
+    private readonly SqliteSession _session;
+    private readonly bool _withTypes;
+
+    public SqliteAdjacencyReader(SqliteSession session, bool withTypes)
+    {
+        _session = session;
+        _withTypes = withTypes;
+    }
+
+    public async Task<IReadOnlyList<Adjacency>> ReadAsync(IReadOnlyList<NodeRef> nodes, WalkDirection direction, CancellationToken cancellationToken)
+    {
+        var result = new List<Adjacency>();
+        var runs = nodes.Where(n => n.Kind == NodeKind.Run).Select(n => n.Id).ToList();
+        var versions = nodes.Where(n => n.Kind == NodeKind.Artifact).Select(n => n.Id).ToList();
+
+        if (runs.Count > 0)
+        {
+            // Downstream of a run: what it logged. Upstream: what it used.
+            var table = direction == WalkDirection.Downstream ? "logged_edges" : "used_edges";
+            var sql = _withTypes
+                ? $"SELECT e.run_id, e.version_id, a.type FROM {table} e JOIN artifact_versions v ON v.id = e.version_id JOIN artifacts a ON a.id = v.artifact_id WHERE e.run_id IN (SELECT value FROM json_each($ids))"
+                : $"SELECT e.run_id, e.version_id, NULL FROM {table} e WHERE e.run_id IN (SELECT value FROM json_each($ids))";
+            result.AddRange(await _session.QueryAsync(
+                sql,
+                r => new Adjacency(NodeRef.Run(r.GetInt64(0)), NodeRef.Version(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetString(2)),
+                cancellationToken,
+                ("$ids", Rows.Ids(runs))).ConfigureAwait(false));
+        }
+
+        if (versions.Count > 0)
+        {
+            // Downstream of a version: the runs that used it. Upstream: the runs that logged it.
+            var table = direction == WalkDirection.Downstream ? "used_edges" : "logged_edges";
+            var sql = _withTypes
+                ? $"SELECT e.version_id, e.run_id, r.job_type FROM {table} e JOIN runs r ON r.id = e.run_id WHERE e.version_id IN (SELECT value FROM json_each($ids))"
+                : $"SELECT e.version_id, e.run_id, NULL FROM {table} e WHERE e.version_id IN (SELECT value FROM json_each($ids))";
+            result.AddRange(await _session.QueryAsync(
+                sql,
+                r => new Adjacency(NodeRef.Version(r.GetInt64(0)), NodeRef.Run(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetString(2)),
+                cancellationToken,
+                ("$ids", Rows.Ids(versions))).ConfigureAwait(false));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,173 @@
+using Microsoft.Data.Sqlite;
+
+namespace Lineage.Sqlite;
+
+/// <summary>
+/// The database file: opening connections with the project's settings, applying migrations,
+/// and running work in read or write transactions.
+/// </summary>
+/// <remarks>
+/// Writes are serialized twice: by an in-process gate, so writers queue instead of spinning
+/// on SQLITE_BUSY, and by <c>BEGIN IMMEDIATE</c>, which takes the database's write lock before
+/// the first read so that a cycle check and the edge it guards see the same graph even when
+/// another process writes to the file.
+/// </remarks>
+public sealed class SqliteDatabase : IDisposable
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private long _commands;
+
+    public SqliteDatabase(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
+        DatabasePath = options.DatabasePath;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DatabasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>How many SQL statements this instance has run; the API's tests read it to prove batching.</summary>
+    public long CommandsExecuted => Interlocked.Read(ref _commands);
+
+    internal void CountCommand() => Interlocked.Increment(ref _commands);
+
+    /// <summary>Applies every migration not yet applied, each in its own transaction.</summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (var wal = connection.CreateCommand())
+        {
+            // WAL lets readers run while one writer commits; the setting is stored in the file.
+            wal.CommandText = "PRAGMA journal_mode=WAL;";
+            await wal.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    applied_at TEXT NOT NULL)
+                """;
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (version, name, sql) in LoadMigrations())
+        {
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var check = connection.CreateCommand();
+            check.Transaction = transaction;
+            check.CommandText = "SELECT COUNT(*) FROM schema_migrations WHERE version = $v";
+            check.Parameters.AddWithValue("$v", version);
+            if (Convert.ToInt64(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0)
+            {
+                continue;
+            }
+
+            await using var apply = connection.CreateCommand();
+            apply.Transaction = transaction;
+            apply.CommandText = sql + "\nINSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t);";
+            apply.Parameters.AddWithValue("$v", version);
+            apply.Parameters.AddWithValue("$n", name);
+            apply.Parameters.AddWithValue("$t", Time.Format(DateTimeOffset.UtcNow));
+            await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The migrations applied to the file, in order.</summary>
+    public async Task<IReadOnlyList<int>> AppliedMigrationsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync(
+            s => s.QueryAsync("SELECT version FROM schema_migrations ORDER BY version", r => r.GetInt32(0), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+
+    internal async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        // A deferred transaction gives the statements of one read a single snapshot.
+        var transaction = connection.BeginTransaction(deferred: true);
+        await using var session = new SqliteSession(this, connection, transaction);
+        try
+        {
+            return await work(session).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw SqliteErrors.Translate(e);
+        }
+    }
+
+    internal async Task<T> WriteAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = connection.BeginTransaction(deferred: false);
+            await using var session = new SqliteSession(this, connection, transaction);
+            try
+            {
+                var result = await work(session).ConfigureAwait(false);
+                // Not cancellable: once the work is done, the commit must not be abandoned halfway.
+                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                return result;
+            }
+            catch (SqliteException e)
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                throw SqliteErrors.Translate(e);
+            }
+            catch
+            {
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                throw;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _writeGate.Dispose();
+        SqliteConnection.ClearAllPools();
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var pragma = connection.CreateCommand();
+        // NORMAL in WAL mode: a committed transaction survives a crash of this process;
+        // only an OS crash or power loss can drop the last commits (docs/architecture.md).
+        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return connection;
+    }
+
+    private static IEnumerable<(int Version, string Name, string Sql)> LoadMigrations()
+    {
+        var assembly = typeof(SqliteDatabase).Assembly;
+        const string prefix = "Lineage.Sqlite.Migrations.";
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        {
+            var name = resource[prefix.Length..^".sql".Length];
+            var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            using var reader = new StreamReader(stream);
+            yield return (version, name, reader.ReadToEnd());
+        }
+    }
+}

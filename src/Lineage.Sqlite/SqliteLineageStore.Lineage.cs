@@ -1,0 +1,65 @@
+using Lineage.Errors;
+using Lineage.Lineage;
+
+namespace Lineage.Sqlite;
+
+public sealed partial class SqliteLineageStore
+{
+    public Task<LineageGraph> GetLineageAsync(LineageQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return _database.ReadAsync(async s =>
+        {
+            var startNames = await NameNodesAsync(s, [query.Start], cancellationToken).ConfigureAwait(false);
+            if (!startNames.TryGetValue(query.Start, out var start))
+            {
+                throw new NotFoundException($"lineage start node '{query.Start}' not found");
+            }
+
+            var walk = await LineageWalker.WalkAsync(new SqliteAdjacencyReader(s, withTypes: true), query, start.Type, cancellationToken).ConfigureAwait(false);
+            var names = await NameNodesAsync(s, [.. walk.Nodes.Select(n => n.Node)], cancellationToken).ConfigureAwait(false);
+            var nodes = walk.Nodes
+                .Select(n => new LineageNode(n.Node, n.Hops, names[n.Node].Name, names[n.Node].Path, names[n.Node].Type))
+                .ToList();
+            return new LineageGraph(nodes, walk.Edges, walk.Truncated);
+        }, cancellationToken);
+    }
+
+    private static async Task<Dictionary<NodeRef, NodeName>> NameNodesAsync(SqliteSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<NodeRef, NodeName>();
+        var runs = nodes.Where(n => n.Kind == NodeKind.Run).Select(n => n.Id).ToList();
+        var versions = nodes.Where(n => n.Kind == NodeKind.Artifact).Select(n => n.Id).ToList();
+        if (runs.Count > 0)
+        {
+            foreach (var (id, name) in await s.QueryAsync(
+                $"SELECT r.id, n.name, p.name, r.name, r.job_type FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins}",
+                r => (r.GetInt64(0), new NodeName(r.GetString(3), $"{r.GetString(1)}/{r.GetString(2)}/{r.GetString(3)}", r.IsDBNull(4) ? null : r.GetString(4))),
+                cancellationToken,
+                ("$ids", Rows.Ids(runs))).ConfigureAwait(false))
+            {
+                names[NodeRef.Run(id)] = name;
+            }
+        }
+
+        if (versions.Count > 0)
+        {
+            foreach (var (id, name) in await s.QueryAsync(
+                $"SELECT v.id, n.name, p.name, a.name, v.version_index, a.type FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins}",
+                r =>
+                {
+                    var shortName = $"{r.GetString(3)}:v{r.GetInt32(4)}";
+                    return (r.GetInt64(0), new NodeName(shortName, $"{r.GetString(1)}/{r.GetString(2)}/{shortName}", r.GetString(5)));
+                },
+                cancellationToken,
+                ("$ids", Rows.Ids(versions))).ConfigureAwait(false))
+            {
+                names[NodeRef.Version(id)] = name;
+            }
+        }
+
+        return names;
+    }
+
+    private readonly record struct NodeName(string Name, string Path, string? Type);
+}

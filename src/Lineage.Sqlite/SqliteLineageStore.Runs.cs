@@ -1,0 +1,88 @@
+using Lineage.Errors;
+using Lineage.Model;
+using Lineage.Names;
+
+namespace Lineage.Sqlite;
+
+public sealed partial class SqliteLineageStore
+{
+    public Task<RunRecord> CreateRunAsync(CreateRunCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        return _database.WriteAsync(
+            async s =>
+            {
+                var projectId = await EnsureProjectAsync(s, command.Run.ProjectPath, actor, cancellationToken).ConfigureAwait(false);
+                var exists = await s.ScalarAsync<long?>(
+                    "SELECT id FROM runs WHERE project_id = $p AND name = $n", cancellationToken, ("$p", projectId), ("$n", command.Run.Name)).ConfigureAwait(false);
+                if (exists is not null)
+                {
+                    throw new ConflictException($"run '{command.Run}' already exists");
+                }
+
+                var id = await s.ScalarAsync<long>(
+                    """
+                    INSERT INTO runs (project_id, name, job_type, state, config, created_at, created_by)
+                    VALUES ($p, $n, $j, $s, $c, $t, $by) RETURNING id
+                    """,
+                    cancellationToken,
+                    ("$p", projectId),
+                    ("$n", command.Run.Name),
+                    ("$j", command.JobType),
+                    ("$s", Rows.FormatState(RunState.Running)),
+                    ("$c", command.ConfigJson),
+                    ("$t", Now()),
+                    ("$by", actor.Name)).ConfigureAwait(false);
+                return (await LoadRunsAsync(s, [id], cancellationToken).ConfigureAwait(false))[0];
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Projects, and for administrators namespaces, come into being on first use, as <c>wandb.init</c> does.</summary>
+    private async Task<long> EnsureProjectAsync(SqliteSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
+    {
+        var namespaceId = await s.ScalarAsync<long?>(
+            "SELECT id FROM namespaces WHERE name = $n", cancellationToken, ("$n", path.Namespace)).ConfigureAwait(false);
+        if (namespaceId is null)
+        {
+            if (!actor.IsAdministrator)
+            {
+                throw new NotFoundException($"namespace '{path.Namespace}' not found");
+            }
+
+            namespaceId = await s.ScalarAsync<long>(
+                "INSERT INTO namespaces (name, created_at, created_by) VALUES ($n, $t, $by) RETURNING id",
+                cancellationToken, ("$n", path.Namespace), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+        }
+
+        var projectId = await s.ScalarAsync<long?>(
+            "SELECT id FROM projects WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", namespaceId), ("$n", path.Project)).ConfigureAwait(false);
+        return projectId ?? await s.ScalarAsync<long>(
+            "INSERT INTO projects (namespace_id, name, created_at, created_by) VALUES ($ns, $n, $t, $by) RETURNING id",
+            cancellationToken, ("$ns", namespaceId), ("$n", path.Project), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+    }
+
+    private static async Task<RunRecord> RequireRunAsync(SqliteSession s, RunPath path, CancellationToken cancellationToken) =>
+        await FindRunAsync(s, path, cancellationToken).ConfigureAwait(false)
+        ?? throw new NotFoundException($"run '{path}' not found");
+
+    private static async Task<RunRecord?> FindRunAsync(SqliteSession s, RunPath path, CancellationToken cancellationToken)
+    {
+        var rows = await s.QueryAsync(
+            $"SELECT {Rows.RunColumns} FROM runs r {Rows.RunJoins} WHERE n.name = $ns AND p.name = $p AND r.name = $r",
+            Rows.Run,
+            cancellationToken,
+            ("$ns", path.Namespace),
+            ("$p", path.Project),
+            ("$r", path.Name)).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private static async Task<List<RunRecord>> LoadRunsAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        await s.QueryAsync(
+            $"SELECT {Rows.RunColumns} FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins} ORDER BY j.key",
+            Rows.Run,
+            cancellationToken,
+            ("$ids", Rows.Ids(ids))).ConfigureAwait(false);
+}
