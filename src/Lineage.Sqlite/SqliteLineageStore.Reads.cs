@@ -154,6 +154,7 @@ public sealed partial class SqliteLineageStore
         Relation.ProjectRuns => ("runs", "project_id", "id", "id"),
         Relation.ProjectArtifacts => ("artifacts", "project_id", "id", "id"),
         Relation.ArtifactVersions => ("artifact_versions", "artifact_id", "id", "id"),
+        Relation.VersionFiles => ("version_files", "version_id", "id", "id"),
         _ => throw new ArgumentOutOfRangeException(nameof(relation), relation, null),
     };
 

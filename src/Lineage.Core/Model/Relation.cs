@@ -23,4 +23,7 @@ public enum Relation
 
     /// <summary>Artifact → its versions, oldest first.</summary>
     ArtifactVersions,
+
+    /// <summary>Version → the files of its manifest.</summary>
+    VersionFiles,
 }

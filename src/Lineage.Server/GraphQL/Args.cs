@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Lineage.Errors;
+using Lineage.Model;
+
+namespace Lineage.Server.GraphQL;
+
+/// <summary>Reading and checking arguments: every refusal names the argument and the rule.</summary>
+internal static class Args
+{
+    public static FieldBuilder<TSource, TReturn> Paged<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field
+            .Argument<IntGraphType>("first", "How many items to return: 50 when not given, at most 1000.")
+            .Argument<StringGraphType>("after", "Return the items after this cursor (an endCursor or edge cursor).");
+
+    public static PageRequest Page(IResolveFieldContext context)
+    {
+        var limits = context.Lineage().Limits;
+        var first = context.GetArgument<int?>("first") ?? limits.DefaultPageSize;
+        if (first < 0)
+        {
+            throw new InvalidArgumentException($"first must be 0 or more, not {first}");
+        }
+
+        if (first > limits.MaxPageSize)
+        {
+            throw new LimitExceededException("first", $"first is {first} but a page holds at most {limits.MaxPageSize} items (limit first ≤ {limits.MaxPageSize})");
+        }
+
+        return new PageRequest(first, Cursor.Decode(context.GetArgument<string?>("after")));
+    }
+
+    /// <summary>JSON text of a config or metadata value: an object, within the size limit.</summary>
+    public static string? JsonObject(object? value, string what, ApiLimits limits)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is not JsonObject obj)
+        {
+            throw new InvalidArgumentException($"{what} must be a JSON object");
+        }
+
+        var text = obj.ToJsonString();
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxJsonBytes)
+        {
+            throw new LimitExceededException(what, $"{what} is larger than {limits.MaxJsonBytes} bytes (limit maxJsonBytes)");
+        }
+
+        return text;
+    }
+}

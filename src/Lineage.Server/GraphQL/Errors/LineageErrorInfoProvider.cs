@@ -1,0 +1,44 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Errors.Custom;
+using Lineage.Errors;
+
+namespace Lineage.Server.GraphQL.Errors;
+
+/// <summary>
+/// Shapes every error the same way: <c>message</c>, <c>locations</c>, <c>path</c> and
+/// <c>extensions.code</c> from the API's list of codes, plus the error's details.
+/// No stack traces, exception types or inner messages ever reach the client.
+/// </summary>
+internal sealed class LineageErrorInfoProvider : IErrorInfoProvider
+{
+    public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
+    public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
+
+    public ErrorInfo GetInfo(ExecutionError executionError)
+    {
+        ArgumentNullException.ThrowIfNull(executionError);
+        var extensions = new Dictionary<string, object?> { ["code"] = CodeOf(executionError) };
+        if (executionError is LineageExecutionError lineage)
+        {
+            foreach (var (key, value) in lineage.Details)
+            {
+                extensions[key] = value;
+            }
+        }
+
+        return new ErrorInfo { Message = executionError.Message, Extensions = extensions };
+    }
+
+    private static string CodeOf(ExecutionError error) => error switch
+    {
+        LineageExecutionError lineage => lineage.Code!,
+        SyntaxError => ParseFailed,
+        ComplexityError => ErrorCodes.LimitExceeded,
+        InvalidVariableError => ErrorCodes.InvalidArgument,
+        ValidationError => ValidationFailed,
+        TimeoutError => ErrorCodes.LimitExceeded,
+        _ => ErrorCodes.Internal,
+    };
+}

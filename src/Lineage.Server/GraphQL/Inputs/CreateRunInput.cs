@@ -1,0 +1,12 @@
+namespace Lineage.Server.GraphQL.Inputs;
+
+public sealed class CreateRunInput
+{
+    public string Project { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? JobType { get; set; }
+
+    public object? Config { get; set; }
+}

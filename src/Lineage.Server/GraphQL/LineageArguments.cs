@@ -1,0 +1,76 @@
+using GraphQL;
+using Lineage.Errors;
+using Lineage.Lineage;
+using Lineage.Names;
+
+namespace Lineage.Server.GraphQL;
+
+/// <summary>Turns the arguments of <c>Query.lineage</c> into a checked <see cref="LineageQuery"/>.</summary>
+internal static class LineageArguments
+{
+    public static async Task<LineageQuery> ReadAsync(IResolveFieldContext context, LineageContext lineage, CancellationToken cancellationToken)
+    {
+        var limits = lineage.Limits;
+        var depth = context.GetArgument<int?>("depth") ?? 3;
+        if (depth < 0)
+        {
+            throw new InvalidArgumentException($"depth must be 0 or more, not {depth}");
+        }
+
+        if (depth > limits.MaxLineageDepth)
+        {
+            throw new LimitExceededException("depth", $"depth is {depth} but lineage walks at most {limits.MaxLineageDepth} hops (limit depth ≤ {limits.MaxLineageDepth})");
+        }
+
+        var maxNodes = context.GetArgument<int?>("maxNodes") ?? limits.DefaultLineageNodes;
+        if (maxNodes < 1)
+        {
+            throw new InvalidArgumentException($"maxNodes must be 1 or more, not {maxNodes}");
+        }
+
+        if (maxNodes > limits.MaxLineageNodes)
+        {
+            throw new LimitExceededException("maxNodes", $"maxNodes is {maxNodes} but a lineage answer holds at most {limits.MaxLineageNodes} nodes (limit maxNodes ≤ {limits.MaxLineageNodes})");
+        }
+
+        var start = await ResolveStartAsync(context.GetArgument<string>("start"), lineage, cancellationToken).ConfigureAwait(false);
+        return new LineageQuery(
+            start,
+            context.GetArgument("direction", LineageDirection.Both),
+            depth,
+            TypeFilter(context.GetArgument<List<string>?>("artifactTypes"), "artifactTypes"),
+            TypeFilter(context.GetArgument<List<string>?>("jobTypes"), "jobTypes"),
+            maxNodes);
+    }
+
+    private static async Task<NodeRef> ResolveStartAsync(string start, LineageContext lineage, CancellationToken cancellationToken)
+    {
+        if (VersionRef.LooksLikeVersionName(start))
+        {
+            var name = VersionRef.Parse(start, "start");
+            var version = await lineage.Store.FindVersionAsync(name, cancellationToken).ConfigureAwait(false)
+                ?? throw new NotFoundException($"artifact version '{name}' not found");
+            return NodeRef.Version(version.Id);
+        }
+
+        var path = RunPath.Parse(start, "start");
+        var run = await lineage.Store.FindRunAsync(path, cancellationToken).ConfigureAwait(false)
+            ?? throw new NotFoundException($"run '{path}' not found");
+        return NodeRef.Run(run.Id);
+    }
+
+    private static HashSet<string>? TypeFilter(List<string>? types, string argument)
+    {
+        if (types is null)
+        {
+            return null;
+        }
+
+        foreach (var type in types)
+        {
+            NameRules.RequireName(type, $"type in {argument}");
+        }
+
+        return new HashSet<string>(types, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,32 @@
+using GraphQL;
+using Lineage.Model;
+using Lineage.Server.GraphQL.Loading;
+using Lineage.Store;
+
+namespace Lineage.Server.GraphQL;
+
+/// <summary>The per-request state every resolver reaches through <c>context.UserContext</c>.</summary>
+internal sealed class LineageContext : Dictionary<string, object?>
+{
+    public LineageContext(Actor actor, ILineageStore store, ApiLimits limits)
+    {
+        Actor = actor;
+        Store = store;
+        Limits = limits;
+        Loaders = new RequestLoaders(store);
+    }
+
+    public Actor Actor { get; }
+
+    public ILineageStore Store { get; }
+
+    public ApiLimits Limits { get; }
+
+    public RequestLoaders Loaders { get; }
+}
+
+internal static class LineageContextExtensions
+{
+    public static LineageContext Lineage(this IResolveFieldContext context) =>
+        context.UserContext as LineageContext ?? throw new InvalidOperationException("the request has no Lineage context");
+}

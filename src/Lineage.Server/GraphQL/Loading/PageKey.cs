@@ -1,0 +1,5 @@
+using Lineage.Model;
+
+namespace Lineage.Server.GraphQL.Loading;
+
+internal readonly record struct PageKey(Relation Relation, long Parent, PageRequest Page);

@@ -1,0 +1,89 @@
+using GraphQL.DataLoader;
+using Lineage.Model;
+using Lineage.Store;
+
+namespace Lineage.Server.GraphQL.Loading;
+
+/// <summary>
+/// The batch loaders of one request. Every nested walk of the schema goes through them, so a
+/// query costs a fixed number of store calls per level, whatever the page sizes.
+/// </summary>
+internal sealed class RequestLoaders
+{
+    public RequestLoaders(ILineageStore store)
+    {
+        Projects = new BatchLoader<long, ProjectRecord>(async (ids, ct) =>
+            (await store.GetProjectsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(p => p.Id));
+        Runs = new BatchLoader<long, RunRecord>(async (ids, ct) =>
+            (await store.GetRunsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(r => r.Id));
+        Artifacts = new BatchLoader<long, ArtifactRecord>(async (ids, ct) =>
+            (await store.GetArtifactsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(a => a.Id));
+        Versions = new BatchLoader<long, VersionRecord>(async (ids, ct) =>
+            (await store.GetVersionsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(v => v.Id));
+        Pages = new BatchLoader<PageKey, Page<long>>(async (keys, ct) =>
+        {
+            var pages = new Dictionary<PageKey, Page<long>>();
+            foreach (var group in keys.GroupBy(k => (k.Relation, k.Page)))
+            {
+                var found = await store.GetPagesAsync(group.Key.Relation, [.. group.Select(k => k.Parent).Distinct()], group.Key.Page, ct).ConfigureAwait(false);
+                foreach (var key in group)
+                {
+                    pages[key] = found[key.Parent];
+                }
+            }
+
+            return pages;
+        });
+        Counts = new BatchLoader<(Relation Relation, long Parent), int>(async (keys, ct) =>
+        {
+            var counts = new Dictionary<(Relation, long), int>();
+            foreach (var group in keys.GroupBy(k => k.Relation))
+            {
+                var found = await store.CountAsync(group.Key, [.. group.Select(k => k.Parent).Distinct()], ct).ConfigureAwait(false);
+                foreach (var key in group)
+                {
+                    counts[key] = found[key.Parent];
+                }
+            }
+
+            return counts;
+        });
+    }
+
+    public BatchLoader<long, ProjectRecord> Projects { get; }
+
+    public BatchLoader<long, RunRecord> Runs { get; }
+
+    public BatchLoader<long, ArtifactRecord> Artifacts { get; }
+
+    public BatchLoader<long, VersionRecord> Versions { get; }
+
+    public BatchLoader<PageKey, Page<long>> Pages { get; }
+
+    public BatchLoader<(Relation Relation, long Parent), int> Counts { get; }
+
+    // Each returns a pending page whose result is itself pending: the execution strategy
+    // completes the id pages of every parent on a level first, then hydrates all their
+    // records with one more batched call.
+    public IDataLoaderResult RunPage(Relation relation, long parent, PageRequest page) =>
+        Page(relation, parent, page, Runs, r => r.Id);
+
+    public IDataLoaderResult VersionPage(Relation relation, long parent, PageRequest page) =>
+        Page(relation, parent, page, Versions, v => v.Id);
+
+    public IDataLoaderResult ArtifactPage(Relation relation, long parent, PageRequest page) =>
+        Page(relation, parent, page, Artifacts, a => a.Id);
+
+    private IDataLoaderResult<IDataLoaderResult<Connection<T>>> Page<T>(
+        Relation relation, long parent, PageRequest page, BatchLoader<long, T> hydrate, Func<T, long> idOf) =>
+        Pages.Load(new PageKey(relation, parent, page)).Then(ids =>
+            hydrate.LoadMany(ids!.Items.Select(i => i.Value)).Then(records =>
+            {
+                var byId = records.ToDictionary(idOf);
+                var items = ids.Items
+                    .Where(i => byId.ContainsKey(i.Value))
+                    .Select(i => new PageItem<T>(byId[i.Value], i.Key))
+                    .ToList();
+                return new Connection<T>(items, ids.HasNextPage, page.AfterKey > 0, () => Counts.Load((relation, parent)));
+            }));
+}

@@ -1,0 +1,129 @@
+using GraphQL;
+using GraphQL.Types;
+using Lineage.Errors;
+using Lineage.Model;
+using Lineage.Names;
+using Lineage.Server.GraphQL.Inputs;
+using Lineage.Server.GraphQL.Types;
+
+namespace Lineage.Server.GraphQL;
+
+internal sealed class MutationType : ObjectGraphType
+{
+    private const int MaxAliases = 100;
+
+    public MutationType()
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<RunType>>("createRun")
+            .Description("Creates a run; its project is created on first use.")
+            .Argument<NonNullGraphType<CreateRunInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<CreateRunInput>("input");
+                var lineage = c.Lineage();
+                var project = ProjectPath.Parse(input.Project, "project");
+                var command = new CreateRunCommand(
+                    new RunPath(project.Namespace, project.Project, NameRules.RequireName(input.Name, "run name")),
+                    input.JobType is null ? null : NameRules.RequireName(input.JobType, "jobType"),
+                    Args.JsonObject(input.Config, "config", lineage.Limits));
+                return await lineage.Store.CreateRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ArtifactVersionType>>("logArtifact")
+            .Description("Logs an artifact version produced by a run. Content whose digest matches an existing version records the run as one more logger of it.")
+            .Argument<NonNullGraphType<LogArtifactInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<LogArtifactInput>("input");
+                var lineage = c.Lineage();
+                var command = new LogArtifactCommand(
+                    RunPath.Parse(input.Run, "run"),
+                    NameRules.RequireName(input.Name, "artifact name"),
+                    NameRules.RequireName(input.Type, "artifact type"),
+                    ContentRules.RequireDigest(input.Digest),
+                    Args.JsonObject(input.Metadata, "metadata", lineage.Limits),
+                    Aliases(input.Aliases),
+                    input.Size is < 0 ? throw new InvalidArgumentException($"size must be 0 or more, not {input.Size}") : input.Size,
+                    Files(input.Files, lineage.Limits));
+                return await lineage.Store.LogArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ArtifactVersionType>>("useArtifact")
+            .Description("Records that a run used an artifact version as input. Refused with CYCLE_DETECTED if the version is downstream of the run.")
+            .Argument<NonNullGraphType<UseArtifactInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<UseArtifactInput>("input");
+                var lineage = c.Lineage();
+                var command = new UseArtifactCommand(RunPath.Parse(input.Run, "run"), VersionRef.Parse(input.Artifact, "artifact"));
+                return await lineage.Store.UseArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ArtifactVersionType>>("addAlias")
+            .Description("Gives an alias to a version, taking it from whichever version of the artifact held it.")
+            .Argument<NonNullGraphType<AliasInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<AliasInput>("input");
+                var lineage = c.Lineage();
+                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias));
+                return await lineage.Store.AddAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+            });
+
+        Field<NonNullGraphType<ArtifactVersionType>>("removeAlias")
+            .Description("Removes an alias from the version holding it.")
+            .Argument<NonNullGraphType<AliasInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<AliasInput>("input");
+                var lineage = c.Lineage();
+                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias));
+                return await lineage.Store.RemoveAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+            });
+    }
+
+    private static List<string> Aliases(List<string>? aliases)
+    {
+        if (aliases is { Count: > MaxAliases })
+        {
+            throw new LimitExceededException("aliases", $"at most {MaxAliases} aliases can be given at once, not {aliases.Count}");
+        }
+
+        return [.. (aliases ?? []).Select(NameRules.RequireUserAlias)];
+    }
+
+    private static List<VersionFile>? Files(List<ArtifactFileInput>? files, ApiLimits limits)
+    {
+        if (files is null)
+        {
+            return null;
+        }
+
+        if (files.Count > limits.MaxManifestFiles)
+        {
+            throw new LimitExceededException("files", $"a manifest holds at most {limits.MaxManifestFiles} files, not {files.Count} (limit maxManifestFiles)");
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var result = new List<VersionFile>(files.Count);
+        foreach (var file in files)
+        {
+            var path = ContentRules.RequireFilePath(file.Path);
+            if (!seen.Add(path))
+            {
+                throw new InvalidArgumentException($"file path '{path}' appears twice in the manifest");
+            }
+
+            if (file.Size < 0)
+            {
+                throw new InvalidArgumentException($"size of file '{path}' must be 0 or more, not {file.Size}");
+            }
+
+            result.Add(new VersionFile(path, ContentRules.RequireDigest(file.Digest, $"digest of file '{path}'"), file.Size));
+        }
+
+        return result;
+    }
+}

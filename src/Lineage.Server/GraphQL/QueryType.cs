@@ -1,0 +1,61 @@
+using GraphQL;
+using GraphQL.Types;
+using Lineage.Errors;
+using Lineage.Lineage;
+using Lineage.Names;
+using Lineage.Server.GraphQL.Types;
+
+namespace Lineage.Server.GraphQL;
+
+internal sealed class QueryType : ObjectGraphType
+{
+    public QueryType()
+    {
+        Name = "Query";
+
+        Field<ProjectType>("project")
+            .Description("A project by path, e.g. acme/zoo.")
+            .Argument<NonNullGraphType<StringGraphType>>("path")
+            .ResolveAsync(async c =>
+            {
+                var path = ProjectPath.Parse(c.GetArgument<string>("path"));
+                return await c.Lineage().Store.FindProjectAsync(path, c.CancellationToken).ConfigureAwait(false)
+                    ?? throw new NotFoundException($"project '{path}' not found");
+            });
+
+        Field<RunType>("run")
+            .Description("A run by path, e.g. acme/zoo/rural-feather-20.")
+            .Argument<NonNullGraphType<StringGraphType>>("path")
+            .ResolveAsync(async c =>
+            {
+                var path = RunPath.Parse(c.GetArgument<string>("path"));
+                return await c.Lineage().Store.FindRunAsync(path, c.CancellationToken).ConfigureAwait(false)
+                    ?? throw new NotFoundException($"run '{path}' not found");
+            });
+
+        Field<ArtifactVersionType>("artifact")
+            .Description("A version by name: acme/zoo/split_zoo_dataset:v4, :latest or :<alias>; without a version, the latest.")
+            .Argument<NonNullGraphType<StringGraphType>>("name")
+            .ResolveAsync(async c =>
+            {
+                var name = VersionRef.Parse(c.GetArgument<string>("name"));
+                return await c.Lineage().Store.FindVersionAsync(name, c.CancellationToken).ConfigureAwait(false)
+                    ?? throw new NotFoundException($"artifact version '{name}' not found");
+            });
+
+        Field<NonNullGraphType<LineageGraphType>>("lineage")
+            .Description("The lineage graph around a run or an artifact version, up to a depth and a node budget.")
+            .Argument<NonNullGraphType<StringGraphType>>("start", "A run path or a version name (names with ':' are versions).")
+            .Argument<LineageDirectionType>("direction", "UPSTREAM, DOWNSTREAM or BOTH.", a => a.DefaultValue = LineageDirection.Both)
+            .Argument<IntGraphType>("depth", "How many hops to walk, 0 to 100.", a => a.DefaultValue = 3)
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("artifactTypes", "Only versions of these types are returned and walked through.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("jobTypes", "Only runs of these job types are returned and walked through.")
+            .Argument<IntGraphType>("maxNodes", "The node budget (1000 when not given, at most 50000); truncated tells whether it cut anything.")
+            .ResolveAsync(async c =>
+            {
+                var lineage = c.Lineage();
+                var query = await LineageArguments.ReadAsync(c, lineage, c.CancellationToken).ConfigureAwait(false);
+                return await lineage.Store.GetLineageAsync(query, c.CancellationToken).ConfigureAwait(false);
+            });
+    }
+}

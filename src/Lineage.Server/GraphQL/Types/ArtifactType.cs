@@ -1,0 +1,23 @@
+using GraphQL.Types;
+using Lineage.Model;
+
+namespace Lineage.Server.GraphQL.Types;
+
+internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
+{
+    public ArtifactType()
+    {
+        Name = "Artifact";
+        Description = "A named, typed sequence of versions in a project.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"artifact:{c.Source.Id}");
+        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/artifact").Resolve(c => c.Source.Path);
+        Field(a => a.Name);
+        Field(a => a.Type);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.Load(c.Source.ProjectId));
+        Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
+            .Description("The artifact's versions, v0 first.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.VersionPage(Relation.ArtifactVersions, c.Source.Id, Args.Page(c)));
+    }
+}

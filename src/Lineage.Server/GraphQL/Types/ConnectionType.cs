@@ -1,0 +1,25 @@
+using GraphQL.Types;
+using Lineage.Server.GraphQL.Loading;
+
+namespace Lineage.Server.GraphQL.Types;
+
+/// <summary>A Relay connection: <c>totalCount</c>, <c>edges</c>, <c>nodes</c> and <c>pageInfo</c>.</summary>
+internal abstract class ConnectionType<TNodeType, TEdgeType, T> : ObjectGraphType<Connection<T>>
+    where TNodeType : IGraphType
+    where TEdgeType : IGraphType
+{
+    protected ConnectionType(string nodeName)
+    {
+        Name = nodeName + "Connection";
+        Field<NonNullGraphType<IntGraphType>>("totalCount")
+            .Description("How many items the whole list holds.")
+            .Resolve(c => c.Source.TotalCount());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Resolve(c => c.Source.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Resolve(c => c.Source.Items.Select(i => i.Value));
+        Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => new PageInfo(
+            c.Source.HasNextPage,
+            c.Source.HasPreviousPage,
+            c.Source.Items.Count == 0 ? null : Cursor.Encode(c.Source.Items[0].Key),
+            c.Source.Items.Count == 0 ? null : Cursor.Encode(c.Source.Items[^1].Key)));
+    }
+}

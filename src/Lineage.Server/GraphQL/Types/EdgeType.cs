@@ -1,0 +1,16 @@
+using GraphQL.Types;
+using Lineage.Model;
+
+namespace Lineage.Server.GraphQL.Types;
+
+/// <summary>A Relay edge: the node and its cursor.</summary>
+internal abstract class EdgeType<TNodeType, T> : ObjectGraphType<PageItem<T>>
+    where TNodeType : IGraphType
+{
+    protected EdgeType(string nodeName)
+    {
+        Name = nodeName + "Edge";
+        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => Cursor.Encode(c.Source.Key));
+        Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Value);
+    }
+}

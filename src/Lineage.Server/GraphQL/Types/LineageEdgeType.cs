@@ -1,0 +1,16 @@
+using GraphQL.Types;
+using Lineage.Lineage;
+
+namespace Lineage.Server.GraphQL.Types;
+
+internal sealed class LineageEdgeType : ObjectGraphType<LineageEdge>
+{
+    public LineageEdgeType()
+    {
+        Name = "LineageEdge";
+        Description = "An edge in data-flow order: version → run for USED, run → version for LOGGED.";
+        Field<NonNullGraphType<IdGraphType>>("from").Resolve(c => c.Source.From.ToString());
+        Field<NonNullGraphType<IdGraphType>>("to").Resolve(c => c.Source.To.ToString());
+        Field<NonNullGraphType<LineageEdgeKindType>>("kind").Resolve(c => c.Source.Kind);
+    }
+}

@@ -1,0 +1,24 @@
+using GraphQL.Types;
+using Lineage.Lineage;
+
+namespace Lineage.Server.GraphQL.Types;
+
+internal sealed class LineageNodeType : ObjectGraphType<LineageNode>
+{
+    public LineageNodeType()
+    {
+        Name = "LineageNode";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Node.ToString());
+        Field<NonNullGraphType<LineageNodeKindType>>("kind").Resolve(c => c.Source.Node.Kind);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("rural-feather-20 or split_zoo_dataset:v4").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("path").Description("The fully qualified run path or version name.").Resolve(c => c.Source.Path);
+        Field<StringGraphType>("type").Description("The artifact type, or the run's job type.").Resolve(c => c.Source.Type);
+        Field<NonNullGraphType<IntGraphType>>("hops").Description("Shortest distance from the start node, in edges.").Resolve(c => c.Source.Hops);
+        Field<RunType>("run")
+            .Description("The run, when the node is a run.")
+            .Resolve(c => c.Source.Node.Kind == NodeKind.Run ? c.Lineage().Loaders.Runs.Load(c.Source.Node.Id) : null);
+        Field<ArtifactVersionType>("artifact")
+            .Description("The artifact version, when the node is one.")
+            .Resolve(c => c.Source.Node.Kind == NodeKind.Artifact ? c.Lineage().Loaders.Versions.Load(c.Source.Node.Id) : null);
+    }
+}

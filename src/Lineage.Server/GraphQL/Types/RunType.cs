@@ -1,0 +1,31 @@
+using GraphQL.Types;
+using Lineage.Model;
+using Lineage.Server.GraphQL.Scalars;
+
+namespace Lineage.Server.GraphQL.Types;
+
+internal sealed class RunType : ObjectGraphType<RunRecord>
+{
+    public RunType()
+    {
+        Name = "Run";
+        Description = "One execution (train, eval, ...) that used and logged artifact versions.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"run:{c.Source.Id}");
+        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/run, e.g. acme/zoo/rural-feather-20").Resolve(c => c.Source.Path);
+        Field(r => r.Name);
+        Field(r => r.JobType, nullable: true);
+        Field<NonNullGraphType<RunStateType>>("state").Resolve(c => c.Source.State);
+        Field<JsonGraphType>("config").Resolve(c => c.Source.ConfigJson);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field(r => r.CreatedBy);
+        Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.Load(c.Source.ProjectId));
+        Field<NonNullGraphType<ArtifactVersionConnectionType>>("usedArtifacts")
+            .Description("The versions this run used, in the order it used them.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.VersionPage(Relation.UsedArtifacts, c.Source.Id, Args.Page(c)));
+        Field<NonNullGraphType<ArtifactVersionConnectionType>>("loggedArtifacts")
+            .Description("The versions this run logged, in the order it logged them.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.VersionPage(Relation.LoggedArtifacts, c.Source.Id, Args.Page(c)));
+    }
+}

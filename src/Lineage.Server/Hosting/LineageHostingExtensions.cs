@@ -1,0 +1,98 @@
+using System.Text.Encodings.Web;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
+using Lineage.Errors;
+using Lineage.Server.Auth;
+using Lineage.Server.GraphQL;
+using Lineage.Server.GraphQL.Errors;
+using Lineage.Server.Hosting;
+using Lineage.Server.Http;
+using Lineage.Sqlite;
+using Lineage.Store;
+using Microsoft.Extensions.Options;
+
+namespace Lineage.Server;
+
+public static class LineageHostingExtensions
+{
+    /// <summary>The address served when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    /// <summary>Registers the store, the GraphQL schema and the HTTP endpoint, bound to configuration.</summary>
+    public static WebApplicationBuilder AddLineage(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        if (string.IsNullOrEmpty(configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.Configure<LineageServerOptions>(configuration.GetSection("Lineage"));
+        services.Configure<ApiLimits>(configuration.GetSection("Lineage:Limits"));
+        services.Configure<SqliteStoreOptions>(options =>
+        {
+            configuration.GetSection("Lineage:Sqlite").Bind(options);
+            if (configuration["LINEAGE_DATA_DIR"] is { Length: > 0 } dataDirectory)
+            {
+                options.DataDirectory = dataDirectory;
+            }
+        });
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
+        services.AddSingleton<SqliteLineageStore>();
+        services.AddSingleton<ILineageStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
+        services.AddHostedService<DatabaseMigrationService>();
+
+        services.AddSingleton<IActorAccessor, LocalAdministratorAccessor>();
+        services.AddSingleton<GraphQLHttpEndpoint>();
+
+        services.AddGraphQL(graphQL => graphQL
+            .AddSchema<LineageSchema>()
+            .AddGraphTypes(typeof(LineageSchema).Assembly)
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddErrorInfoProvider<LineageErrorInfoProvider>()
+            .ConfigureExecutionOptions(options =>
+            {
+                // Limits are read per request from the options system, so configuration
+                // (and tests) can set them after the services are registered.
+                var limits = options.RequestServices!.GetRequiredService<IOptions<ApiLimits>>().Value;
+                options.Timeout = limits.ExecutionTimeout;
+                options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
+                options.ValidationRules = [.. options.ValidationRules ?? DocumentValidator.CoreRules,
+                    new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxQueryDepth, MaxComplexity = limits.MaxComplexity })];
+            })
+            .AddUnhandledExceptionHandler(context =>
+            {
+                context.Exception = ToClientError(context.OriginalException, context.Context?.RequestServices);
+                return Task.CompletedTask;
+            }));
+        return builder;
+    }
+
+    /// <summary>Maps <c>/graphql</c>.</summary>
+    public static WebApplication MapLineage(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        return app;
+    }
+
+    private static Exception ToClientError(Exception exception, IServiceProvider? services)
+    {
+        if (exception is LineageException lineage)
+        {
+            return new LineageExecutionError(lineage);
+        }
+
+        // Anything else is the server's fault: log it whole, tell the client only that it happened.
+        var logger = services?.GetService<ILoggerFactory>()?.CreateLogger("Lineage.Server.GraphQL");
+        logger?.LogError(exception, "Unhandled error while resolving a GraphQL field");
+        return new LineageExecutionError(ErrorCodes.Internal, "internal server error; the server log has the details");
+    }
+}
