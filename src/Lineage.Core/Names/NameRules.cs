@@ -3,14 +3,15 @@ using Lineage.Errors;
 namespace Lineage.Names;
 
 /// <summary>
-/// The naming rules of DESIGN §1: names use <c>[A-Za-z0-9._-]</c>, 1–128 characters;
+/// The naming rules of DESIGN §1: names use <c>[A-Za-z0-9._-]</c>, 1–128 characters, and
+/// are not made of dots alone;
 /// aliases follow the same rule and may not look like a version (<c>v</c> and digits).
 /// </summary>
 public static class NameRules
 {
     public const int MaxLength = 128;
 
-    public const string Rule = "names use only letters, digits, '.', '_' and '-', 1 to 128 characters";
+    public const string Rule = "names use only letters, digits, '.', '_' and '-', 1 to 128 characters, and are not made of dots alone";
 
     /// <summary>The alias the service keeps on the newest version; users cannot set or remove it.</summary>
     public const string Latest = "latest";
@@ -22,15 +23,19 @@ public static class NameRules
             return false;
         }
 
+        var onlyDots = true;
         foreach (var c in value)
         {
             if (!IsNameChar(c))
             {
                 return false;
             }
+
+            onlyDots &= c == '.';
         }
 
-        return true;
+        // "." and ".." would read as path steps in URLs and file names.
+        return !onlyDots;
     }
 
     /// <summary>Throws <see cref="InvalidArgumentException"/> naming the rule when <paramref name="value"/> breaks it.</summary>

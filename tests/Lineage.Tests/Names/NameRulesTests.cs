@@ -22,6 +22,8 @@ public sealed class NameRulesTests
     [InlineData("émoji")]
     [InlineData("'; DROP TABLE runs; --")]
     [InlineData("MATCH (n) DETACH DELETE n")]
+    [InlineData(".")]
+    [InlineData("..")]
     public void other_names_are_refused_naming_the_rule(string name)
     {
         var refused = Assert.Throws<InvalidArgumentException>(() => NameRules.RequireName(name, "run name"));
