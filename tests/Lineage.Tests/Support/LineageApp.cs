@@ -11,16 +11,9 @@ namespace Lineage.Tests.Support;
 public sealed class LineageApp : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _data = new();
-    private readonly Action<ApiLimits>? _limits;
 
-    public LineageApp()
-    {
-    }
-
-    public LineageApp(Action<ApiLimits> limits)
-    {
-        _limits = limits;
-    }
+    /// <summary>Changes to the API limits, applied after configuration.</summary>
+    public Action<ApiLimits>? Limits { get; init; }
 
     public string DataDirectory => _data.Path;
 
@@ -32,9 +25,9 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("LINEAGE_DATA_DIR", _data.Path);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        if (_limits is not null)
+        if (Limits is not null)
         {
-            builder.ConfigureServices(services => services.PostConfigure(_limits));
+            builder.ConfigureServices(services => services.PostConfigure(Limits));
         }
     }
 

@@ -1,0 +1,84 @@
+using Lineage.Tests.Support;
+
+namespace Lineage.Tests.Api;
+
+/// <summary>
+/// Nested walks cost a fixed number of SQL statements per level of the query, whatever the
+/// page size: the loaders batch every parent of a level into one store call.
+/// </summary>
+public sealed class BatchingTests : IAsyncLifetime
+{
+    private const string Query = """
+        query ($first: Int) {
+          artifact(name: "acme/hub/data:v0") {
+            usedBy(first: $first) {
+              totalCount
+              nodes {
+                name
+                project { path }
+                loggedArtifacts(first: 10) { totalCount nodes { name aliases loggedBy { name } loggers { name } } }
+                usedArtifacts(first: 10) { nodes { name loggedBy { name createdBy } } }
+              }
+            }
+          }
+        }
+        """;
+
+    private readonly LineageApp _app = new();
+    private GraphQLClient _client = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _client = _app.GraphQL();
+        await _client.DataAsync("""mutation { createRun(input: { project: "acme/hub", name: "source" }) { name } }""");
+        await _client.DataAsync("""mutation { logArtifact(input: { run: "acme/hub/source", name: "data", type: "dataset", digest: "d" }) { name } }""");
+        for (var i = 0; i < 120; i++)
+        {
+            await _client.DataAsync(
+                """
+                mutation ($run: String!, $path: String!, $digest: String!) {
+                  createRun(input: { project: "acme/hub", name: $run, jobType: "train" }) { name }
+                  useArtifact(input: { run: $path, artifact: "acme/hub/data:v0" }) { name }
+                  logArtifact(input: { run: $path, name: "model", type: "model", digest: $digest }) { name }
+                }
+                """,
+                new { run = $"t{i}", path = $"acme/hub/t{i}", digest = $"m{i}" });
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private async Task<long> StatementsForAsync(int first)
+    {
+        var before = _app.Database.CommandsExecuted;
+        var data = await _client.DataAsync(Query, new { first });
+        var after = _app.Database.CommandsExecuted;
+        Assert.Equal(first, data.At("artifact.usedBy.nodes").GetArrayLength());
+        Assert.Equal("source", data.Str("artifact.usedBy.nodes.0.usedArtifacts.nodes.0.loggedBy.name"));
+        return after - before;
+    }
+
+    [Fact]
+    public async Task the_number_of_statements_does_not_grow_with_the_page_size()
+    {
+        var small = await StatementsForAsync(2);
+        var large = await StatementsForAsync(100);
+
+        Assert.Equal(small, large);
+        Assert.InRange(large, 1, 20);
+    }
+
+    [Fact]
+    public async Task used_by_with_logged_by_costs_a_fixed_handful_of_statements()
+    {
+        var before = _app.Database.CommandsExecuted;
+        var data = await _client.DataAsync("""
+            { artifact(name: "acme/hub/data:v0") { usedBy(first: 100) { nodes { name loggedArtifacts(first: 1) { nodes { loggedBy { name } } } } } } }
+            """);
+        var statements = _app.Database.CommandsExecuted - before;
+
+        Assert.Equal("t0", data.Str("artifact.usedBy.nodes.0.loggedArtifacts.nodes.0.loggedBy.name"));
+        // artifact (version + aliases), usedBy page, runs, loggedArtifacts pages, versions (+ aliases), loggedBy runs.
+        Assert.Equal(8, statements);
+    }
+}

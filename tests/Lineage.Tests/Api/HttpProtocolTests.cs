@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Lineage.Tests.Support;
+
+namespace Lineage.Tests.Api;
+
+/// <summary>GraphQL over HTTP: methods, media types and status codes.</summary>
+public sealed class HttpProtocolTests : IClassFixture<LineageApp>
+{
+    private readonly HttpClient _http;
+
+    public HttpProtocolTests(LineageApp app)
+    {
+        _http = app.CreateClient();
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<HttpResponseMessage> PostAsync(string body, string? accept = null, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        return await _http.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task queries_work_over_get_with_url_parameters()
+    {
+        using var response = await _http.GetAsync("/graphql?query=" + Uri.EscapeDataString("query Q($p: String!) { project(path: $p) { name } __typename }")
+            + "&operationName=Q&variables=" + Uri.EscapeDataString("""{"p":"acme/none"}"""), Ct);
+        var parsed = await GraphQLResponse.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Query", parsed.Data.Str("__typename"));
+        Assert.Equal("NOT_FOUND", parsed.Errors[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task mutations_over_get_are_refused_with_405_and_do_nothing()
+    {
+        using var response = await _http.GetAsync("/graphql?query=" + Uri.EscapeDataString("""mutation { createRun(input: { project: "acme/get", name: "r" }) { name } }"""), Ct);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+        using var check = await PostAsync("""{"query":"{ project(path: \"acme/get\") { name } }"}""");
+        Assert.Equal("NOT_FOUND", (await GraphQLResponse.ReadAsync(check)).Errors[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
+    public async Task other_methods_are_refused_with_405()
+    {
+        using var response = await _http.PutAsync("/graphql", new StringContent("{}", Encoding.UTF8, "application/json"), Ct);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/json", "application/json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData(null, "application/json")]
+    [InlineData("application/json;q=0.5, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/graphql-response+json;q=0.1, application/json", "application/json")]
+    public async Task the_response_type_follows_the_accept_header(string? accept, string expected)
+    {
+        using var response = await PostAsync("""{"query":"{ __typename }"}""", accept);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(expected, response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("utf-8", response.Content.Headers.ContentType.CharSet);
+    }
+
+    [Fact]
+    public async Task an_accept_header_allowing_neither_json_type_gets_406()
+    {
+        using var response = await PostAsync("""{"query":"{ __typename }"}""", "text/html");
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/json; charset=latin1")]
+    public async Task a_post_without_a_json_body_type_gets_415(string contentType)
+    {
+        using var response = await PostAsync("""{"query":"{ __typename }"}""", contentType: contentType);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("application/graphql-response+json", HttpStatusCode.BadRequest)]
+    [InlineData("application/json", HttpStatusCode.OK)]
+    public async Task invalid_documents_answer_400_or_200_by_response_type_and_carry_no_data(string accept, HttpStatusCode status)
+    {
+        foreach (var query in new[] { "{ nosuchfield }", "{ unclosed", "query ($id: ID!) { __typename }" })
+        {
+            var body = System.Text.Json.JsonSerializer.Serialize(new { query, variables = new { id = (string?)null } });
+            using var response = await PostAsync(body, accept);
+            Assert.Equal(status, response.StatusCode);
+            var parsed = await GraphQLResponse.ReadAsync(response);
+            Assert.False(parsed.Body.TryGetProperty("data", out _));
+            Assert.NotEmpty(parsed.Errors);
+        }
+    }
+
+    [Fact]
+    public async Task field_errors_keep_status_200_with_partial_data()
+    {
+        using var response = await PostAsync("""{"query":"{ run(path: \"acme/zoo/none\") { name } __typename }"}""", "application/graphql-response+json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var parsed = await GraphQLResponse.ReadAsync(response);
+        Assert.Equal("Query", parsed.Data.Str("__typename"));
+        Assert.Equal("NOT_FOUND", parsed.Errors[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+}
