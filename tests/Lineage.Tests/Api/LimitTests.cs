@@ -41,6 +41,7 @@ public sealed class LimitTests : IClassFixture<LimitTests.SmallLimits>
         var query = "{ run(path: \"acme/zoo/r1\") { " + string.Concat(Enumerable.Repeat("project { runs(first: 1) { nodes { ", 7)) + "name" + new string('}', 7 * 3) + " } }";
         var error = await _client.ErrorAsync("LIMIT_EXCEEDED", query);
         Assert.Contains("depth", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("maxQueryDepth", error.GetProperty("extensions").GetProperty("limit").GetString());
     }
 
     [Fact]
@@ -50,6 +51,7 @@ public sealed class LimitTests : IClassFixture<LimitTests.SmallLimits>
             { project(path: "acme/zoo") { runs(first: 1000) { nodes { usedArtifacts(first: 1000) { nodes { usedBy(first: 1000) { totalCount } } } } } } }
             """);
         Assert.Contains("complex", error.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("maxComplexity", error.GetProperty("extensions").GetProperty("limit").GetString());
     }
 
     [Fact]
@@ -98,11 +100,18 @@ public sealed class LimitTests : IClassFixture<LimitTests.SmallLimits>
     [Fact]
     public async Task a_request_running_past_the_execution_timeout_is_stopped_with_limit_exceeded()
     {
-        await using var slow = new LineageApp { Limits = limits => limits.ExecutionTimeout = TimeSpan.FromTicks(1) };
+        await using var slow = new LineageApp
+        {
+            Limits = limits => limits.ExecutionTimeout = TimeSpan.FromMilliseconds(200),
+            StoreDelay = TimeSpan.FromMinutes(1),
+        };
         var client = slow.GraphQL();
-        var response = await client.SendAsync("""mutation { createRun(input: { project: "acme/zoo", name: "r1" }) { name } }""");
-        Assert.Equal("LIMIT_EXCEEDED", response.Errors[0].GetProperty("extensions").GetProperty("code").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync("{ __typename }")).Status);
+        var started = DateTime.UtcNow;
+        var response = await client.SendAsync("""{ lineage(start: "acme/zoo/r1") { truncated } }""");
+        var error = Assert.Single(response.Errors);
+        Assert.Equal("LIMIT_EXCEEDED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal("executionTimeout", error.GetProperty("extensions").GetProperty("limit").GetString());
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(30), "the request was not stopped at its timeout");
     }
 
     public sealed class SmallLimits : IAsyncLifetime

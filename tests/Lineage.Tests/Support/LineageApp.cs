@@ -15,6 +15,9 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     /// <summary>Changes to the API limits, applied after configuration.</summary>
     public Action<ApiLimits>? Limits { get; init; }
 
+    /// <summary>When set, every store call waits this long first.</summary>
+    public TimeSpan? StoreDelay { get; init; }
+
     public string DataDirectory => _data.Path;
 
     public SqliteDatabase Database => Services.GetRequiredService<SqliteDatabase>();
@@ -24,10 +27,18 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("LINEAGE_DATA_DIR", _data.Path);
+        // Any free loopback port when a test asks for a real Kestrel server.
+        builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         if (Limits is not null)
         {
             builder.ConfigureServices(services => services.PostConfigure(Limits));
+        }
+
+        if (StoreDelay is { } delay)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(
+                sp => SlowStore.Wrap(sp.GetRequiredService<SqliteLineageStore>(), delay)));
         }
     }
 

@@ -20,15 +20,26 @@ internal sealed class LineageErrorInfoProvider : IErrorInfoProvider
     {
         ArgumentNullException.ThrowIfNull(executionError);
         var extensions = new Dictionary<string, object?> { ["code"] = CodeOf(executionError) };
-        if (executionError is LineageExecutionError lineage)
+        var message = executionError.Message;
+        switch (executionError)
         {
-            foreach (var (key, value) in lineage.Details)
-            {
-                extensions[key] = value;
-            }
+            case LineageExecutionError lineage:
+                foreach (var (key, value) in lineage.Details)
+                {
+                    extensions[key] = value;
+                }
+
+                break;
+            case TimeoutError:
+                message = "the request ran longer than the execution timeout allows (limit executionTimeout)";
+                extensions["limit"] = "executionTimeout";
+                break;
+            case ComplexityError:
+                extensions["limit"] = message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "maxQueryDepth" : "maxComplexity";
+                break;
         }
 
-        return new ErrorInfo { Message = executionError.Message, Extensions = extensions };
+        return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
     private static string CodeOf(ExecutionError error) => error switch

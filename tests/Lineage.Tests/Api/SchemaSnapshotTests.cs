@@ -1,0 +1,68 @@
+using GraphQL;
+using GraphQL.Utilities;
+using Lineage.Server.GraphQL;
+using Lineage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Lineage.Tests.Api;
+
+/// <summary>
+/// The schema is part of the contract: any change to it must be deliberate. On a difference the
+/// test writes <c>schema.received.graphql</c> beside the approved file; review it and copy it over.
+/// </summary>
+public sealed class SchemaSnapshotTests : IClassFixture<LineageApp>
+{
+    private readonly LineageApp _app;
+
+    public SchemaSnapshotTests(LineageApp app)
+    {
+        _app = app;
+    }
+
+    [Fact]
+    public void the_schema_matches_the_approved_sdl()
+    {
+        var schema = _app.Services.GetRequiredService<LineageSchema>();
+        var received = schema.Print().ReplaceLineEndings("\n").Trim() + "\n";
+        var folder = Path.Combine(RepositoryRoot.Path, "tests", "Lineage.Tests", "Approved");
+        var approved = File.ReadAllText(Path.Combine(folder, "schema.graphql")).ReplaceLineEndings("\n");
+        var receivedPath = Path.Combine(folder, "schema.received.graphql");
+        if (received != approved)
+        {
+            File.WriteAllText(receivedPath, received);
+        }
+        else if (File.Exists(receivedPath))
+        {
+            File.Delete(receivedPath);
+        }
+
+        Assert.True(received == approved, $"the schema changed; compare {receivedPath} with schema.graphql and approve it if intended");
+    }
+
+    [Theory]
+    [InlineData("type Query {")]
+    [InlineData("project(path: String!): Project")]
+    [InlineData("run(path: String!): Run")]
+    [InlineData("artifact(name: String!): ArtifactVersion")]
+    [InlineData("lineage(start: String!, direction: LineageDirection = BOTH, depth: Int = 3, artifactTypes: [String!], jobTypes: [String!], maxNodes: Int): LineageGraph!")]
+    [InlineData("createRun(input: CreateRunInput!): Run!")]
+    [InlineData("logArtifact(input: LogArtifactInput!): ArtifactVersion!")]
+    [InlineData("useArtifact(input: UseArtifactInput!): ArtifactVersion!")]
+    [InlineData("addAlias(input: AliasInput!): ArtifactVersion!")]
+    [InlineData("removeAlias(input: AliasInput!): ArtifactVersion!")]
+    [InlineData("usedArtifacts(first: Int, after: String): ArtifactVersionConnection!")]
+    [InlineData("loggedArtifacts(first: Int, after: String): ArtifactVersionConnection!")]
+    [InlineData("usedBy(first: Int, after: String): RunConnection!")]
+    [InlineData("loggedBy: Run")]
+    [InlineData("loggers: [Run!]!")]
+    [InlineData("type LineageGraph { nodes: [LineageNode!]! edges: [LineageEdge!]! truncated: Boolean! }")]
+    [InlineData("type LineageEdge { from: ID! to: ID! kind: LineageEdgeKind! }")]
+    [InlineData("type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }")]
+    public void the_schema_keeps_the_names_of_the_design(string fragment)
+    {
+        var schema = _app.Services.GetRequiredService<LineageSchema>();
+        var flat = string.Join(' ', schema.Print(new PrintOptions { IncludeDescriptions = false })
+            .Split((char[])['\n', ' '], StringSplitOptions.RemoveEmptyEntries)).Replace("( ", "(", StringComparison.Ordinal);
+        Assert.Contains(fragment, flat, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Reflection;
+using Lineage.Store;
+
+namespace Lineage.Tests.Support;
+
+/// <summary>
+/// The real store behind a delay on every call, for testing what happens when a request
+/// outlives its time budget. The delay honours cancellation, as real I/O does.
+/// </summary>
+public class SlowStore : DispatchProxy
+{
+    private static readonly MethodInfo DelayThen = typeof(SlowStore).GetMethod(nameof(DelayThenAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
+
+    private ILineageStore _inner = null!;
+    private TimeSpan _delay;
+
+    public static ILineageStore Wrap(ILineageStore inner, TimeSpan delay)
+    {
+        var proxy = Create<ILineageStore, SlowStore>();
+        var slow = (SlowStore)(object)proxy;
+        slow._inner = inner;
+        slow._delay = delay;
+        return proxy;
+    }
+
+    protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        var token = args?.OfType<CancellationToken>().LastOrDefault() ?? CancellationToken.None;
+        var resultType = targetMethod.ReturnType.GetGenericArguments()[0];
+        return DelayThen.MakeGenericMethod(resultType).Invoke(this, [targetMethod, args, token]);
+    }
+
+    private async Task<T> DelayThenAsync<T>(MethodInfo method, object?[]? args, CancellationToken token)
+    {
+        await Task.Delay(_delay, token);
+        return await (Task<T>)method.Invoke(_inner, args)!;
+    }
+}

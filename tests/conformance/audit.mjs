@@ -1,0 +1,14 @@
+// Runs every graphql-http server audit (MUST, SHOULD and MAY) against the URL given as the
+// first argument and prints one JSON line per audit, so the test suite can judge each.
+import { serverAudits } from 'graphql-http';
+
+const url = process.argv[2];
+if (!url) {
+  console.error('usage: node audit.mjs <graphql endpoint url>');
+  process.exit(2);
+}
+
+for (const audit of serverAudits({ url })) {
+  const result = await audit.fn();
+  console.log(JSON.stringify({ id: audit.id, name: audit.name, status: result.status, reason: result.reason ?? null }));
+}
