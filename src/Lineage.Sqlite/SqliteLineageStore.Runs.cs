@@ -39,6 +39,32 @@ public sealed partial class SqliteLineageStore
             cancellationToken);
     }
 
+    public Task<RunRecord> FinishRunAsync(FinishRunCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (command.State == RunState.Running)
+        {
+            throw new InvalidArgumentException("a run is finished as FINISHED, FAILED or CRASHED, not RUNNING");
+        }
+
+        return _database.WriteAsync(
+            async s =>
+            {
+                var run = await RequireRunAsync(s, command.Run, cancellationToken).ConfigureAwait(false);
+                if (run.State != RunState.Running)
+                {
+                    throw new ConflictException($"run '{run.Path}' has already ended as {Rows.FormatState(run.State)}");
+                }
+
+                await s.ExecuteAsync(
+                    "UPDATE runs SET state = $s WHERE id = $id",
+                    cancellationToken, ("$s", Rows.FormatState(command.State)), ("$id", run.Id)).ConfigureAwait(false);
+                return run with { State = command.State };
+            },
+            cancellationToken);
+    }
+
     /// <summary>Projects, and for administrators namespaces, come into being on first use, as <c>wandb.init</c> does.</summary>
     private async Task<long> EnsureProjectAsync(SqliteSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
     {

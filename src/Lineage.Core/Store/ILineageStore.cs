@@ -13,6 +13,9 @@ public interface ILineageStore
 {
     Task<RunRecord> CreateRunAsync(CreateRunCommand command, Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>Ends a running run as finished, failed or crashed; a run ends once.</summary>
+    Task<RunRecord> FinishRunAsync(FinishRunCommand command, Actor actor, CancellationToken cancellationToken);
+
     /// <summary>Logs a version, or records one more logger when the digest already exists.</summary>
     Task<VersionRecord> LogArtifactAsync(LogArtifactCommand command, Actor actor, CancellationToken cancellationToken);
 

@@ -31,6 +31,17 @@ internal sealed class MutationType : ObjectGraphType
                 return await lineage.Store.CreateRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
+        Field<NonNullGraphType<RunType>>("finishRun")
+            .Description("Ends a running run as FINISHED (the default), FAILED or CRASHED.")
+            .Argument<NonNullGraphType<FinishRunInputType>>("input")
+            .ResolveAsync(async c =>
+            {
+                var input = c.GetArgument<FinishRunInput>("input");
+                var lineage = c.Lineage();
+                var command = new FinishRunCommand(RunPath.Parse(input.Run, "run"), input.State);
+                return await lineage.Store.FinishRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+            });
+
         Field<NonNullGraphType<ArtifactVersionType>>("logArtifact")
             .Description("Logs an artifact version produced by a run. Content whose digest matches an existing version records the run as one more logger of it.")
             .Argument<NonNullGraphType<LogArtifactInputType>>("input")

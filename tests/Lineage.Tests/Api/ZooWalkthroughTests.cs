@@ -164,6 +164,15 @@ public sealed class ZooWalkthroughTests : IClassFixture<ZooWalkthroughTests.Zoo>
         Assert.True(data.At("artifact.files.pageInfo.hasNextPage").GetBoolean());
     }
 
+    [Fact]
+    public async Task finishing_a_run_records_how_it_ended()
+    {
+        await _client.DataAsync("""mutation { createRun(input: { project: "acme/states", name: "r" }) { state } }""");
+        var done = await _client.DataAsync("""mutation { finishRun(input: { run: "acme/states/r" }) { state } }""");
+        Assert.Equal("FINISHED", done.Str("finishRun.state"));
+        await _client.ErrorAsync("CONFLICT", """mutation { finishRun(input: { run: "acme/states/r", state: CRASHED }) { state } }""");
+    }
+
     public sealed class Zoo : IAsyncLifetime
     {
         private readonly LineageApp _app = new();

@@ -96,6 +96,22 @@ public abstract class LineageStoreContract : IAsyncLifetime
         Assert.Equal("someone", run.CreatedBy);
     }
 
+    [Fact]
+    public async Task a_run_ends_once()
+    {
+        await RunAsync("acme/zoo/r");
+        var finished = await Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Failed), Tester, Ct);
+
+        Assert.Equal(RunState.Failed, finished.State);
+        Assert.Equal(RunState.Failed, (await Store.FindRunAsync(RunPath.Parse("acme/zoo/r"), Ct))!.State);
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Tester, Ct));
+        await Assert.ThrowsAsync<InvalidArgumentException>(() =>
+            Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Running), Tester, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() =>
+            Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/ghost"), RunState.Finished), Tester, Ct));
+    }
+
     // ---- logging and versions ---------------------------------------------------------------
 
     [Fact]

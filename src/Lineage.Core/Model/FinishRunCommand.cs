@@ -1,0 +1,5 @@
+using Lineage.Names;
+
+namespace Lineage.Model;
+
+public sealed record FinishRunCommand(RunPath Run, RunState State);
