@@ -22,7 +22,10 @@ internal sealed class LineageContext : Dictionary<string, object?>
 
     public ApiLimits Limits { get; }
 
-    public RequestLoaders Loaders { get; }
+    public RequestLoaders Loaders { get; private set; }
+
+    /// <summary>Forgets everything loaded so far, so that later reads see earlier writes.</summary>
+    public void ResetLoaders() => Loaders = new RequestLoaders(Store);
 }
 
 internal static class LineageContextExtensions

@@ -57,6 +57,7 @@ public static class LineageHostingExtensions
             .AddGraphTypes(typeof(LineageSchema).Assembly)
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider<LineageErrorInfoProvider>()
+            .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .ConfigureExecutionOptions(options =>
             {
                 // Limits are read per request from the options system, so configuration

@@ -173,6 +173,25 @@ public sealed class ZooWalkthroughTests : IClassFixture<ZooWalkthroughTests.Zoo>
         await _client.ErrorAsync("CONFLICT", """mutation { finishRun(input: { run: "acme/states/r", state: CRASHED }) { state } }""");
     }
 
+    [Fact]
+    public async Task each_mutation_answers_with_the_state_right_after_it()
+    {
+        await _client.DataAsync("""
+            mutation {
+              a: createRun(input: { project: "acme/serial", name: "a" }) { name }
+              b: createRun(input: { project: "acme/serial", name: "b" }) { name }
+            }
+            """);
+        var data = await _client.DataAsync("""
+            mutation {
+              first: logArtifact(input: { run: "acme/serial/a", name: "d", type: "dataset", digest: "same" }) { loggers { name } }
+              second: logArtifact(input: { run: "acme/serial/b", name: "d", type: "dataset", digest: "same" }) { loggers { name } }
+            }
+            """);
+        Assert.Equal(["a"], data.Strings("first.loggers", "name"));
+        Assert.Equal(["a", "b"], data.Strings("second.loggers", "name"));
+    }
+
     public sealed class Zoo : IAsyncLifetime
     {
         private readonly LineageApp _app = new();
