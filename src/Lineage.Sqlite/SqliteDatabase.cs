@@ -142,7 +142,8 @@ public sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         _writeGate.Dispose();
-        SqliteConnection.ClearAllPools();
+        using var pooled = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(pooled);
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

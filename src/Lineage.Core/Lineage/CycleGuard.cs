@@ -14,18 +14,23 @@ public static class CycleGuard
     public static async Task<IReadOnlyList<NodeRef>?> FindCycleAsync(
         IAdjacencyReader reader, NodeRef from, NodeRef to, CancellationToken cancellationToken)
     {
-        var path = await FindPathAsync(reader, to, from, cancellationToken).ConfigureAwait(false);
+        // In ordinary, time-ordered work the run of the new edge is the newest node of the
+        // graph, so the search starts on its side: downstream of a run that is using a
+        // version, upstream of a run that is logging one. That side usually ends at once.
+        var startForward = to.Kind == NodeKind.Run;
+        var path = await FindPathAsync(reader, to, from, startForward, cancellationToken).ConfigureAwait(false);
         return path is null ? null : [from, .. path];
     }
 
     /// <summary>
     /// A downstream path from <paramref name="source"/> to <paramref name="target"/>,
-    /// both ends included, or null. Searches from both ends at once and always widens the
-    /// smaller frontier, so the work is bounded by the smaller side of the graph: a run logged
-    /// today has almost nothing downstream, however large the graph upstream of it is.
+    /// both ends included, or null. Searches from both ends at once, widens the smaller
+    /// frontier (on a tie, the side named by <paramref name="startForward"/>) and stops as
+    /// soon as either side runs dry, so a hub on the far side is never read when the near
+    /// side ends first.
     /// </summary>
     public static async Task<IReadOnlyList<NodeRef>?> FindPathAsync(
-        IAdjacencyReader reader, NodeRef source, NodeRef target, CancellationToken cancellationToken)
+        IAdjacencyReader reader, NodeRef source, NodeRef target, bool startForward, CancellationToken cancellationToken)
     {
         if (source == target)
         {
@@ -40,7 +45,7 @@ public static class CycleGuard
         while (forward.Count > 0 && backward.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var widenForward = forward.Count <= backward.Count;
+            var widenForward = forward.Count == backward.Count ? startForward : forward.Count < backward.Count;
             var (frontier, direction, own, other) = widenForward
                 ? (forward, WalkDirection.Downstream, forwardParent, backwardParent)
                 : (backward, WalkDirection.Upstream, backwardParent, forwardParent);
