@@ -20,6 +20,25 @@ public sealed class InMemoryGraph : IAdjacencyReader
         Add(_up, to, from);
     }
 
+    /// <summary>Shortest downstream distances from <paramref name="source"/> to everything it reaches.</summary>
+    public Dictionary<NodeRef, int> Distances(NodeRef source)
+    {
+        var distances = new Dictionary<NodeRef, int> { [source] = 0 };
+        var queue = new Queue<NodeRef>([source]);
+        while (queue.TryDequeue(out var node))
+        {
+            foreach (var next in _down.GetValueOrDefault(node, []))
+            {
+                if (distances.TryAdd(next, distances[node] + 1))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return distances;
+    }
+
     public bool Reaches(NodeRef source, NodeRef target)
     {
         var seen = new HashSet<NodeRef> { source };

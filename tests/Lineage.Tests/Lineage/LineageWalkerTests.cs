@@ -1,0 +1,65 @@
+using Lineage.Lineage;
+
+namespace Lineage.Tests.Lineage;
+
+public sealed class LineageWalkerTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static (InMemoryGraph Graph, List<NodeRef> Nodes) RandomDag(Random random)
+    {
+        var graph = new InMemoryGraph();
+        var nodes = Enumerable.Range(0, random.Next(2, 40)).Select(i => i % 2 == 0 ? NodeRef.Version(i) : NodeRef.Run(i)).ToList();
+        for (var e = 0; e < nodes.Count * 2; e++)
+        {
+            var a = random.Next(nodes.Count);
+            var b = random.Next(nodes.Count);
+            if (a < b && nodes[a].Kind != nodes[b].Kind)
+            {
+                graph.Edge(nodes[a], nodes[b]);
+            }
+        }
+
+        return (graph, nodes);
+    }
+
+    [Fact]
+    public async Task hops_are_shortest_distances_and_truncated_is_exact_on_random_graphs()
+    {
+        var random = new Random(7);
+        for (var round = 0; round < 200; round++)
+        {
+            var (graph, nodes) = RandomDag(random);
+            var start = nodes[random.Next(nodes.Count)];
+            var depth = random.Next(0, 6);
+            var distances = graph.Distances(start);
+
+            var walk = await LineageWalker.WalkAsync(graph, new LineageQuery(start, LineageDirection.Downstream, depth, null, null, 10_000), null, Ct);
+
+            var expected = distances.Where(d => d.Value <= depth).ToDictionary();
+            Assert.Equal(expected, walk.Nodes.ToDictionary(n => n.Node, n => n.Hops));
+            Assert.Equal(distances.Values.Any(d => d > depth), walk.Truncated);
+            Assert.All(walk.Edges, e => Assert.True(expected.ContainsKey(e.From) && expected.ContainsKey(e.To)));
+        }
+    }
+
+    [Fact]
+    public async Task the_budget_keeps_the_nearest_nodes_and_never_exceeds_the_limit()
+    {
+        var random = new Random(11);
+        for (var round = 0; round < 200; round++)
+        {
+            var (graph, nodes) = RandomDag(random);
+            var start = nodes[random.Next(nodes.Count)];
+            var distances = graph.Distances(start);
+            var budget = random.Next(1, 8);
+
+            var walk = await LineageWalker.WalkAsync(graph, new LineageQuery(start, LineageDirection.Downstream, 100, null, null, budget), null, Ct);
+
+            Assert.Equal(Math.Min(budget, distances.Count), walk.Nodes.Count);
+            Assert.Equal(distances.Count > budget, walk.Truncated);
+            var farthestKept = walk.Nodes.Max(n => n.Hops);
+            Assert.All(distances.Where(d => d.Value < farthestKept), d => Assert.Contains(walk.Nodes, n => n.Node == d.Key));
+        }
+    }
+}
