@@ -1,3 +1,4 @@
+using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQLParser;
@@ -113,17 +114,36 @@ internal sealed class GraphQLHttpEndpoint
         var actor = await _actors.GetActorAsync(http).ConfigureAwait(false)
             ?? throw new RequestError(StatusCodes.Status401Unauthorized, "authentication is required", ErrorCodes.Unauthenticated);
 
+        var variables = ReadInputs(request.Variables, "variables");
+        var extensions = ReadInputs(request.Extensions, "extensions");
         return await _executer.ExecuteAsync(options =>
         {
             options.Query = request.Query;
             options.Document = document;
             options.OperationName = request.OperationName;
-            options.Variables = request.Variables is { } variables ? _serializer.ReadNode<Inputs>(variables) : null;
-            options.Extensions = request.Extensions is { } extensions ? _serializer.ReadNode<Inputs>(extensions) : null;
+            options.Variables = variables;
+            options.Extensions = extensions;
             options.UserContext = new LineageContext(actor, _store, _limits);
             options.RequestServices = http.RequestServices;
             options.CancellationToken = http.RequestAborted;
         }).ConfigureAwait(false);
+    }
+
+    private Inputs? ReadInputs(JsonElement? value, string parameter)
+    {
+        if (value is not { } element)
+        {
+            return null;
+        }
+
+        try
+        {
+            return _serializer.ReadNode<Inputs>(element);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, $"'{parameter}' could not be read: {(e.InnerException ?? e).Message}");
+        }
     }
 
     private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)

@@ -69,27 +69,39 @@ internal static class GraphQLRequestReader
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                throw new RequestError(StatusCodes.Status400BadRequest, "the request body must be a JSON object");
+                return FromBody(document.RootElement);
             }
-
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
+            catch (InvalidOperationException e)
             {
-                throw new RequestError(StatusCodes.Status400BadRequest, "the request has no query: the body needs a string property 'query'");
+                // Well-formed JSON that is not valid text, such as a lone UTF-16 surrogate.
+                throw new RequestError(StatusCodes.Status400BadRequest, $"the request body holds text that is not valid Unicode: {e.Message}");
             }
-
-            string? operationName = null;
-            if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
-            {
-                operationName = name.ValueKind == JsonValueKind.String
-                    ? NullIfEmpty(name.GetString())
-                    : throw new RequestError(StatusCodes.Status400BadRequest, "'operationName' must be a string or null");
-            }
-
-            return new GraphQLHttpRequest(text, operationName, Map(root, "variables"), Map(root, "extensions"));
         }
+    }
+
+    private static GraphQLHttpRequest FromBody(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, "the request body must be a JSON object");
+        }
+
+        if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String || query.GetString() is not { Length: > 0 } text)
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, "the request has no query: the body needs a string property 'query'");
+        }
+
+        string? operationName = null;
+        if (root.TryGetProperty("operationName", out var name) && name.ValueKind != JsonValueKind.Null)
+        {
+            operationName = name.ValueKind == JsonValueKind.String
+                ? NullIfEmpty(name.GetString())
+                : throw new RequestError(StatusCodes.Status400BadRequest, "'operationName' must be a string or null");
+        }
+
+        return new GraphQLHttpRequest(text, operationName, Map(root, "variables"), Map(root, "extensions"));
     }
 
     private static JsonElement? Map(JsonElement root, string property)

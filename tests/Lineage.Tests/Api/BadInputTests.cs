@@ -117,6 +117,59 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Seeded>
         Assert.Equal("Query", (await _client.DataAsync("{ __typename }")).Str("__typename"));
     }
 
+    [Theory]
+    [InlineData("""{"query":"mutation($c: JSON){ createRun(input:{project:\"acme/zoo\", name:\"s\", config:$c}) { name } }","variables":{"c":{"s":"\ud800"}}}""")]
+    [InlineData("""{"query":"{ run(path: \"acme/zoo/\ud800\") { name } }"}""")]
+    [InlineData("""{"query":"{ __typename }","operationName":"\udc00"}""")]
+    public async Task text_that_is_not_valid_unicode_is_a_bad_request(string body)
+    {
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        using var response = await _client.Http.PostAsync("/graphql", content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task hostile_and_random_bodies_never_get_a_server_error()
+    {
+        var random = new Random(42);
+        const string alphabet = "{}()[]:$@!\"\\ abcxyz_0123456789.,=#\n";
+        var bodies = new List<byte[]>
+        {
+            Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { query = "{ " + string.Join(' ', Enumerable.Range(0, 2000).Select(i => $"a{i}: __typename")) + " }" })),
+            Encoding.UTF8.GetBytes("""{"query":"query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }"}"""),
+            Encoding.UTF8.GetBytes("""{"query":"{ lineage(start: \"acme/zoo/r1\", depth: 2147483648) { truncated } }"}"""),
+            Encoding.UTF8.GetBytes("""{"query":"{ project(path: \"acme/zoo\") { runs(first: 2147483647) { totalCount } } }"}"""),
+            Encoding.UTF8.GetBytes("""{"query":"subscription { a }"}"""),
+            Encoding.UTF8.GetBytes("""{"query":"query A { __typename } query B { __typename }"}"""),
+            Encoding.UTF8.GetBytes("""{"query":"{ __typename }","operationName":"Nope"}"""),
+            Encoding.UTF8.GetBytes("""{"query":"mutation($c: JSON){ createRun(input:{project:\"acme/other\", name:\"big\", config:$c}) { name } }","variables":{"c":{"n":1e400,"m":123456789012345678901234567890}}}"""),
+            Encoding.UTF8.GetBytes(new string('{', 100_000)),
+        };
+        for (var i = 0; i < 150; i++)
+        {
+            var query = new string([.. Enumerable.Range(0, random.Next(1, 200)).Select(_ => alphabet[random.Next(alphabet.Length)])]);
+            bodies.Add(Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new { query })));
+            var noise = new byte[random.Next(1, 100)];
+            random.NextBytes(noise);
+            bodies.Add(noise);
+        }
+
+        var before = await SnapshotAsync();
+        foreach (var body in bodies)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new("application/json");
+            using var response = await _client.Http.PostAsync("/graphql", content, TestContext.Current.CancellationToken);
+            if ((int)response.StatusCode >= 500)
+            {
+                var shown = Encoding.UTF8.GetString(body);
+                Assert.Fail($"{(int)response.StatusCode} for {shown[..Math.Min(shown.Length, 200)]}");
+            }
+        }
+
+        Assert.Equal(before, await SnapshotAsync());
+    }
+
     private async Task<string> SnapshotAsync()
     {
         var data = await _client.DataAsync("""
