@@ -64,6 +64,11 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(parentIds);
         ArgumentNullException.ThrowIfNull(page);
+        if (parentIds.Count == 0)
+        {
+            return Task.FromResult<IReadOnlyDictionary<long, Page<long>>>(new Dictionary<long, Page<long>>());
+        }
+
         var (table, parent, child, key) = Shape(relation);
         var limit = page.First + 1;
 
