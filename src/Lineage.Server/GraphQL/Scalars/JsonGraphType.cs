@@ -29,13 +29,19 @@ internal sealed class JsonGraphType : ScalarGraphType
         null => null,
         JsonElement element => element,
         JsonNode node => node,
-        string text => JsonDocument.Parse(text).RootElement.Clone(),
+        string text => ParseStored(text),
         _ => ThrowSerializationError(value),
     };
 
     public override bool CanParseLiteral(GraphQLValue value) => value is not GraphQLVariable;
 
     public override bool CanParseValue(object? value) => true;
+
+    private static JsonElement ParseStored(string text)
+    {
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.Clone();
+    }
 
     private static JsonNode? FromLiteral(GraphQLValue value) => value switch
     {
