@@ -2,6 +2,7 @@ using GraphQL;
 using Lineage.Errors;
 using Lineage.Lineage;
 using Lineage.Names;
+using Lineage.Store;
 
 namespace Lineage.Server.GraphQL;
 
@@ -48,14 +49,12 @@ internal static class LineageArguments
         if (VersionRef.LooksLikeVersionName(start))
         {
             var name = VersionRef.Parse(start, "start");
-            var version = await lineage.Store.FindVersionAsync(name, cancellationToken).ConfigureAwait(false)
-                ?? throw new NotFoundException($"artifact version '{name}' not found");
+            var version = await lineage.Store.RequireVersionAsync(name, cancellationToken).ConfigureAwait(false);
             return NodeRef.Version(version.Id);
         }
 
         var path = RunPath.Parse(start, "start");
-        var run = await lineage.Store.FindRunAsync(path, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException($"run '{path}' not found");
+        var run = await lineage.Store.RequireRunAsync(path, cancellationToken).ConfigureAwait(false);
         return NodeRef.Run(run.Id);
     }
 

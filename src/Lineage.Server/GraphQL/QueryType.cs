@@ -1,9 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using Lineage.Errors;
 using Lineage.Lineage;
 using Lineage.Names;
 using Lineage.Server.GraphQL.Types;
+using Lineage.Store;
 
 namespace Lineage.Server.GraphQL;
 
@@ -19,8 +19,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var path = ProjectPath.Parse(c.GetArgument<string>("path"));
-                return await c.Lineage().Store.FindProjectAsync(path, c.CancellationToken).ConfigureAwait(false)
-                    ?? throw new NotFoundException($"project '{path}' not found");
+                return await c.Lineage().Store.RequireProjectAsync(path, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<RunType>("run")
@@ -29,8 +28,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var path = RunPath.Parse(c.GetArgument<string>("path"));
-                return await c.Lineage().Store.FindRunAsync(path, c.CancellationToken).ConfigureAwait(false)
-                    ?? throw new NotFoundException($"run '{path}' not found");
+                return await c.Lineage().Store.RequireRunAsync(path, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<ArtifactVersionType>("artifact")
@@ -39,8 +37,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var name = VersionRef.Parse(c.GetArgument<string>("name"));
-                return await c.Lineage().Store.FindVersionAsync(name, c.CancellationToken).ConfigureAwait(false)
-                    ?? throw new NotFoundException($"artifact version '{name}' not found");
+                return await c.Lineage().Store.RequireVersionAsync(name, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<LineageGraphType>>("lineage")

@@ -56,6 +56,7 @@ internal sealed class BatchLoader<TKey, TValue>
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
         List<TKey> keys;
+        List<TaskCompletionSource<TValue?>> waiting;
         lock (_gate)
         {
             if (_pending.Count == 0)
@@ -65,11 +66,6 @@ internal sealed class BatchLoader<TKey, TValue>
 
             keys = _pending;
             _pending = [];
-        }
-
-        List<TaskCompletionSource<TValue?>> waiting;
-        lock (_gate)
-        {
             waiting = [.. keys.Select(k => _results[k])];
         }
 
