@@ -1,4 +1,5 @@
 using System.Globalization;
+using Lineage.Identity;
 using Lineage.Model;
 using Microsoft.Data.Sqlite;
 
@@ -7,20 +8,20 @@ namespace Lineage.Sqlite;
 /// <summary>Column lists and row readers shared by the store's queries.</summary>
 internal static class Rows
 {
-    public const string ProjectColumns = "p.id, n.name, p.name, p.created_at, p.created_by";
+    public const string ProjectColumns = "p.id, p.namespace_id, n.name, p.name, p.created_at, p.created_by";
 
     public const string ProjectJoins = "JOIN namespaces n ON n.id = p.namespace_id";
 
-    public const string RunColumns = "r.id, r.project_id, n.name, p.name, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by";
+    public const string RunColumns = "r.id, r.project_id, p.namespace_id, n.name, p.name, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by";
 
     public const string RunJoins = "JOIN projects p ON p.id = r.project_id JOIN namespaces n ON n.id = p.namespace_id";
 
-    public const string ArtifactColumns = "a.id, a.project_id, n.name, p.name, a.name, a.type, a.created_at";
+    public const string ArtifactColumns = "a.id, a.project_id, p.namespace_id, n.name, p.name, a.name, a.type, a.created_at";
 
     public const string ArtifactJoins = "JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id";
 
     public const string VersionColumns = """
-        v.id, v.artifact_id, n.name, p.name, a.name, a.type, v.version_index, v.digest, v.metadata, v.size,
+        v.id, v.artifact_id, p.namespace_id, n.name, p.name, a.name, a.type, v.version_index, v.digest, v.metadata, v.size,
         v.created_at, v.created_by, v.logged_by_run_id,
         v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id)
         """;
@@ -32,41 +33,52 @@ internal static class Rows
         """;
 
     public static ProjectRecord Project(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), Time.Parse(r.GetString(3)), r.GetString(4));
+        new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Time.Parse(r.GetString(4)), r.GetString(5));
 
     public static RunRecord Run(SqliteDataReader r) => new(
         r.GetInt64(0),
         r.GetInt64(1),
-        r.GetString(2),
+        r.GetInt64(2),
         r.GetString(3),
         r.GetString(4),
-        r.IsDBNull(5) ? null : r.GetString(5),
-        ParseState(r.GetString(6)),
-        r.IsDBNull(7) ? null : r.GetString(7),
-        Time.Parse(r.GetString(8)),
-        r.GetString(9));
+        r.GetString(5),
+        r.IsDBNull(6) ? null : r.GetString(6),
+        ParseState(r.GetString(7)),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        Time.Parse(r.GetString(9)),
+        r.GetString(10));
 
     public static ArtifactRecord Artifact(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), Time.Parse(r.GetString(6)));
+        r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), Time.Parse(r.GetString(7)));
 
     /// <summary>A version row without its aliases; <see cref="VersionRow.IsLatest"/> says whether <c>latest</c> belongs to it.</summary>
     public static VersionRow Version(SqliteDataReader r) => new(
         new VersionRecord(
             r.GetInt64(0),
             r.GetInt64(1),
-            r.GetString(2),
+            r.GetInt64(2),
             r.GetString(3),
             r.GetString(4),
             r.GetString(5),
-            r.GetInt32(6),
-            r.GetString(7),
-            r.IsDBNull(8) ? null : r.GetString(8),
-            r.IsDBNull(9) ? null : r.GetInt64(9),
-            Time.Parse(r.GetString(10)),
-            r.GetString(11),
-            r.GetInt64(12),
+            r.GetString(6),
+            r.GetInt32(7),
+            r.GetString(8),
+            r.IsDBNull(9) ? null : r.GetString(9),
+            r.IsDBNull(10) ? null : r.GetInt64(10),
+            Time.Parse(r.GetString(11)),
+            r.GetString(12),
+            r.GetInt64(13),
             []),
-        r.GetBoolean(13));
+        r.GetBoolean(14));
+
+    /// <summary>
+    /// A condition that keeps rows of namespaces the caller may not see out of a result; it
+    /// reads the parameter <c>$visible</c>, which <see cref="VisibleParameter"/> supplies.
+    /// </summary>
+    public static string Visible(Access access, string namespaceColumn) =>
+        access.IsAdministrator ? "1" : $"{namespaceColumn} IN (SELECT value FROM json_each($visible))";
+
+    public static (string Name, object? Value) VisibleParameter(Access access) => ("$visible", access.VisibleNamespacesJson);
 
     public static string FormatState(RunState state) => state.ToString().ToUpperInvariant();
 

@@ -2,16 +2,19 @@ using Lineage.Lineage;
 
 namespace Lineage.Sqlite;
 
-/// <summary>Reads the neighbours of a frontier of nodes with one statement per node kind.</summary>
+/// <summary>
+/// Reads the neighbours of a frontier of nodes with one statement per node kind; with scopes,
+/// also each neighbour's type and namespace, which lineage walks filter on.
+/// </summary>
 internal sealed class SqliteAdjacencyReader : IAdjacencyReader
 {
     private readonly SqliteSession _session;
-    private readonly bool _withTypes;
+    private readonly bool _withScopes;
 
-    public SqliteAdjacencyReader(SqliteSession session, bool withTypes)
+    public SqliteAdjacencyReader(SqliteSession session, bool withScopes)
     {
         _session = session;
-        _withTypes = withTypes;
+        _withScopes = withScopes;
     }
 
     public async Task<IReadOnlyList<Adjacency>> ReadAsync(IReadOnlyList<NodeRef> nodes, WalkDirection direction, CancellationToken cancellationToken)
@@ -24,12 +27,12 @@ internal sealed class SqliteAdjacencyReader : IAdjacencyReader
         {
             // Downstream of a run: what it logged. Upstream: what it used.
             var table = direction == WalkDirection.Downstream ? "logged_edges" : "used_edges";
-            var sql = _withTypes
-                ? $"SELECT e.run_id, e.version_id, a.type FROM {table} e JOIN artifact_versions v ON v.id = e.version_id JOIN artifacts a ON a.id = v.artifact_id WHERE e.run_id IN (SELECT value FROM json_each($ids))"
-                : $"SELECT e.run_id, e.version_id, NULL FROM {table} e WHERE e.run_id IN (SELECT value FROM json_each($ids))";
+            var sql = _withScopes
+                ? $"SELECT e.run_id, e.version_id, a.type, p.namespace_id FROM {table} e JOIN artifact_versions v ON v.id = e.version_id JOIN artifacts a ON a.id = v.artifact_id JOIN projects p ON p.id = a.project_id WHERE e.run_id IN (SELECT value FROM json_each($ids))"
+                : $"SELECT e.run_id, e.version_id, NULL, 0 FROM {table} e WHERE e.run_id IN (SELECT value FROM json_each($ids))";
             result.AddRange(await _session.QueryAsync(
                 sql,
-                r => new Adjacency(NodeRef.Run(r.GetInt64(0)), NodeRef.Version(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetString(2)),
+                r => new Adjacency(NodeRef.Run(r.GetInt64(0)), NodeRef.Version(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3)),
                 cancellationToken,
                 ("$ids", Rows.Ids(runs))).ConfigureAwait(false));
         }
@@ -38,12 +41,12 @@ internal sealed class SqliteAdjacencyReader : IAdjacencyReader
         {
             // Downstream of a version: the runs that used it. Upstream: the runs that logged it.
             var table = direction == WalkDirection.Downstream ? "used_edges" : "logged_edges";
-            var sql = _withTypes
-                ? $"SELECT e.version_id, e.run_id, r.job_type FROM {table} e JOIN runs r ON r.id = e.run_id WHERE e.version_id IN (SELECT value FROM json_each($ids))"
-                : $"SELECT e.version_id, e.run_id, NULL FROM {table} e WHERE e.version_id IN (SELECT value FROM json_each($ids))";
+            var sql = _withScopes
+                ? $"SELECT e.version_id, e.run_id, r.job_type, p.namespace_id FROM {table} e JOIN runs r ON r.id = e.run_id JOIN projects p ON p.id = r.project_id WHERE e.version_id IN (SELECT value FROM json_each($ids))"
+                : $"SELECT e.version_id, e.run_id, NULL, 0 FROM {table} e WHERE e.version_id IN (SELECT value FROM json_each($ids))";
             result.AddRange(await _session.QueryAsync(
                 sql,
-                r => new Adjacency(NodeRef.Version(r.GetInt64(0)), NodeRef.Run(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetString(2)),
+                r => new Adjacency(NodeRef.Version(r.GetInt64(0)), NodeRef.Run(r.GetInt64(1)), r.IsDBNull(2) ? null : r.GetString(2), r.GetInt64(3)),
                 cancellationToken,
                 ("$ids", Rows.Ids(versions))).ConfigureAwait(false));
         }

@@ -1,4 +1,5 @@
 using Lineage.Errors;
+using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
 
@@ -13,7 +14,7 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var run = await RequireRunAsync(s, command.Run, cancellationToken).ConfigureAwait(false);
+                var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
                 var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
                 var versionId = await s.ScalarAsync<long?>(
                     "SELECT id FROM artifact_versions WHERE artifact_id = $a AND digest = $d",
@@ -28,7 +29,7 @@ public sealed partial class SqliteLineageStore
                         cancellationToken, ("$r", run.Id), ("$v", existing)).ConfigureAwait(false);
                     if (known is null)
                     {
-                        await RefuseCycleAsync(s, NodeRef.Run(run.Id), NodeRef.Version(existing), cancellationToken).ConfigureAwait(false);
+                        await RefuseCycleAsync(s, NodeRef.Run(run.Id), NodeRef.Version(existing), actor.Access, cancellationToken).ConfigureAwait(false);
                         await InsertEdgeAsync(s, "logged_edges", run.Id, existing, actor, cancellationToken).ConfigureAwait(false);
                     }
                 }
@@ -55,14 +56,14 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var run = await RequireRunAsync(s, command.Run, cancellationToken).ConfigureAwait(false);
-                var version = await RequireVersionAsync(s, command.Artifact, cancellationToken).ConfigureAwait(false);
+                var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
+                var version = await RequireVersionAsync(s, command.Artifact, actor.Access, Permission.ReadNamespace, cancellationToken).ConfigureAwait(false);
                 var known = await s.ScalarAsync<long?>(
                     "SELECT seq FROM used_edges WHERE run_id = $r AND version_id = $v",
                     cancellationToken, ("$r", run.Id), ("$v", version.Id)).ConfigureAwait(false);
                 if (known is null)
                 {
-                    await RefuseCycleAsync(s, NodeRef.Version(version.Id), NodeRef.Run(run.Id), cancellationToken).ConfigureAwait(false);
+                    await RefuseCycleAsync(s, NodeRef.Version(version.Id), NodeRef.Run(run.Id), actor.Access, cancellationToken).ConfigureAwait(false);
                     await InsertEdgeAsync(s, "used_edges", run.Id, version.Id, actor, cancellationToken).ConfigureAwait(false);
                 }
 
@@ -78,7 +79,7 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var version = await RequireVersionAsync(s, command.Artifact, cancellationToken).ConfigureAwait(false);
+                var version = await RequireVersionAsync(s, command.Artifact, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
                 await SetAliasAsync(s, version.ArtifactId, version.Id, command.Alias, actor, cancellationToken).ConfigureAwait(false);
                 return await LoadVersionAsync(s, version.Id, cancellationToken).ConfigureAwait(false);
             },
@@ -92,7 +93,7 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var version = await RequireVersionAsync(s, command.Artifact, cancellationToken).ConfigureAwait(false);
+                var version = await RequireVersionAsync(s, command.Artifact, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
                 var removed = await s.ExecuteAsync(
                     "DELETE FROM version_aliases WHERE artifact_id = $a AND alias = $alias AND version_id = $v",
                     cancellationToken, ("$a", version.ArtifactId), ("$alias", command.Alias), ("$v", version.Id)).ConfigureAwait(false);
@@ -175,13 +176,20 @@ public sealed partial class SqliteLineageStore
             """,
             cancellationToken, ("$a", artifactId), ("$alias", alias), ("$v", versionId), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
 
-    private static async Task RefuseCycleAsync(SqliteSession s, NodeRef from, NodeRef to, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses an edge that would close a cycle. The check walks the whole graph, but the
+    /// error names only nodes the caller may see; the others appear as "(hidden run)" or
+    /// "(hidden artifact version)".
+    /// </summary>
+    private static async Task RefuseCycleAsync(SqliteSession s, NodeRef from, NodeRef to, Access access, CancellationToken cancellationToken)
     {
-        var cycle = await CycleGuard.FindCycleAsync(new SqliteAdjacencyReader(s, withTypes: false), from, to, cancellationToken).ConfigureAwait(false);
+        var cycle = await CycleGuard.FindCycleAsync(new SqliteAdjacencyReader(s, withScopes: false), from, to, cancellationToken).ConfigureAwait(false);
         if (cycle is not null)
         {
             var names = await NameNodesAsync(s, cycle, cancellationToken).ConfigureAwait(false);
-            throw new CycleDetectedException([.. cycle.Select(n => names[n].Path)]);
+            throw new CycleDetectedException([.. cycle.Select(n => access.CanSeeNamespace(names[n].NamespaceId)
+                ? names[n].Path
+                : n.Kind == NodeKind.Run ? "(hidden run)" : "(hidden artifact version)")]);
         }
     }
 }

@@ -1,22 +1,24 @@
 using Lineage.Errors;
+using Lineage.Identity;
 using Lineage.Lineage;
 
 namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore
 {
-    public Task<LineageGraph> GetLineageAsync(LineageQuery query, CancellationToken cancellationToken)
+    public Task<LineageGraph> GetLineageAsync(LineageQuery query, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
         return _database.ReadAsync(async s =>
         {
             var startNames = await NameNodesAsync(s, [query.Start], cancellationToken).ConfigureAwait(false);
-            if (!startNames.TryGetValue(query.Start, out var start))
+            if (!startNames.TryGetValue(query.Start, out var start) || !access.CanSeeNamespace(start.NamespaceId))
             {
                 throw new NotFoundException($"lineage start node '{query.Start}' not found");
             }
 
-            var walk = await LineageWalker.WalkAsync(new SqliteAdjacencyReader(s, withTypes: true), query, start.Type, cancellationToken).ConfigureAwait(false);
+            var walk = await LineageWalker.WalkAsync(new SqliteAdjacencyReader(s, withScopes: true), query, start.Type, access, cancellationToken).ConfigureAwait(false);
             var names = await NameNodesAsync(s, [.. walk.Nodes.Select(n => n.Node)], cancellationToken).ConfigureAwait(false);
             var nodes = walk.Nodes
                 .Select(n => new LineageNode(n.Node, n.Hops, names[n.Node].Name, names[n.Node].Path, names[n.Node].Type))
@@ -33,8 +35,8 @@ public sealed partial class SqliteLineageStore
         if (runs.Count > 0)
         {
             foreach (var (id, name) in await s.QueryAsync(
-                $"SELECT r.id, n.name, p.name, r.name, r.job_type FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins}",
-                r => (r.GetInt64(0), new NodeName(r.GetString(3), $"{r.GetString(1)}/{r.GetString(2)}/{r.GetString(3)}", r.IsDBNull(4) ? null : r.GetString(4))),
+                $"SELECT r.id, n.name, p.name, r.name, r.job_type, p.namespace_id FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins}",
+                r => (r.GetInt64(0), new NodeName(r.GetString(3), $"{r.GetString(1)}/{r.GetString(2)}/{r.GetString(3)}", r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5))),
                 cancellationToken,
                 ("$ids", Rows.Ids(runs))).ConfigureAwait(false))
             {
@@ -45,11 +47,11 @@ public sealed partial class SqliteLineageStore
         if (versions.Count > 0)
         {
             foreach (var (id, name) in await s.QueryAsync(
-                $"SELECT v.id, n.name, p.name, a.name, v.version_index, a.type FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins}",
+                $"SELECT v.id, n.name, p.name, a.name, v.version_index, a.type, p.namespace_id FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins}",
                 r =>
                 {
                     var shortName = $"{r.GetString(3)}:v{r.GetInt32(4)}";
-                    return (r.GetInt64(0), new NodeName(shortName, $"{r.GetString(1)}/{r.GetString(2)}/{shortName}", r.GetString(5)));
+                    return (r.GetInt64(0), new NodeName(shortName, $"{r.GetString(1)}/{r.GetString(2)}/{shortName}", r.GetString(5), r.GetInt64(6)));
                 },
                 cancellationToken,
                 ("$ids", Rows.Ids(versions))).ConfigureAwait(false))
@@ -61,5 +63,5 @@ public sealed partial class SqliteLineageStore
         return names;
     }
 
-    private readonly record struct NodeName(string Name, string Path, string? Type);
+    private readonly record struct NodeName(string Name, string Path, string? Type, long NamespaceId);
 }

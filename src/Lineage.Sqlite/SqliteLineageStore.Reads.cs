@@ -1,4 +1,5 @@
 using Lineage.Errors;
+using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 
@@ -6,33 +7,39 @@ namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore
 {
-    public Task<ProjectRecord?> FindProjectAsync(ProjectPath path, CancellationToken cancellationToken)
+    public async Task<ProjectRecord?> FindProjectAsync(ProjectPath path, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return _database.ReadAsync(
+        ArgumentNullException.ThrowIfNull(access);
+        var project = await _database.ReadAsync(
             async s => (await s.QueryAsync(
                 $"SELECT {Rows.ProjectColumns} FROM projects p {Rows.ProjectJoins} WHERE n.name = $ns AND p.name = $p",
                 Rows.Project,
                 cancellationToken,
                 ("$ns", path.Namespace),
                 ("$p", path.Project)).ConfigureAwait(false)).FirstOrDefault(),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        return project is not null && access.CanSeeNamespace(project.NamespaceId) ? project : null;
     }
 
-    public Task<RunRecord?> FindRunAsync(RunPath path, CancellationToken cancellationToken)
+    public async Task<RunRecord?> FindRunAsync(RunPath path, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return _database.ReadAsync(s => FindRunAsync(s, path, cancellationToken), cancellationToken);
+        ArgumentNullException.ThrowIfNull(access);
+        var run = await _database.ReadAsync(s => FindRunAsync(s, path, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return run is not null && access.CanSeeNamespace(run.NamespaceId) ? run : null;
     }
 
-    public Task<VersionRecord?> FindVersionAsync(VersionRef name, CancellationToken cancellationToken)
+    public async Task<VersionRecord?> FindVersionAsync(VersionRef name, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return _database.ReadAsync(async s =>
+        ArgumentNullException.ThrowIfNull(access);
+        var version = await _database.ReadAsync(async s =>
         {
             var id = await ResolveVersionIdAsync(s, name, cancellationToken).ConfigureAwait(false);
             return id is null ? null : await LoadVersionAsync(s, id.Value, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        return version is not null && access.CanSeeNamespace(version.NamespaceId) ? version : null;
     }
 
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
@@ -60,28 +67,30 @@ public sealed partial class SqliteLineageStore
         _database.ReadAsync<IReadOnlyList<VersionRecord>>(async s => await LoadVersionsAsync(s, ids, cancellationToken).ConfigureAwait(false), cancellationToken);
 
     public Task<IReadOnlyDictionary<long, Page<long>>> GetPagesAsync(
-        Relation relation, IReadOnlyCollection<long> parentIds, PageRequest page, CancellationToken cancellationToken)
+        Relation relation, IReadOnlyCollection<long> parentIds, PageRequest page, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parentIds);
         ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(access);
         if (parentIds.Count == 0)
         {
             return Task.FromResult<IReadOnlyDictionary<long, Page<long>>>(new Dictionary<long, Page<long>>());
         }
 
         var (table, parent, child, key) = Shape(relation);
+        var (joins, visible) = VisibleChildren(relation, access);
         var limit = page.First + 1;
 
         // One parent, the common case, walks its index in key order and stops after the page.
         // Many parents share one statement, paged per parent by a window function.
         var sql = parentIds.Count == 1
-            ? $"SELECT {parent}, {child}, {key} FROM {table} WHERE {parent} = $one AND {key} > $after ORDER BY {key} LIMIT $limit"
+            ? $"SELECT t.{parent}, t.{child}, t.{key} FROM {table} t {joins} WHERE t.{parent} = $one AND t.{key} > $after AND {visible} ORDER BY t.{key} LIMIT $limit"
             : $"""
               SELECT parent, child, key FROM (
                   SELECT t.{parent} AS parent, t.{child} AS child, t.{key} AS key,
                          ROW_NUMBER() OVER (PARTITION BY t.{parent} ORDER BY t.{key}) AS rn
-                  FROM {table} t
-                  WHERE t.{parent} IN (SELECT value FROM json_each($ids)) AND t.{key} > $after)
+                  FROM {table} t {joins}
+                  WHERE t.{parent} IN (SELECT value FROM json_each($ids)) AND t.{key} > $after AND {visible})
               WHERE rn <= $limit
               ORDER BY parent, key
               """;
@@ -95,7 +104,9 @@ public sealed partial class SqliteLineageStore
                 ("$one", parentIds.First()),
                 ("$ids", Rows.Ids(parentIds)),
                 ("$after", page.AfterKey),
-                ("$limit", limit)).ConfigureAwait(false);
+                ("$limit", limit),
+                Rows.VisibleParameter(access),
+                ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
 
             var pages = new Dictionary<long, Page<long>>();
             foreach (var group in rows.GroupBy(r => r.Parent))
@@ -113,17 +124,22 @@ public sealed partial class SqliteLineageStore
         }, cancellationToken);
     }
 
-    public Task<IReadOnlyDictionary<long, int>> CountAsync(Relation relation, IReadOnlyCollection<long> parentIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<long, int>> CountAsync(
+        Relation relation, IReadOnlyCollection<long> parentIds, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parentIds);
+        ArgumentNullException.ThrowIfNull(access);
         var (table, parent, _, _) = Shape(relation);
+        var (joins, visible) = VisibleChildren(relation, access);
         return _database.ReadAsync<IReadOnlyDictionary<long, int>>(async s =>
         {
             var rows = await s.QueryAsync(
-                $"SELECT {parent}, COUNT(*) FROM {table} WHERE {parent} IN (SELECT value FROM json_each($ids)) GROUP BY {parent}",
+                $"SELECT t.{parent}, COUNT(*) FROM {table} t {joins} WHERE t.{parent} IN (SELECT value FROM json_each($ids)) AND {visible} GROUP BY t.{parent}",
                 r => (Parent: r.GetInt64(0), Count: r.GetInt32(1)),
                 cancellationToken,
-                ("$ids", Rows.Ids(parentIds))).ConfigureAwait(false);
+                ("$ids", Rows.Ids(parentIds)),
+                Rows.VisibleParameter(access),
+                ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
             var counts = rows.ToDictionary(r => r.Parent, r => r.Count);
             foreach (var id in parentIds)
             {
@@ -160,14 +176,45 @@ public sealed partial class SqliteLineageStore
         Relation.ProjectArtifacts => ("artifacts", "project_id", "id", "id"),
         Relation.ArtifactVersions => ("artifact_versions", "artifact_id", "id", "id"),
         Relation.VersionFiles => ("version_files", "version_id", "id", "id"),
+        Relation.NamespaceProjects => ("projects", "namespace_id", "id", "id"),
+        Relation.NamespaceRegistries => ("registries", "namespace_id", "id", "id"),
         _ => throw new ArgumentOutOfRangeException(nameof(relation), relation, null),
     };
 
-    private static async Task<VersionRecord> RequireVersionAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
+    /// <summary>
+    /// The joins and condition that keep children the caller may not see out of a page of
+    /// <paramref name="relation"/>. Edges cross projects, so a version's users or a run's
+    /// inputs may live in namespaces the caller has no role in; the other relations stay
+    /// inside their parent's namespace, which the caller could already see.
+    /// </summary>
+    private static (string Joins, string Condition) VisibleChildren(Relation relation, Access access)
+    {
+        if (access.IsAdministrator)
+        {
+            return ("", "1");
+        }
+
+        return relation switch
+        {
+            Relation.UsedBy or Relation.Loggers =>
+                ("JOIN runs c ON c.id = t.run_id JOIN projects cp ON cp.id = c.project_id", Rows.Visible(access, "cp.namespace_id")),
+            Relation.UsedArtifacts or Relation.LoggedArtifacts =>
+                ("JOIN artifact_versions c ON c.id = t.version_id JOIN artifacts ca ON ca.id = c.artifact_id JOIN projects cp ON cp.id = ca.project_id",
+                 Rows.Visible(access, "cp.namespace_id")),
+            Relation.NamespaceRegistries => ("", "t.id IN (SELECT value FROM json_each($registries))"),
+            _ => ("", "1"),
+        };
+    }
+
+    /// <summary>The named version, if the caller's role in its namespace allows <paramref name="permission"/>.</summary>
+    private static async Task<VersionRecord> RequireVersionAsync(
+        SqliteSession s, VersionRef name, Access access, Permission permission, CancellationToken cancellationToken)
     {
         var id = await ResolveVersionIdAsync(s, name, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException($"artifact version '{name}' not found");
-        return await LoadVersionAsync(s, id, cancellationToken).ConfigureAwait(false);
+            ?? throw Missing.Version(name);
+        var version = await LoadVersionAsync(s, id, cancellationToken).ConfigureAwait(false);
+        access.RequireNamespace(version.NamespaceId, version.Namespace, permission, Missing.Version(name).Message);
+        return version;
     }
 
     private static Task<long?> ResolveVersionIdAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using Lineage.Errors;
+using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 
@@ -51,7 +52,7 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var run = await RequireRunAsync(s, command.Run, cancellationToken).ConfigureAwait(false);
+                var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
                 if (run.State != RunState.Running)
                 {
                     throw new ConflictException($"run '{run.Path}' has already ended as {Rows.FormatState(run.State)}");
@@ -65,7 +66,10 @@ public sealed partial class SqliteLineageStore
             cancellationToken);
     }
 
-    /// <summary>Projects, and for administrators namespaces, come into being on first use, as <c>wandb.init</c> does.</summary>
+    /// <summary>
+    /// Projects, and for site administrators organizations, come into being on first use, as
+    /// <c>wandb.init</c> does. Others need the MEMBER role in an existing namespace.
+    /// </summary>
     private async Task<long> EnsureProjectAsync(SqliteSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
     {
         var namespaceId = await s.ScalarAsync<long?>(
@@ -74,24 +78,43 @@ public sealed partial class SqliteLineageStore
         {
             if (!actor.IsAdministrator)
             {
-                throw new NotFoundException($"namespace '{path.Namespace}' not found");
+                throw Missing.Namespace(path.Namespace);
             }
 
+            await RequireFreeNameAsync(s, path.Namespace, cancellationToken).ConfigureAwait(false);
             namespaceId = await s.ScalarAsync<long>(
-                "INSERT INTO namespaces (name, created_at, created_by) VALUES ($n, $t, $by) RETURNING id",
+                "INSERT INTO namespaces (name, kind, created_at, created_by) VALUES ($n, 'ORGANIZATION', $t, $by) RETURNING id",
                 cancellationToken, ("$n", path.Namespace), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
         }
 
+        actor.Access.RequireNamespace(namespaceId.Value, path.Namespace, Permission.WriteNamespace, Missing.Namespace(path.Namespace).Message);
         var projectId = await s.ScalarAsync<long?>(
             "SELECT id FROM projects WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", namespaceId), ("$n", path.Project)).ConfigureAwait(false);
-        return projectId ?? await s.ScalarAsync<long>(
+        if (projectId is not null)
+        {
+            return projectId.Value;
+        }
+
+        var registry = await s.ScalarAsync<long?>(
+            "SELECT id FROM registries WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", namespaceId), ("$n", path.Project)).ConfigureAwait(false);
+        if (registry is not null)
+        {
+            throw new ConflictException($"'{path}' is a registry; a project and a registry of the same owner may not share a name");
+        }
+
+        return await s.ScalarAsync<long>(
             "INSERT INTO projects (namespace_id, name, created_at, created_by) VALUES ($ns, $n, $t, $by) RETURNING id",
             cancellationToken, ("$ns", namespaceId), ("$n", path.Project), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
     }
 
-    private static async Task<RunRecord> RequireRunAsync(SqliteSession s, RunPath path, CancellationToken cancellationToken) =>
-        await FindRunAsync(s, path, cancellationToken).ConfigureAwait(false)
-        ?? throw new NotFoundException($"run '{path}' not found");
+    /// <summary>The named run, if the caller's role in its namespace allows <paramref name="permission"/>.</summary>
+    private static async Task<RunRecord> RequireRunAsync(
+        SqliteSession s, RunPath path, Access access, Permission permission, CancellationToken cancellationToken)
+    {
+        var run = await FindRunAsync(s, path, cancellationToken).ConfigureAwait(false) ?? throw Missing.Run(path);
+        access.RequireNamespace(run.NamespaceId, run.Namespace, permission, Missing.Run(path).Message);
+        return run;
+    }
 
     private static async Task<RunRecord?> FindRunAsync(SqliteSession s, RunPath path, CancellationToken cancellationToken)
     {

@@ -1,10 +1,13 @@
+using Lineage.Identity;
+
 namespace Lineage.Lineage;
 
 /// <summary>
 /// Breadth-first lineage walk over an <see cref="IAdjacencyReader"/>, one read per level.
 /// <list type="bullet">
 /// <item>hops are shortest distances from the start, in the walk's direction;</item>
-/// <item>a node filtered out by type is neither returned nor walked through;</item>
+/// <item>a node filtered out by type, or in a namespace the caller cannot see, is neither
+/// returned nor walked through: what lies beyond it is reached only along visible paths;</item>
 /// <item>edges are returned only between returned nodes;</item>
 /// <item><c>Truncated</c> is true exactly when depth or the node budget left out a node that
 /// the filters would have admitted.</item>
@@ -13,8 +16,11 @@ namespace Lineage.Lineage;
 public static class LineageWalker
 {
     public static async Task<Traversal> WalkAsync(
-        IAdjacencyReader reader, LineageQuery query, string? startType, CancellationToken cancellationToken)
+        IAdjacencyReader reader, LineageQuery query, string? startType, Access access, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
         var hops = new Dictionary<NodeRef, int> { [query.Start] = 0 };
         var nodes = new List<TraversedNode> { new(query.Start, 0, startType) };
         var edges = new List<LineageEdge>();
@@ -28,7 +34,7 @@ public static class LineageWalker
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var steps = await reader.ReadAsync(frontier, direction, cancellationToken).ConfigureAwait(false);
-                var ordered = steps.Where(s => Admits(query, s)).OrderBy(s => s.From).ThenBy(s => s.To);
+                var ordered = steps.Where(s => Admits(query, access, s)).OrderBy(s => s.From).ThenBy(s => s.To);
 
                 // Past the depth, or once the budget is spent, a level is read only to close
                 // edges between nodes already returned and to learn whether anything was left out.
@@ -81,8 +87,13 @@ public static class LineageWalker
         _ => [WalkDirection.Upstream, WalkDirection.Downstream],
     };
 
-    private static bool Admits(LineageQuery query, Adjacency step)
+    private static bool Admits(LineageQuery query, Access access, Adjacency step)
     {
+        if (!access.CanSeeNamespace(step.ToNamespaceId))
+        {
+            return false;
+        }
+
         var filter = step.To.Kind == NodeKind.Artifact ? query.ArtifactTypes : query.JobTypes;
         return filter is null || (step.ToType is not null && filter.Contains(step.ToType));
     }

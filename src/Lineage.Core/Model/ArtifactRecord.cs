@@ -4,6 +4,7 @@ namespace Lineage.Model;
 public sealed record ArtifactRecord(
     long Id,
     long ProjectId,
+    long NamespaceId,
     string Namespace,
     string Project,
     string Name,

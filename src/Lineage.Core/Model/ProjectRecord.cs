@@ -1,6 +1,6 @@
 namespace Lineage.Model;
 
-public sealed record ProjectRecord(long Id, string Namespace, string Name, DateTimeOffset CreatedAt, string CreatedBy)
+public sealed record ProjectRecord(long Id, long NamespaceId, string Namespace, string Name, DateTimeOffset CreatedAt, string CreatedBy)
 {
     public string Path => $"{Namespace}/{Name}";
 }

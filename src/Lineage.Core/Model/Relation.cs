@@ -26,4 +26,10 @@ public enum Relation
 
     /// <summary>Version → the files of its manifest.</summary>
     VersionFiles,
+
+    /// <summary>Namespace → its projects.</summary>
+    NamespaceProjects,
+
+    /// <summary>Namespace → its registries.</summary>
+    NamespaceRegistries,
 }

@@ -3,6 +3,7 @@ namespace Lineage.Model;
 public sealed record RunRecord(
     long Id,
     long ProjectId,
+    long NamespaceId,
     string Namespace,
     string Project,
     string Name,

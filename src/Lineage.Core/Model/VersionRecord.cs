@@ -4,6 +4,7 @@ namespace Lineage.Model;
 public sealed record VersionRecord(
     long Id,
     long ArtifactId,
+    long NamespaceId,
     string Namespace,
     string Project,
     string ArtifactName,

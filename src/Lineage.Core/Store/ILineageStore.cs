@@ -1,3 +1,4 @@
+using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
@@ -8,6 +9,8 @@ namespace Lineage.Store;
 /// What every store (SQLite, Neo4j) provides. Each write is one transaction: it either
 /// applies whole or raises a <see cref="Errors.LineageException"/> and stores nothing.
 /// Batched reads take many ids at once so that the API never issues one query per item.
+/// Reads that find things by name or walk between things take the caller's <see cref="Access"/>
+/// and leave out what it cannot see; reads by id hydrate ids that such a read returned.
 /// </summary>
 public interface ILineageStore
 {
@@ -26,11 +29,11 @@ public interface ILineageStore
 
     Task<VersionRecord> RemoveAliasAsync(AliasCommand command, Actor actor, CancellationToken cancellationToken);
 
-    Task<ProjectRecord?> FindProjectAsync(ProjectPath path, CancellationToken cancellationToken);
+    Task<ProjectRecord?> FindProjectAsync(ProjectPath path, Access access, CancellationToken cancellationToken);
 
-    Task<RunRecord?> FindRunAsync(RunPath path, CancellationToken cancellationToken);
+    Task<RunRecord?> FindRunAsync(RunPath path, Access access, CancellationToken cancellationToken);
 
-    Task<VersionRecord?> FindVersionAsync(VersionRef name, CancellationToken cancellationToken);
+    Task<VersionRecord?> FindVersionAsync(VersionRef name, Access access, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
@@ -40,15 +43,15 @@ public interface ILineageStore
 
     Task<IReadOnlyList<VersionRecord>> GetVersionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
-    /// <summary>One page of child ids per parent, for many parents in one call.</summary>
+    /// <summary>One page of child ids per parent, leaving out children the caller cannot see, for many parents in one call.</summary>
     Task<IReadOnlyDictionary<long, Page<long>>> GetPagesAsync(
-        Relation relation, IReadOnlyCollection<long> parentIds, PageRequest page, CancellationToken cancellationToken);
+        Relation relation, IReadOnlyCollection<long> parentIds, PageRequest page, Access access, CancellationToken cancellationToken);
 
     /// <summary>The number of children per parent, for many parents in one call.</summary>
     Task<IReadOnlyDictionary<long, int>> CountAsync(
-        Relation relation, IReadOnlyCollection<long> parentIds, CancellationToken cancellationToken);
+        Relation relation, IReadOnlyCollection<long> parentIds, Access access, CancellationToken cancellationToken);
 
     Task<Page<VersionFile>> GetFilesAsync(long versionId, PageRequest page, CancellationToken cancellationToken);
 
-    Task<LineageGraph> GetLineageAsync(LineageQuery query, CancellationToken cancellationToken);
+    Task<LineageGraph> GetLineageAsync(LineageQuery query, Access access, CancellationToken cancellationToken);
 }

@@ -1,30 +1,28 @@
 using Lineage.Errors;
+using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 
 namespace Lineage.Store;
 
-/// <summary>Look-ups that must find what they name; the not-found messages are written here once.</summary>
+/// <summary>Look-ups that must find what they name, among what the caller may see.</summary>
 public static class LineageStoreExtensions
 {
-    public static async Task<ProjectRecord> RequireProjectAsync(this ILineageStore store, ProjectPath path, CancellationToken cancellationToken)
+    public static async Task<ProjectRecord> RequireProjectAsync(this ILineageStore store, ProjectPath path, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return await store.FindProjectAsync(path, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException($"project '{path}' not found");
+        return await store.FindProjectAsync(path, access, cancellationToken).ConfigureAwait(false) ?? throw Missing.Project(path);
     }
 
-    public static async Task<RunRecord> RequireRunAsync(this ILineageStore store, RunPath path, CancellationToken cancellationToken)
+    public static async Task<RunRecord> RequireRunAsync(this ILineageStore store, RunPath path, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return await store.FindRunAsync(path, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException($"run '{path}' not found");
+        return await store.FindRunAsync(path, access, cancellationToken).ConfigureAwait(false) ?? throw Missing.Run(path);
     }
 
-    public static async Task<VersionRecord> RequireVersionAsync(this ILineageStore store, VersionRef name, CancellationToken cancellationToken)
+    public static async Task<VersionRecord> RequireVersionAsync(this ILineageStore store, VersionRef name, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
-        return await store.FindVersionAsync(name, cancellationToken).ConfigureAwait(false)
-            ?? throw new NotFoundException($"artifact version '{name}' not found");
+        return await store.FindVersionAsync(name, access, cancellationToken).ConfigureAwait(false) ?? throw Missing.Version(name);
     }
 }

@@ -49,12 +49,12 @@ internal static class LineageArguments
         if (VersionRef.LooksLikeVersionName(start))
         {
             var name = VersionRef.Parse(start, "start");
-            var version = await lineage.Store.RequireVersionAsync(name, cancellationToken).ConfigureAwait(false);
+            var version = await lineage.Store.RequireVersionAsync(name, lineage.Access, cancellationToken).ConfigureAwait(false);
             return NodeRef.Version(version.Id);
         }
 
         var path = RunPath.Parse(start, "start");
-        var run = await lineage.Store.RequireRunAsync(path, cancellationToken).ConfigureAwait(false);
+        var run = await lineage.Store.RequireRunAsync(path, lineage.Access, cancellationToken).ConfigureAwait(false);
         return NodeRef.Run(run.Id);
     }
 

@@ -8,24 +8,30 @@ namespace Lineage.Server.GraphQL;
 /// <summary>The per-request state every resolver reaches through <c>context.UserContext</c>.</summary>
 internal sealed class LineageContext : Dictionary<string, object?>
 {
-    public LineageContext(Actor actor, ILineageStore store, ApiLimits limits)
+    public LineageContext(Actor actor, ILineageStore store, IIdentityStore identities, ApiLimits limits)
     {
         Actor = actor;
         Store = store;
+        Identities = identities;
         Limits = limits;
-        Loaders = new RequestLoaders(store);
+        Loaders = new RequestLoaders(store, identities, actor.Access);
     }
 
     public Actor Actor { get; }
 
     public ILineageStore Store { get; }
 
+    public IIdentityStore Identities { get; }
+
+    /// <summary>What the caller may see; every read passes it to the store.</summary>
+    public global::Lineage.Identity.Access Access => Actor.Access;
+
     public ApiLimits Limits { get; }
 
     public RequestLoaders Loaders { get; private set; }
 
     /// <summary>Forgets everything loaded so far, so that later reads see earlier writes.</summary>
-    public void ResetLoaders() => Loaders = new RequestLoaders(Store);
+    public void ResetLoaders() => Loaders = new RequestLoaders(Store, Identities, Actor.Access);
 }
 
 internal static class LineageContextExtensions

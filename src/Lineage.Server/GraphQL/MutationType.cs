@@ -8,7 +8,7 @@ using Lineage.Server.GraphQL.Types;
 
 namespace Lineage.Server.GraphQL;
 
-internal sealed class MutationType : ObjectGraphType
+internal sealed partial class MutationType : ObjectGraphType
 {
     private const int MaxAliases = 100;
 
@@ -93,6 +93,8 @@ internal sealed class MutationType : ObjectGraphType
                 var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias));
                 return await lineage.Store.RemoveAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
+
+        AddIdentityFields();
     }
 
     private static List<string> Aliases(List<string>? aliases)

@@ -7,7 +7,7 @@ using Lineage.Store;
 
 namespace Lineage.Server.GraphQL;
 
-internal sealed class QueryType : ObjectGraphType
+internal sealed partial class QueryType : ObjectGraphType
 {
     public QueryType()
     {
@@ -19,7 +19,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var path = ProjectPath.Parse(c.GetArgument<string>("path"));
-                return await c.Lineage().Store.RequireProjectAsync(path, c.CancellationToken).ConfigureAwait(false);
+                return await c.Lineage().Store.RequireProjectAsync(path, c.Lineage().Access, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<RunType>("run")
@@ -28,7 +28,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var path = RunPath.Parse(c.GetArgument<string>("path"));
-                return await c.Lineage().Store.RequireRunAsync(path, c.CancellationToken).ConfigureAwait(false);
+                return await c.Lineage().Store.RequireRunAsync(path, c.Lineage().Access, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<ArtifactVersionType>("artifact")
@@ -37,7 +37,7 @@ internal sealed class QueryType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var name = VersionRef.Parse(c.GetArgument<string>("name"));
-                return await c.Lineage().Store.RequireVersionAsync(name, c.CancellationToken).ConfigureAwait(false);
+                return await c.Lineage().Store.RequireVersionAsync(name, c.Lineage().Access, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<LineageGraphType>>("lineage")
@@ -52,7 +52,9 @@ internal sealed class QueryType : ObjectGraphType
             {
                 var lineage = c.Lineage();
                 var query = await LineageArguments.ReadAsync(c, lineage, c.CancellationToken).ConfigureAwait(false);
-                return await lineage.Store.GetLineageAsync(query, c.CancellationToken).ConfigureAwait(false);
+                return await lineage.Store.GetLineageAsync(query, lineage.Access, c.CancellationToken).ConfigureAwait(false);
             });
+
+        AddIdentityFields();
     }
 }

@@ -12,6 +12,7 @@ using Lineage.Server.Hosting;
 using Lineage.Server.Http;
 using Lineage.Sqlite;
 using Lineage.Store;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Lineage.Server;
@@ -32,7 +33,15 @@ public static class LineageHostingExtensions
         }
 
         var services = builder.Services;
-        services.Configure<LineageServerOptions>(configuration.GetSection("Lineage"));
+        services.Configure<LineageServerOptions>(options =>
+        {
+            configuration.GetSection("Lineage").Bind(options);
+            if (configuration["LINEAGE_ADMIN_KEY"] is { Length: > 0 } adminKey)
+            {
+                options.AdminKey = adminKey;
+            }
+        });
+        services.Configure<RateLimitOptions>(configuration.GetSection("Lineage:RateLimit"));
         services.Configure<ApiLimits>(configuration.GetSection("Lineage:Limits"));
         services.Configure<SqliteStoreOptions>(options =>
         {
@@ -47,9 +56,15 @@ public static class LineageHostingExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
         services.AddSingleton<SqliteLineageStore>();
         services.AddSingleton<ILineageStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
+        services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
+        // Hosted services start in order: the schema first, then the administrator in it.
         services.AddHostedService<DatabaseMigrationService>();
+        services.AddHostedService<IdentityBootstrapService>();
 
-        services.AddSingleton<IActorAccessor, LocalAdministratorAccessor>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddApiKeyRateLimiter();
+        services.AddSingleton<IActorAccessor, ApiKeyActorAccessor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
@@ -76,10 +91,12 @@ public static class LineageHostingExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/graphql</c>.</summary>
+    /// <summary>Authenticates API keys, limits each key's request rate, and maps <c>/graphql</c>.</summary>
     public static WebApplication MapLineage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseAuthentication();
+        app.UseRateLimiter();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         return app;
     }

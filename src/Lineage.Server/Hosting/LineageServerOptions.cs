@@ -3,6 +3,12 @@ namespace Lineage.Server;
 /// <summary>Server settings, bound from configuration section <c>Lineage</c>.</summary>
 public sealed class LineageServerOptions
 {
-    /// <summary>The name recorded as <c>createdBy</c> for requests of the local administrator. Default <c>admin</c>.</summary>
-    public string LocalActor { get; set; } = "admin";
+    /// <summary>The bootstrap administrator's user name. Default <c>admin</c>.</summary>
+    public string AdminName { get; set; } = "admin";
+
+    /// <summary>
+    /// The bootstrap administrator's API key (environment variable <c>LINEAGE_ADMIN_KEY</c>).
+    /// When empty, the first start makes one and writes it to <c>&lt;data&gt;/admin-key</c>.
+    /// </summary>
+    public string? AdminKey { get; set; }
 }

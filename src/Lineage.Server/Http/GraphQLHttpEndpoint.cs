@@ -5,6 +5,7 @@ using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 using Lineage.Errors;
+using Lineage.Model;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
 using Lineage.Server.GraphQL.Errors;
@@ -26,6 +27,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IGraphQLTextSerializer _serializer;
     private readonly IActorAccessor _actors;
     private readonly ILineageStore _store;
+    private readonly IIdentityStore _identities;
     private readonly ApiLimits _limits;
 
     public GraphQLHttpEndpoint(
@@ -33,12 +35,14 @@ internal sealed class GraphQLHttpEndpoint
         IGraphQLTextSerializer serializer,
         IActorAccessor actors,
         ILineageStore store,
+        IIdentityStore identities,
         IOptions<ApiLimits> limits)
     {
         _executer = executer;
         _serializer = serializer;
         _actors = actors;
         _store = store;
+        _identities = identities;
         _limits = limits.Value;
     }
 
@@ -55,6 +59,14 @@ internal sealed class GraphQLHttpEndpoint
 
         try
         {
+            // Nothing of a request is read before its key is checked.
+            var (actor, refusal) = await _actors.GetActorAsync(http).ConfigureAwait(false);
+            if (actor is null)
+            {
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                throw new RequestError(StatusCodes.Status401Unauthorized, refusal!, ErrorCodes.Unauthenticated);
+            }
+
             var isGet = HttpMethods.IsGet(http.Request.Method);
             if (!isGet && !HttpMethods.IsPost(http.Request.Method))
             {
@@ -66,7 +78,7 @@ internal sealed class GraphQLHttpEndpoint
                 ? GraphQLRequestReader.FromQueryString(http.Request.Query)
                 : await GraphQLRequestReader.FromBodyAsync(http.Request, _limits.MaxRequestBytes, http.RequestAborted).ConfigureAwait(false);
 
-            var result = await ExecuteAsync(http, request, isGet).ConfigureAwait(false);
+            var result = await ExecuteAsync(http, actor, request, isGet).ConfigureAwait(false);
             var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponseJson
                 ? StatusCodes.Status400BadRequest
                 : StatusCodes.Status200OK;
@@ -78,7 +90,7 @@ internal sealed class GraphQLHttpEndpoint
         }
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, GraphQLHttpRequest request, bool isGet)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, Actor actor, GraphQLHttpRequest request, bool isGet)
     {
         if (request.Query.Length > _limits.MaxDocumentLength)
         {
@@ -111,9 +123,6 @@ internal sealed class GraphQLHttpEndpoint
             throw new RequestError(StatusCodes.Status405MethodNotAllowed, "mutations are not allowed over GET: send them with POST");
         }
 
-        var actor = await _actors.GetActorAsync(http).ConfigureAwait(false)
-            ?? throw new RequestError(StatusCodes.Status401Unauthorized, "authentication is required", ErrorCodes.Unauthenticated);
-
         var variables = ReadInputs(request.Variables, "variables");
         var extensions = ReadInputs(request.Extensions, "extensions");
         return await _executer.ExecuteAsync(options =>
@@ -123,7 +132,7 @@ internal sealed class GraphQLHttpEndpoint
             options.OperationName = request.OperationName;
             options.Variables = variables;
             options.Extensions = extensions;
-            options.UserContext = new LineageContext(actor, _store, _limits);
+            options.UserContext = new LineageContext(actor, _store, _identities, _limits);
             options.RequestServices = http.RequestServices;
             options.CancellationToken = http.RequestAborted;
         }).ConfigureAwait(false);

@@ -78,7 +78,8 @@ public sealed class BatchingTests : IAsyncLifetime
         var statements = _app.Database.CommandsExecuted - before;
 
         Assert.Equal("t0", data.Str("artifact.usedBy.nodes.0.loggedArtifacts.nodes.0.loggedBy.name"));
-        // artifact (version + aliases), usedBy page, runs, loggedArtifacts pages, versions (+ aliases), loggedBy runs.
-        Assert.Equal(8, statements);
+        // the API key, artifact (version + aliases), usedBy page, runs, loggedArtifacts pages,
+        // versions (+ aliases), loggedBy runs.
+        Assert.Equal(9, statements);
     }
 }

@@ -45,6 +45,7 @@ public sealed class ConformanceTests : IAsyncLifetime
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["LINEAGE_KEY"] = _app.AdminKey;
         using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
         var output = node.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
         var errors = node.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

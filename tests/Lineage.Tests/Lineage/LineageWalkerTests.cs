@@ -1,3 +1,4 @@
+using Lineage.Identity;
 using Lineage.Lineage;
 
 namespace Lineage.Tests.Lineage;
@@ -34,7 +35,7 @@ public sealed class LineageWalkerTests
             var depth = random.Next(0, 6);
             var distances = graph.Distances(start);
 
-            var walk = await LineageWalker.WalkAsync(graph, new LineageQuery(start, LineageDirection.Downstream, depth, null, null, 10_000), null, Ct);
+            var walk = await LineageWalker.WalkAsync(graph, new LineageQuery(start, LineageDirection.Downstream, depth, null, null, 10_000), null, Access.Administrator, Ct);
 
             var expected = distances.Where(d => d.Value <= depth).ToDictionary();
             Assert.Equal(expected, walk.Nodes.ToDictionary(n => n.Node, n => n.Hops));
@@ -54,7 +55,7 @@ public sealed class LineageWalkerTests
             var distances = graph.Distances(start);
             var budget = random.Next(1, 8);
 
-            var walk = await LineageWalker.WalkAsync(graph, new LineageQuery(start, LineageDirection.Downstream, 100, null, null, budget), null, Ct);
+            var walk = await LineageWalker.WalkAsync(graph, new LineageQuery(start, LineageDirection.Downstream, 100, null, null, budget), null, Access.Administrator, Ct);
 
             Assert.Equal(Math.Min(budget, distances.Count), walk.Nodes.Count);
             Assert.Equal(distances.Count > budget, walk.Truncated);

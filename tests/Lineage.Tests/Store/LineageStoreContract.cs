@@ -1,4 +1,5 @@
 using Lineage.Errors;
+using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
@@ -10,13 +11,18 @@ namespace Lineage.Tests.Store;
 /// What every store must do, written once. A store's test class only says how to open a fresh,
 /// empty store; each test gets its own.
 /// </summary>
-public abstract class LineageStoreContract : IAsyncLifetime
+public abstract partial class LineageStoreContract : IAsyncLifetime
 {
-    protected static readonly Actor Tester = new("tester", IsAdministrator: true);
+    protected static readonly Actor Tester = Actor.System("tester");
+
+    protected static Access All => Access.Administrator;
 
     private ILineageStore? _store;
 
     protected ILineageStore Store => _store ?? throw new InvalidOperationException("store not opened");
+
+    /// <summary>Every store keeps identities next to the lineage it guards.</summary>
+    protected IIdentityStore Identities => (IIdentityStore)Store;
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -32,6 +38,15 @@ public abstract class LineageStoreContract : IAsyncLifetime
 
     // ---- helpers -------------------------------------------------------------------------
 
+    /// <summary>The actor an API key of <paramref name="principal"/> authenticates as, roles included.</summary>
+    protected async Task<Actor> ActorAsync(string principal)
+    {
+        var token = ApiKeyToken.Generate();
+        await Identities.CreateApiKeyAsync(new CreateApiKeyCommand(principal, "test", null, token.Id, token.Hash()), Tester, Ct);
+        var credential = await Identities.FindCredentialAsync(token.Id, Ct) ?? throw new InvalidOperationException("key not stored");
+        return new Actor(credential.Principal.Name, credential.Access, credential.Principal.Id);
+    }
+
     protected Task<RunRecord> RunAsync(string path, string? jobType = "train", string? config = null) =>
         Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse(path), jobType, config), Tester, Ct);
 
@@ -42,11 +57,11 @@ public abstract class LineageStoreContract : IAsyncLifetime
         Store.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse(run), VersionRef.Parse(version)), Tester, Ct);
 
     protected async Task<VersionRecord> VersionAsync(string name) =>
-        await Store.FindVersionAsync(VersionRef.Parse(name), Ct) ?? throw new InvalidOperationException($"{name} not found");
+        await Store.FindVersionAsync(VersionRef.Parse(name), All, Ct) ?? throw new InvalidOperationException($"{name} not found");
 
     protected async Task<List<string>> PageNamesAsync(Relation relation, long parent, int first = 100)
     {
-        var pages = await Store.GetPagesAsync(relation, [parent], new PageRequest(first), Ct);
+        var pages = await Store.GetPagesAsync(relation, [parent], new PageRequest(first), All, Ct);
         var ids = pages[parent].Items.Select(i => i.Value).ToList();
         return relation is Relation.UsedBy or Relation.Loggers or Relation.ProjectRuns
             ? [.. (await Store.GetRunsAsync(ids, Ct)).Select(r => r.Name)]
@@ -67,10 +82,10 @@ public abstract class LineageStoreContract : IAsyncLifetime
         Assert.Equal("""{"lr":0.1}""", run.ConfigJson);
         Assert.Equal("tester", run.CreatedBy);
         Assert.InRange(run.CreatedAt, before, DateTimeOffset.UtcNow.AddSeconds(1));
-        var project = await Store.FindProjectAsync(ProjectPath.Parse("acme/zoo"), Ct);
+        var project = await Store.FindProjectAsync(ProjectPath.Parse("acme/zoo"), All, Ct);
         Assert.NotNull(project);
         Assert.Equal(run.ProjectId, project.Id);
-        Assert.Equal(run, await Store.FindRunAsync(RunPath.Parse("acme/zoo/rural-feather-20"), Ct));
+        Assert.Equal(run, await Store.FindRunAsync(RunPath.Parse("acme/zoo/rural-feather-20"), All, Ct));
     }
 
     [Fact]
@@ -86,13 +101,15 @@ public abstract class LineageStoreContract : IAsyncLifetime
     [Fact]
     public async Task a_namespace_is_created_on_first_use_only_by_an_administrator()
     {
-        var member = new Actor("someone", IsAdministrator: false);
+        await Identities.CreateUserAsync(new CreateUserCommand("someone", false), Tester, Ct);
+        var member = await ActorAsync("someone");
         await Assert.ThrowsAsync<NotFoundException>(() =>
             Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/r"), null, null), member, Ct));
-        Assert.Null(await Store.FindProjectAsync(ProjectPath.Parse("newco/p"), Ct));
+        Assert.Null(await Store.FindProjectAsync(ProjectPath.Parse("newco/p"), All, Ct));
 
         await RunAsync("newco/p/first");
-        var run = await Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/second"), null, null), member, Ct);
+        await Identities.GrantRoleAsync(new GrantRoleCommand("newco", "someone", Role.Member), Tester, Ct);
+        var run = await Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/second"), null, null), await ActorAsync("someone"), Ct);
         Assert.Equal("someone", run.CreatedBy);
     }
 
@@ -103,7 +120,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         var finished = await Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Failed), Tester, Ct);
 
         Assert.Equal(RunState.Failed, finished.State);
-        Assert.Equal(RunState.Failed, (await Store.FindRunAsync(RunPath.Parse("acme/zoo/r"), Ct))!.State);
+        Assert.Equal(RunState.Failed, (await Store.FindRunAsync(RunPath.Parse("acme/zoo/r"), All, Ct))!.State);
         await Assert.ThrowsAsync<ConflictException>(() =>
             Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Tester, Ct));
         await Assert.ThrowsAsync<InvalidArgumentException>(() =>
@@ -144,7 +161,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         Assert.Equal(first.Id, again.LoggedByRunId);
         Assert.Equal(["first", "second"], await PageNamesAsync(Relation.Loggers, v0.Id));
         Assert.Equal(["data:v0"], await PageNamesAsync(Relation.LoggedArtifacts, second.Id));
-        var versions = await Store.GetPagesAsync(Relation.ArtifactVersions, [v0.ArtifactId], new PageRequest(10), Ct);
+        var versions = await Store.GetPagesAsync(Relation.ArtifactVersions, [v0.ArtifactId], new PageRequest(10), All, Ct);
         Assert.Single(versions[v0.ArtifactId].Items);
     }
 
@@ -155,7 +172,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         await LogAsync("acme/zoo/r", "thing", "d0", "dataset");
         var refused = await Assert.ThrowsAsync<ConflictException>(() => LogAsync("acme/zoo/r", "thing", "d1", "model"));
         Assert.Contains("'dataset'", refused.Message, StringComparison.Ordinal);
-        Assert.Null(await Store.FindVersionAsync(VersionRef.Parse("acme/zoo/thing:v1"), Ct));
+        Assert.Null(await Store.FindVersionAsync(VersionRef.Parse("acme/zoo/thing:v1"), All, Ct));
     }
 
     [Fact]
@@ -173,14 +190,14 @@ public abstract class LineageStoreContract : IAsyncLifetime
         Assert.True(page.HasNextPage);
         var rest = await Store.GetFilesAsync(version.Id, new PageRequest(10, page.Items[0].Key), Ct);
         Assert.Equal(new VersionFile("test.csv", "f2", 20), Assert.Single(rest.Items).Value);
-        Assert.Equal(2, (await Store.CountAsync(Relation.VersionFiles, [version.Id], Ct))[version.Id]);
+        Assert.Equal(2, (await Store.CountAsync(Relation.VersionFiles, [version.Id], All, Ct))[version.Id]);
     }
 
     [Fact]
     public async Task logging_into_an_unknown_run_is_not_found_and_stores_nothing()
     {
         await Assert.ThrowsAsync<NotFoundException>(() => LogAsync("acme/zoo/ghost", "data", "d0"));
-        Assert.Null(await Store.FindProjectAsync(ProjectPath.Parse("acme/zoo"), Ct));
+        Assert.Null(await Store.FindProjectAsync(ProjectPath.Parse("acme/zoo"), All, Ct));
     }
 
     // ---- aliases --------------------------------------------------------------------------
@@ -211,7 +228,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         var removed = await Store.RemoveAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/model:staging"), "staging"), Tester, Ct);
 
         Assert.Empty(removed.Aliases);
-        Assert.Null(await Store.FindVersionAsync(VersionRef.Parse("acme/zoo/model:staging"), Ct));
+        Assert.Null(await Store.FindVersionAsync(VersionRef.Parse("acme/zoo/model:staging"), All, Ct));
     }
 
     [Fact]
@@ -239,7 +256,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
 
         Assert.Equal(["train"], await PageNamesAsync(Relation.UsedBy, data.Id));
         Assert.Equal(["data:v0"], await PageNamesAsync(Relation.UsedArtifacts, train.Id));
-        Assert.Equal(1, (await Store.CountAsync(Relation.UsedBy, [data.Id], Ct))[data.Id]);
+        Assert.Equal(1, (await Store.CountAsync(Relation.UsedBy, [data.Id], All, Ct))[data.Id]);
     }
 
     [Fact]
@@ -256,7 +273,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         Assert.Equal(
             ["acme/zoo/model:v0", "acme/zoo/prep", "acme/zoo/data:v0", "acme/zoo/train", "acme/zoo/model:v0"],
             refused.Path);
-        Assert.Empty(await PageNamesAsync(Relation.UsedArtifacts, (await Store.FindRunAsync(RunPath.Parse("acme/zoo/prep"), Ct))!.Id));
+        Assert.Empty(await PageNamesAsync(Relation.UsedArtifacts, (await Store.FindRunAsync(RunPath.Parse("acme/zoo/prep"), All, Ct))!.Id));
     }
 
     [Fact]
@@ -347,8 +364,8 @@ public abstract class LineageStoreContract : IAsyncLifetime
         Assert.Equal(rounds, refusedTotal);
         for (var i = 0; i < rounds; i++)
         {
-            var x = await Store.FindRunAsync(RunPath.Parse($"acme/race/x{i}"), Ct);
-            var y = await Store.FindRunAsync(RunPath.Parse($"acme/race/y{i}"), Ct);
+            var x = await Store.FindRunAsync(RunPath.Parse($"acme/race/x{i}"), All, Ct);
+            var y = await Store.FindRunAsync(RunPath.Parse($"acme/race/y{i}"), All, Ct);
             var used = (await PageNamesAsync(Relation.UsedArtifacts, x!.Id)).Count + (await PageNamesAsync(Relation.UsedArtifacts, y!.Id)).Count;
             Assert.Equal(1, used);
         }
@@ -380,7 +397,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
             }
         }
 
-        var first = await Store.GetPagesAsync(Relation.UsedBy, [a.Id, b.Id], new PageRequest(2), Ct);
+        var first = await Store.GetPagesAsync(Relation.UsedBy, [a.Id, b.Id], new PageRequest(2), All, Ct);
         Assert.Equal(2, first[a.Id].Items.Count);
         Assert.True(first[a.Id].HasNextPage);
         Assert.Equal(2, first[b.Id].Items.Count);
@@ -390,7 +407,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         var after = 0L;
         while (true)
         {
-            var page = (await Store.GetPagesAsync(Relation.UsedBy, [a.Id], new PageRequest(2, after), Ct))[a.Id];
+            var page = (await Store.GetPagesAsync(Relation.UsedBy, [a.Id], new PageRequest(2, after), All, Ct))[a.Id];
             names.AddRange((await Store.GetRunsAsync([.. page.Items.Select(i => i.Value)], Ct)).Select(r => r.Name));
             if (!page.HasNextPage)
             {
@@ -401,7 +418,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         }
 
         Assert.Equal(["t0", "t1", "t2", "t3", "t4"], names);
-        var counts = await Store.CountAsync(Relation.UsedBy, [a.Id, b.Id, 999_999], Ct);
+        var counts = await Store.CountAsync(Relation.UsedBy, [a.Id, b.Id, 999_999], All, Ct);
         Assert.Equal((5, 2, 0), (counts[a.Id], counts[b.Id], counts[999_999]));
     }
 
@@ -426,7 +443,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
         var runs = new Dictionary<string, NodeRef>();
         foreach (var r in new[] { "upload", "prep", "train", "eval" })
         {
-            runs[r] = NodeRef.Run((await Store.FindRunAsync(RunPath.Parse($"acme/zoo/{r}"), Ct))!.Id);
+            runs[r] = NodeRef.Run((await Store.FindRunAsync(RunPath.Parse($"acme/zoo/{r}"), All, Ct))!.Id);
         }
 
         runs["raw"] = NodeRef.Version(raw.Id);
@@ -438,7 +455,7 @@ public abstract class LineageStoreContract : IAsyncLifetime
 
     private Task<LineageGraph> LineageAsync(NodeRef start, LineageDirection direction, int depth = 10, int maxNodes = 1000,
         string[]? artifactTypes = null, string[]? jobTypes = null) =>
-        Store.GetLineageAsync(new LineageQuery(start, direction, depth, artifactTypes?.ToHashSet(), jobTypes?.ToHashSet(), maxNodes), Ct);
+        Store.GetLineageAsync(new LineageQuery(start, direction, depth, artifactTypes?.ToHashSet(), jobTypes?.ToHashSet(), maxNodes), All, Ct);
 
     private static Dictionary<string, int> Hops(LineageGraph graph) => graph.Nodes.ToDictionary(n => n.Name, n => n.Hops);
 

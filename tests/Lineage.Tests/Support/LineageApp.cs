@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using Lineage.Identity;
+using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
 using Lineage.Sqlite;
 using Microsoft.AspNetCore.Hosting;
@@ -12,6 +15,15 @@ public sealed class LineageApp : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _data = new();
 
+    /// <summary>The bootstrap administrator's key (LINEAGE_ADMIN_KEY); clients send it unless told otherwise.</summary>
+    public string AdminKey { get; } = ApiKeyToken.Generate().Reveal();
+
+    /// <summary>The server's clock; tests move it forward to expire keys.</summary>
+    public ShiftedTime Clock { get; } = new();
+
+    /// <summary>Per-key rate limits; off unless a test sets them.</summary>
+    public Action<RateLimitOptions>? RateLimit { get; init; }
+
     /// <summary>Changes to the API limits, applied after configuration.</summary>
     public Action<ApiLimits>? Limits { get; init; }
 
@@ -22,11 +34,47 @@ public sealed class LineageApp : WebApplicationFactory<Program>
 
     public SqliteDatabase Database => Services.GetRequiredService<SqliteDatabase>();
 
+    /// <summary>A client that acts as the bootstrap administrator.</summary>
     public GraphQLClient GraphQL() => new(CreateClient());
+
+    /// <summary>A client that sends <paramref name="key"/>, or no key at all when it is null.</summary>
+    public GraphQLClient GraphQL(string? key)
+    {
+        var http = CreateClient();
+        http.DefaultRequestHeaders.Authorization = key is null ? null : new AuthenticationHeaderValue("Bearer", key);
+        return new GraphQLClient(http);
+    }
+
+    /// <summary>Creates a user through the API and returns a client holding a fresh key of theirs.</summary>
+    public async Task<GraphQLClient> UserAsync(string name)
+    {
+        var admin = GraphQL();
+        await admin.DataAsync("mutation ($name: String!) { createUser(input: { name: $name }) { name } }", new { name });
+        var created = await admin.DataAsync(
+            "mutation ($name: String!) { createApiKey(input: { owner: $name, name: \"test\" }) { key } }", new { name });
+        return GraphQL(created.Str("createApiKey.key"));
+    }
+
+    protected override void ConfigureClient(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        base.ConfigureClient(client);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("LINEAGE_DATA_DIR", _data.Path);
+        builder.UseSetting("LINEAGE_ADMIN_KEY", AdminKey);
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.PostConfigure<RateLimitOptions>(options =>
+            {
+                options.Enabled = RateLimit is not null;
+                RateLimit?.Invoke(options);
+            });
+        });
         // Any free loopback port when a test asks for a real Kestrel server.
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));

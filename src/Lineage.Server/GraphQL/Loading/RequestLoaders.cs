@@ -1,4 +1,5 @@
 using GraphQL.DataLoader;
+using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Store;
 
@@ -10,8 +11,12 @@ namespace Lineage.Server.GraphQL.Loading;
 /// </summary>
 internal sealed class RequestLoaders
 {
-    public RequestLoaders(ILineageStore store)
+    public RequestLoaders(ILineageStore store, IIdentityStore identities, Access access)
     {
+        Namespaces = new BatchLoader<long, NamespaceRecord>(async (ids, ct) =>
+            (await identities.GetNamespacesAsync(ids, ct).ConfigureAwait(false)).ToDictionary(n => n.Id));
+        Registries = new BatchLoader<long, RegistryRecord>(async (ids, ct) =>
+            (await identities.GetRegistriesAsync(ids, ct).ConfigureAwait(false)).ToDictionary(r => r.Id));
         Projects = new BatchLoader<long, ProjectRecord>(async (ids, ct) =>
             (await store.GetProjectsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(p => p.Id));
         Runs = new BatchLoader<long, RunRecord>(async (ids, ct) =>
@@ -25,7 +30,7 @@ internal sealed class RequestLoaders
             var pages = new Dictionary<PageKey, Page<long>>();
             foreach (var group in keys.GroupBy(k => (k.Relation, k.Page)))
             {
-                var found = await store.GetPagesAsync(group.Key.Relation, [.. group.Select(k => k.Parent).Distinct()], group.Key.Page, ct).ConfigureAwait(false);
+                var found = await store.GetPagesAsync(group.Key.Relation, [.. group.Select(k => k.Parent).Distinct()], group.Key.Page, access, ct).ConfigureAwait(false);
                 foreach (var key in group)
                 {
                     pages[key] = found[key.Parent];
@@ -39,7 +44,7 @@ internal sealed class RequestLoaders
             var counts = new Dictionary<(Relation, long), int>();
             foreach (var group in keys.GroupBy(k => k.Relation))
             {
-                var found = await store.CountAsync(group.Key, [.. group.Select(k => k.Parent).Distinct()], ct).ConfigureAwait(false);
+                var found = await store.CountAsync(group.Key, [.. group.Select(k => k.Parent).Distinct()], access, ct).ConfigureAwait(false);
                 foreach (var key in group)
                 {
                     counts[key] = found[key.Parent];
@@ -49,6 +54,10 @@ internal sealed class RequestLoaders
             return counts;
         });
     }
+
+    public BatchLoader<long, NamespaceRecord> Namespaces { get; }
+
+    public BatchLoader<long, RegistryRecord> Registries { get; }
 
     public BatchLoader<long, ProjectRecord> Projects { get; }
 
@@ -70,6 +79,12 @@ internal sealed class RequestLoaders
 
     public IDataLoaderResult VersionPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Versions, v => v.Id);
+
+    public IDataLoaderResult ProjectPage(Relation relation, long parent, PageRequest page) =>
+        Page(relation, parent, page, Projects, p => p.Id);
+
+    public IDataLoaderResult RegistryPage(Relation relation, long parent, PageRequest page) =>
+        Page(relation, parent, page, Registries, r => r.Id);
 
     public IDataLoaderResult ArtifactPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Artifacts, a => a.Id);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Lineage.Errors;
+
+namespace Lineage.Identity;
+
+/// <summary>
+/// The effective roles of one principal, computed once per request: the highest role granted
+/// directly, through a team or through the organization. Stores filter every read by it and
+/// check every write against it, inside the transaction that does the work.
+/// </summary>
+public sealed class Access
+{
+    private readonly IReadOnlyDictionary<long, Role> _namespaces;
+    private readonly IReadOnlyDictionary<long, Role> _registries;
+    private string? _visibleNamespacesJson;
+    private string? _visibleRegistriesJson;
+
+    private Access(bool isAdministrator, IReadOnlyDictionary<long, Role> namespaces, IReadOnlyDictionary<long, Role> registries)
+    {
+        IsAdministrator = isAdministrator;
+        _namespaces = namespaces;
+        _registries = registries;
+    }
+
+    /// <summary>A site administrator: every role everywhere, nothing filtered.</summary>
+    public static Access Administrator { get; } = new(true, new Dictionary<long, Role>(), new Dictionary<long, Role>());
+
+    /// <summary>No role anywhere.</summary>
+    public static Access None { get; } = new(false, new Dictionary<long, Role>(), new Dictionary<long, Role>());
+
+    public static Access Of(IReadOnlyDictionary<long, Role> namespaces, IReadOnlyDictionary<long, Role> registries)
+    {
+        ArgumentNullException.ThrowIfNull(namespaces);
+        ArgumentNullException.ThrowIfNull(registries);
+        if (namespaces.Values.Any(r => r == Role.RestrictedViewer))
+        {
+            throw new ArgumentException("RESTRICTED_VIEWER is a registry role", nameof(namespaces));
+        }
+
+        return new Access(false, namespaces, registries);
+    }
+
+    public bool IsAdministrator { get; }
+
+    public Role? NamespaceRole(long namespaceId) =>
+        IsAdministrator ? Role.Admin : _namespaces.TryGetValue(namespaceId, out var role) ? role : null;
+
+    public Role? RegistryRole(long registryId) =>
+        IsAdministrator ? Role.Admin : _registries.TryGetValue(registryId, out var role) ? role : null;
+
+    public bool CanSeeNamespace(long namespaceId) => NamespaceRole(namespaceId) is not null;
+
+    public bool CanSeeRegistry(long registryId) => RegistryRole(registryId) is not null;
+
+    /// <summary>The namespaces whose projects may be read, as a JSON array for SQL's json_each.</summary>
+    public string VisibleNamespacesJson => _visibleNamespacesJson ??= Json(_namespaces.Keys);
+
+    public string VisibleRegistriesJson => _visibleRegistriesJson ??= Json(_registries.Keys);
+
+    public IReadOnlyDictionary<long, Role> NamespaceRoles => _namespaces;
+
+    public IReadOnlyDictionary<long, Role> RegistryRoles => _registries;
+
+    /// <summary>
+    /// Refuses unless the caller's role in the namespace allows <paramref name="permission"/>.
+    /// Someone with no role at all is told <paramref name="notFound"/>, exactly what they would
+    /// be told if the thing did not exist; someone who can see it but not change it is told why.
+    /// </summary>
+    public void RequireNamespace(long namespaceId, string namespaceName, Permission permission, string notFound) =>
+        Require(NamespaceRole(namespaceId), $"namespace '{namespaceName}'", permission, notFound);
+
+    public void RequireRegistry(long registryId, string registryPath, Permission permission, string notFound) =>
+        Require(RegistryRole(registryId), $"registry '{registryPath}'", permission, notFound);
+
+    private static void Require(Role? role, string scope, Permission permission, string notFound)
+    {
+        if (role is null)
+        {
+            throw new NotFoundException(notFound);
+        }
+
+        var needed = Policy.Required(permission);
+        if (role < needed)
+        {
+            throw new ForbiddenException(
+                $"{Policy.Describe(permission)} in {scope} needs the {RoleNames.Format(needed)} role; yours is {RoleNames.Format(role.Value)}");
+        }
+    }
+
+    private static string Json(IEnumerable<long> ids) =>
+        "[" + string.Join(',', ids.Order().Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+}

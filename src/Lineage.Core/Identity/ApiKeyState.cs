@@ -1,0 +1,8 @@
+namespace Lineage.Identity;
+
+public enum ApiKeyState
+{
+    Active,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,35 @@
+using GraphQL.Types;
+using Lineage.Identity;
+using Lineage.Model;
+
+namespace Lineage.Server.GraphQL.Identity;
+
+internal sealed class NamespaceType : ObjectGraphType<NamespaceRecord>
+{
+    public NamespaceType()
+    {
+        Name = "Namespace";
+        Description = "A user, team or organization: owns projects and registries.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"namespace:{c.Source.Id}");
+        Field(n => n.Name);
+        Field<NonNullGraphType<NamespaceKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<StringGraphType>("organization").Description("The organization a team belongs to.").Resolve(c => c.Source.Organization);
+        Field<NonNullGraphType<RoleType>>("viewerRole")
+            .Description("The caller's effective role here: the highest granted directly, through a team or through the organization.")
+            .Resolve(c => c.Lineage().Access.NamespaceRole(c.Source.Id));
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field(n => n.CreatedBy);
+        Field<NonNullGraphType<MembershipConnectionType>>("members")
+            .Description("Roles granted here, oldest first.")
+            .Paged()
+            .ResolveAsync(async c => await Members.PageAsync(c, c.Source.Name).ConfigureAwait(false));
+        Field<NonNullGraphType<ProjectConnectionType>>("projects")
+            .Description("The namespace's projects, oldest first.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.ProjectPage(Relation.NamespaceProjects, c.Source.Id, Args.Page(c)));
+        Field<NonNullGraphType<RegistryConnectionType>>("registries")
+            .Description("The namespace's registries that the caller may see, oldest first.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.RegistryPage(Relation.NamespaceRegistries, c.Source.Id, Args.Page(c)));
+    }
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using Lineage.Identity;
+
+namespace Lineage.Server.GraphQL.Identity;
+
+internal sealed class PrincipalType : ObjectGraphType<PrincipalRecord>
+{
+    public PrincipalType()
+    {
+        Name = "Principal";
+        Description = "A user or a service account: what API keys belong to.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"principal:{c.Source.Id}");
+        Field(p => p.Name);
+        Field<NonNullGraphType<PrincipalKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<BooleanGraphType>>("isAdministrator").Description("Site administrators hold every role everywhere.").Resolve(c => c.Source.IsAdministrator);
+        Field<StringGraphType>("homeNamespace")
+            .Description("A user's own namespace, or the namespace that owns a service account.")
+            .Resolve(c => c.Source.HomeNamespace);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field(p => p.CreatedBy);
+    }
+}

@@ -1,0 +1,27 @@
+using GraphQL.Types;
+using Lineage.Identity;
+
+namespace Lineage.Server.GraphQL.Identity;
+
+internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
+{
+    public RegistryType()
+    {
+        Name = "Registry";
+        Description = "A registry of curated collections, owned by a namespace, e.g. acme/models.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"registry:{c.Source.Id}");
+        Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
+        Field(r => r.Name);
+        Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace.").Resolve(c => c.Source.Namespace);
+        Field<NonNullGraphType<RegistryVisibilityType>>("visibility").Resolve(c => c.Source.Visibility);
+        Field<NonNullGraphType<RoleType>>("viewerRole")
+            .Description("The caller's effective role in this registry.")
+            .Resolve(c => c.Lineage().Access.RegistryRole(c.Source.Id));
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field(r => r.CreatedBy);
+        Field<NonNullGraphType<MembershipConnectionType>>("members")
+            .Description("Roles granted on this registry, oldest first; hidden from restricted viewers.")
+            .Paged()
+            .ResolveAsync(async c => await Members.PageAsync(c, c.Source.Path).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace Lineage.Server.GraphQL.Inputs;
+
+internal sealed class RevokeRoleInputType : InputObjectGraphType<RevokeRoleInput>
+{
+    public RevokeRoleInputType()
+    {
+        Name = "RevokeRoleInput";
+        Description = "Removes a member's role on a namespace or registry.";
+        Field<NonNullGraphType<StringGraphType>>("resource").Description("A namespace (acme) or a registry (acme/models).");
+        Field<NonNullGraphType<StringGraphType>>("member");
+    }
+}

@@ -1,0 +1,10 @@
+using Lineage.Identity;
+
+namespace Lineage.Server.GraphQL.Inputs;
+
+public sealed class UpdateRegistryInput
+{
+    public string Registry { get; set; } = "";
+
+    public RegistryVisibility Visibility { get; set; }
+}
