@@ -21,6 +21,12 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     /// <summary>The server's clock; tests move it forward to expire keys.</summary>
     public ShiftedTime Clock { get; } = new();
 
+    /// <summary>Everything the server logged at <see cref="LogLevel"/> and above.</summary>
+    public LogSink Logs { get; } = new();
+
+    /// <summary>The least severe log level kept; Warning unless a test wants to read more.</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
     /// <summary>Per-key rate limits; off unless a test sets them.</summary>
     public Action<RateLimitOptions>? RateLimit { get; init; }
 
@@ -77,7 +83,7 @@ public sealed class LineageApp : WebApplicationFactory<Program>
         });
         // Any free loopback port when a test asks for a real Kestrel server.
         builder.UseSetting("urls", "http://127.0.0.1:0");
-        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel).AddProvider(Logs));
         if (Limits is not null)
         {
             builder.ConfigureServices(services => services.PostConfigure(Limits));
