@@ -12,7 +12,6 @@ using Lineage.Server.Hosting;
 using Lineage.Server.Http;
 using Lineage.Sqlite;
 using Lineage.Store;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
 namespace Lineage.Server;
@@ -61,8 +60,14 @@ public static class LineageHostingExtensions
         services.AddHostedService<DatabaseMigrationService>();
         services.AddHostedService<IdentityBootstrapService>();
 
-        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        // The core of authentication only: the full AddAuthentication also brings data
+        // protection, whose key ring would be written to the user's profile for nothing.
+        services.AddAuthenticationCore(options =>
+        {
+            options.AddScheme<ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, displayName: null);
+            options.DefaultScheme = ApiKeyAuthenticationHandler.SchemeName;
+        });
+        services.AddWebEncoders();
         services.AddApiKeyRateLimiter();
         services.AddSingleton<IActorAccessor, ApiKeyActorAccessor>();
         services.AddSingleton<GraphQLHttpEndpoint>();

@@ -102,6 +102,33 @@ public sealed class AuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_script_runs_as_a_service_account_with_an_expiring_key_as_the_readme_shows()
+    {
+        var admin = _app.GraphQL();
+        await admin.DataAsync("""mutation { createNamespace(input: { name: "acme", kind: ORGANIZATION }) { name kind } }""");
+        await admin.DataAsync("""mutation { createServiceAccount(input: { namespace: "acme", name: "ci-bot", role: MEMBER }) { name kind } }""");
+        var made = await admin.DataAsync("""
+            mutation {
+              createApiKey(input: { owner: "ci-bot", name: "nightly-training", expiresAt: "2099-06-01T00:00:00Z" }) {
+                key apiKey { id owner expiresAt } }
+            }
+            """);
+        Assert.Equal("2099-06-01T00:00:00Z", made.Str("createApiKey.apiKey.expiresAt"));
+
+        var bot = _app.GraphQL(made.Str("createApiKey.key"));
+        var run = await bot.DataAsync("""mutation { createRun(input: { project: "acme/nightly", name: "n1", jobType: "train" }) { path createdBy } }""");
+        Assert.Equal(("acme/nightly/n1", "ci-bot"), (run.Str("createRun.path"), run.Str("createRun.createdBy")));
+        var viewer = await bot.DataAsync("{ viewer { name kind homeNamespace } }");
+        Assert.Equal(("ci-bot", "SERVICE_ACCOUNT", "acme"), (viewer.Str("viewer.name"), viewer.Str("viewer.kind"), viewer.Str("viewer.homeNamespace")));
+
+        // The account records work but does not administer: it cannot hand out roles.
+        await bot.ErrorAsync("FORBIDDEN", """mutation { grantRole(input: { resource: "acme", member: "ci-bot", role: ADMIN }) { role } }""");
+        var members = await admin.DataAsync("""{ namespace(name: "acme") { members { nodes { member memberKind role } } } }""");
+        var member = Assert.Single(members.At("namespace.members.nodes").EnumerateArray());
+        Assert.Equal(("ci-bot", "SERVICE_ACCOUNT", "MEMBER"), (member.Str("member"), member.Str("memberKind"), member.Str("role")));
+    }
+
+    [Fact]
     public async Task the_database_never_holds_a_key_or_its_secret_in_clear()
     {
         var keys = new List<string> { _app.AdminKey };

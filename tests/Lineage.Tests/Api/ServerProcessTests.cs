@@ -28,6 +28,9 @@ public sealed partial class ServerProcessTests : IDisposable
     [GeneratedRegex(@"^\s+(lin_[a-z0-9]{12}_[A-Za-z0-9]{40})$")]
     private static partial Regex PrintedKey();
 
+    /// <summary>The server's home directory: it must write nothing there, only in its data directory.</summary>
+    private string Home => Directory.CreateDirectory(Path.Combine(_data.Path, "home")).FullName;
+
     private Process Start(string dataDirectory, string? adminKey = null)
     {
         var start = new ProcessStartInfo("dotnet", [ServerAssembly(), "--urls", "http://127.0.0.1:0"])
@@ -37,6 +40,7 @@ public sealed partial class ServerProcessTests : IDisposable
             WorkingDirectory = _data.Path,
         };
         start.Environment["LINEAGE_DATA_DIR"] = dataDirectory;
+        start.Environment["HOME"] = Home;
         start.Environment.Remove("LINEAGE_ADMIN_KEY");
         if (adminKey is not null)
         {
@@ -89,6 +93,8 @@ public sealed partial class ServerProcessTests : IDisposable
                 await StopAsync(server);
             }
         }
+
+        Assert.False(Directory.Exists(Path.Combine(Home, ".aspnet")), "the server wrote keys of its own into the home directory");
 
         // A restart on the same data directory neither makes nor prints another key.
         using var again = Start(dataDirectory);
