@@ -193,6 +193,11 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 throw new InvalidArgumentException($"'{command.Member}' is a team, and teams cannot be members of teams");
             }
 
+            if (command.Role != Role.Admin)
+            {
+                await KeepAnAdministratorAsync(s, resource, member, command.Member, actor, cancellationToken).ConfigureAwait(false);
+            }
+
             var (table, column) = resource.IsRegistry ? ("registry_grants", "registry_id") : ("namespace_grants", "namespace_id");
             var (principalId, teamId) = member.Kind == MemberKind.Team ? ((long?)null, (long?)member.Id) : (member.Id, null);
             var updated = await s.ExecuteAsync(
@@ -221,6 +226,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         {
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
+            await KeepAnAdministratorAsync(s, resource, member, command.Member, actor, cancellationToken).ConfigureAwait(false);
             var (table, column) = resource.IsRegistry ? ("registry_grants", "registry_id") : ("namespace_grants", "namespace_id");
             var memberColumn = member.Kind == MemberKind.Team ? "team_id" : "principal_id";
             var removed = await s.ExecuteAsync(
@@ -456,6 +462,32 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         if (role == Role.RestrictedViewer)
         {
             throw new InvalidArgumentException("RESTRICTED_VIEWER is a registry role; namespaces take ADMIN, MEMBER or VIEWER");
+        }
+    }
+
+    /// <summary>
+    /// A namespace's only ADMIN grant may not be taken away or lowered, except by a site
+    /// administrator: nobody else could manage the namespace afterwards. Registries always keep
+    /// the ADMINs of their owner.
+    /// </summary>
+    private static async Task KeepAnAdministratorAsync(
+        SqliteSession s, Resource resource, Member member, string memberName, Actor actor, CancellationToken cancellationToken)
+    {
+        if (resource.IsRegistry || actor.IsAdministrator)
+        {
+            return;
+        }
+
+        var memberColumn = member.Kind == MemberKind.Team ? "team_id" : "principal_id";
+        var holdsAdmin = await s.ScalarAsync<long>(
+            $"SELECT COUNT(*) FROM namespace_grants WHERE namespace_id = $ns AND {memberColumn} = $m AND role = 'ADMIN'",
+            cancellationToken, ("$ns", resource.Id), ("$m", member.Id)).ConfigureAwait(false);
+        var admins = await s.ScalarAsync<long>(
+            "SELECT COUNT(*) FROM namespace_grants WHERE namespace_id = $ns AND role = 'ADMIN'",
+            cancellationToken, ("$ns", resource.Id)).ConfigureAwait(false);
+        if (holdsAdmin > 0 && admins == 1)
+        {
+            throw new ConflictException($"'{memberName}' holds the only ADMIN grant of this namespace; grant ADMIN to someone else first");
         }
     }
 

@@ -333,6 +333,21 @@ public abstract partial class LineageStoreContract
     }
 
     [Fact]
+    public async Task the_only_admin_of_a_namespace_cannot_step_down_until_another_is_named()
+    {
+        await OrganizationAsync();   // bob is the only ADMIN of acme
+        var bob = await ActorAsync("bob");
+
+        await Assert.ThrowsAsync<ConflictException>(() => Identities.RevokeRoleAsync(new RevokeRoleCommand("acme", "bob"), bob, Ct));
+        await Assert.ThrowsAsync<ConflictException>(() => Identities.GrantRoleAsync(new GrantRoleCommand("acme", "bob", Role.Member), bob, Ct));
+        Assert.Equal(Role.Admin, (await ActorAsync("bob")).Access.NamespaceRole(await NamespaceIdAsync("acme")));
+
+        await Identities.GrantRoleAsync(new GrantRoleCommand("acme", "carol", Role.Admin), bob, Ct);
+        Assert.True(await Identities.RevokeRoleAsync(new RevokeRoleCommand("acme", "bob"), bob, Ct));
+        Assert.Null((await ActorAsync("bob")).Access.NamespaceRole(await NamespaceIdAsync("acme")));
+    }
+
+    [Fact]
     public async Task an_organization_admin_creates_teams_in_it_and_others_may_not()
     {
         await OrganizationAsync();
