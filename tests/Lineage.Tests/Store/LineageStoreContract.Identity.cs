@@ -83,6 +83,29 @@ public abstract partial class LineageStoreContract
     }
 
     [Fact]
+    public async Task a_namespace_lists_and_counts_only_the_registries_the_caller_may_see()
+    {
+        await OrganizationAsync();
+        await Identities.CreateRegistryAsync(new CreateRegistryCommand("acme", "open", RegistryVisibility.Organization), Tester, Ct);
+        await Identities.CreateRegistryAsync(new CreateRegistryCommand("acme", "closed", RegistryVisibility.Restricted), Tester, Ct);
+        var acme = await NamespaceIdAsync("acme");
+
+        async Task<List<string>> Listed(Access access)
+        {
+            var page = (await Store.GetPagesAsync(Relation.NamespaceRegistries, [acme], new PageRequest(10), access, Ct))[acme];
+            var count = (await Store.CountAsync(Relation.NamespaceRegistries, [acme], access, Ct))[acme];
+            var names = (await Identities.GetRegistriesAsync([.. page.Items.Select(i => i.Value)], Ct)).Select(r => r.Name).ToList();
+            Assert.Equal(names.Count, count);
+            return names;
+        }
+
+        Assert.Equal(["open"], await Listed((await ActorAsync("alice")).Access));
+        Assert.Equal(["open", "closed"], await Listed((await ActorAsync("bob")).Access));
+        await GrantAsync("acme/closed", "alice", Role.RestrictedViewer);
+        Assert.Equal(["open", "closed"], await Listed((await ActorAsync("alice")).Access));
+    }
+
+    [Fact]
     public async Task only_registry_admins_change_a_registry_and_namespace_admins_create_one()
     {
         await OrganizationAsync();
