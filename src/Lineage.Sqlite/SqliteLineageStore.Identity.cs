@@ -198,20 +198,18 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 await KeepAnAdministratorAsync(s, resource, member, command.Member, actor, cancellationToken).ConfigureAwait(false);
             }
 
-            var (table, column) = resource.IsRegistry ? ("registry_grants", "registry_id") : ("namespace_grants", "namespace_id");
-            var (principalId, teamId) = member.Kind == MemberKind.Team ? ((long?)null, (long?)member.Id) : (member.Id, null);
             var updated = await s.ExecuteAsync(
-                $"UPDATE {table} SET role = $r, created_at = $t, created_by = $by WHERE {column} = $res AND principal_id IS $p AND team_id IS $team",
+                $"UPDATE {resource.Grants} SET role = $r, created_at = $t, created_by = $by WHERE {resource.Column} = $res AND {member.Column} = $m",
                 cancellationToken,
                 ("$r", RoleNames.Format(command.Role)),
                 ("$t", Now()),
                 ("$by", actor.Name),
                 ("$res", resource.Id),
-                ("$p", principalId),
-                ("$team", teamId)).ConfigureAwait(false);
+                ("$m", member.Id)).ConfigureAwait(false);
             if (updated == 0)
             {
-                await InsertGrantAsync(s, table, column, resource.Id, principalId, teamId, command.Role, actor, cancellationToken).ConfigureAwait(false);
+                var (principalId, teamId) = member.Kind == MemberKind.Team ? ((long?)null, (long?)member.Id) : (member.Id, null);
+                await InsertGrantAsync(s, resource.Grants, resource.Column, resource.Id, principalId, teamId, command.Role, actor, cancellationToken).ConfigureAwait(false);
             }
 
             return new MembershipRecord(command.Member, member.Kind, command.Role, _time.GetUtcNow(), actor.Name);
@@ -227,10 +225,8 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
             await KeepAnAdministratorAsync(s, resource, member, command.Member, actor, cancellationToken).ConfigureAwait(false);
-            var (table, column) = resource.IsRegistry ? ("registry_grants", "registry_id") : ("namespace_grants", "namespace_id");
-            var memberColumn = member.Kind == MemberKind.Team ? "team_id" : "principal_id";
             var removed = await s.ExecuteAsync(
-                $"DELETE FROM {table} WHERE {column} = $res AND {memberColumn} = $m",
+                $"DELETE FROM {resource.Grants} WHERE {resource.Column} = $res AND {member.Column} = $m",
                 cancellationToken, ("$res", resource.Id), ("$m", member.Id)).ConfigureAwait(false);
             return removed > 0;
         }, cancellationToken);
@@ -382,14 +378,13 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         return _database.ReadAsync(async s =>
         {
             var found = await RequireResourceAsync(s, resource, access, administer: false, cancellationToken).ConfigureAwait(false);
-            var (table, column) = found.IsRegistry ? ("registry_grants", "registry_id") : ("namespace_grants", "namespace_id");
             var rows = await s.QueryAsync(
                 $"""
                 SELECT g.seq, COALESCE(pr.name, t.name), CASE WHEN g.team_id IS NOT NULL THEN 'TEAM' ELSE pr.kind END, g.role, g.created_at, g.created_by
-                FROM {table} g
+                FROM {found.Grants} g
                 LEFT JOIN principals pr ON pr.id = g.principal_id
                 LEFT JOIN namespaces t ON t.id = g.team_id
-                WHERE g.{column} = $res AND g.seq > $after
+                WHERE g.{found.Column} = $res AND g.seq > $after
                 ORDER BY g.seq LIMIT $limit
                 """,
                 r => new PageItem<MembershipRecord>(
@@ -407,8 +402,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         _database.ReadAsync(async s =>
         {
             var found = await RequireResourceAsync(s, resource, access, administer: false, cancellationToken).ConfigureAwait(false);
-            var (table, column) = found.IsRegistry ? ("registry_grants", "registry_id") : ("namespace_grants", "namespace_id");
-            return (int)await s.ScalarAsync<long>($"SELECT COUNT(*) FROM {table} WHERE {column} = $res", cancellationToken, ("$res", found.Id)).ConfigureAwait(false);
+            return (int)await s.ScalarAsync<long>($"SELECT COUNT(*) FROM {found.Grants} WHERE {found.Column} = $res", cancellationToken, ("$res", found.Id)).ConfigureAwait(false);
         }, cancellationToken);
 
     public Task<Page<ApiKeyRecord>> GetApiKeysAsync(string principal, bool includeRevoked, Actor actor, PageRequest page, CancellationToken cancellationToken)
@@ -478,9 +472,8 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             return;
         }
 
-        var memberColumn = member.Kind == MemberKind.Team ? "team_id" : "principal_id";
         var holdsAdmin = await s.ScalarAsync<long>(
-            $"SELECT COUNT(*) FROM namespace_grants WHERE namespace_id = $ns AND {memberColumn} = $m AND role = 'ADMIN'",
+            $"SELECT COUNT(*) FROM namespace_grants WHERE namespace_id = $ns AND {member.Column} = $m AND role = 'ADMIN'",
             cancellationToken, ("$ns", resource.Id), ("$m", member.Id)).ConfigureAwait(false);
         var admins = await s.ScalarAsync<long>(
             "SELECT COUNT(*) FROM namespace_grants WHERE namespace_id = $ns AND role = 'ADMIN'",
@@ -726,7 +719,17 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         _ => MemberKind.ServiceAccount,
     };
 
-    private readonly record struct Resource(long Id, bool IsRegistry, NamespaceKind? Kind);
+    /// <summary>A namespace or registry that roles are granted on, and the table of its grants.</summary>
+    private readonly record struct Resource(long Id, bool IsRegistry, NamespaceKind? Kind)
+    {
+        public string Grants => IsRegistry ? "registry_grants" : "namespace_grants";
 
-    private readonly record struct Member(long Id, MemberKind Kind);
+        public string Column => IsRegistry ? "registry_id" : "namespace_id";
+    }
+
+    /// <summary>A principal or team that roles are granted to, and the grant column naming it.</summary>
+    private readonly record struct Member(long Id, MemberKind Kind)
+    {
+        public string Column => Kind == MemberKind.Team ? "team_id" : "principal_id";
+    }
 }
