@@ -360,15 +360,6 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         return found is not null && access.CanSeeRegistry(found.Id) ? found : null;
     }
 
-    public Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        _database.ReadAsync<IReadOnlyList<NamespaceRecord>>(
-            async s => await s.QueryAsync(
-                $"SELECT {NamespaceColumns} FROM json_each($ids) j JOIN namespaces n ON n.id = j.value {NamespaceJoins}",
-                ReadNamespace,
-                cancellationToken,
-                ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
-            cancellationToken);
-
     public Task<IReadOnlyList<RegistryRecord>> GetRegistriesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<RegistryRecord>>(async s => await LoadRegistriesAsync(s, ids, cancellationToken).ConfigureAwait(false), cancellationToken);
 

@@ -57,10 +57,6 @@ public sealed class Access
 
     public string VisibleRegistriesJson => _visibleRegistriesJson ??= Json(_registries.Keys);
 
-    public IReadOnlyDictionary<long, Role> NamespaceRoles => _namespaces;
-
-    public IReadOnlyDictionary<long, Role> RegistryRoles => _registries;
-
     /// <summary>
     /// Refuses unless the caller's role in the namespace allows <paramref name="permission"/>.
     /// Someone with no role at all is told <paramref name="notFound"/>, exactly what they would

@@ -29,6 +29,4 @@ public static class Policy
         Permission.AdministerRegistry => "administering",
         _ => throw new ArgumentOutOfRangeException(nameof(permission), permission, null),
     };
-
-    public static bool IsRegistryPermission(Permission permission) => permission >= Permission.ReadRegistry;
 }

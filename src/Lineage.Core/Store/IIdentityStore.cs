@@ -45,8 +45,6 @@ public interface IIdentityStore
 
     Task<RegistryRecord?> FindRegistryAsync(string path, Access access, CancellationToken cancellationToken);
 
-    Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
-
     Task<IReadOnlyList<RegistryRecord>> GetRegistriesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
     /// <summary>The grants on a namespace (<c>acme</c>) or registry (<c>acme/models</c>), oldest first.</summary>

@@ -1,4 +1,5 @@
 using GraphQL;
+using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Server.GraphQL.Loading;
 using Lineage.Store;
@@ -24,7 +25,7 @@ internal sealed class LineageContext : Dictionary<string, object?>
     public IIdentityStore Identities { get; }
 
     /// <summary>What the caller may see; every read passes it to the store.</summary>
-    public global::Lineage.Identity.Access Access => Actor.Access;
+    public Access Access => Actor.Access;
 
     public ApiLimits Limits { get; }
 

@@ -13,8 +13,6 @@ internal sealed class RequestLoaders
 {
     public RequestLoaders(ILineageStore store, IIdentityStore identities, Access access)
     {
-        Namespaces = new BatchLoader<long, NamespaceRecord>(async (ids, ct) =>
-            (await identities.GetNamespacesAsync(ids, ct).ConfigureAwait(false)).ToDictionary(n => n.Id));
         Registries = new BatchLoader<long, RegistryRecord>(async (ids, ct) =>
             (await identities.GetRegistriesAsync(ids, ct).ConfigureAwait(false)).ToDictionary(r => r.Id));
         Projects = new BatchLoader<long, ProjectRecord>(async (ids, ct) =>
@@ -54,8 +52,6 @@ internal sealed class RequestLoaders
             return counts;
         });
     }
-
-    public BatchLoader<long, NamespaceRecord> Namespaces { get; }
 
     public BatchLoader<long, RegistryRecord> Registries { get; }
 

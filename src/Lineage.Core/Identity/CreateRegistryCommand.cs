@@ -1,0 +1,3 @@
+namespace Lineage.Identity;
+
+public sealed record CreateRegistryCommand(string Owner, string Name, RegistryVisibility Visibility);

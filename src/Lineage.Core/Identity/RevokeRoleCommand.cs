@@ -1,0 +1,3 @@
+namespace Lineage.Identity;
+
+public sealed record RevokeRoleCommand(string Resource, string Member);

@@ -1,0 +1,3 @@
+namespace Lineage.Identity;
+
+public sealed record UpdateRegistryCommand(string Registry, RegistryVisibility Visibility);
