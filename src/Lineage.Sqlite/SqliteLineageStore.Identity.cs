@@ -360,6 +360,32 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         return found is not null && access.CanSeeRegistry(found.Id) ? found : null;
     }
 
+    public Task<Page<NamespaceRecord>> GetNamespacesAsync(Access access, PageRequest page, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(page);
+        return _database.ReadAsync(async s =>
+        {
+            var rows = await s.QueryAsync(
+                $"SELECT {NamespaceColumns} FROM namespaces n {NamespaceJoins} WHERE n.id > $after AND {Rows.Visible(access, "n.id")} ORDER BY n.id LIMIT $limit",
+                r => new PageItem<NamespaceRecord>(ReadNamespace(r), r.GetInt64(0)),
+                cancellationToken,
+                ("$after", page.AfterKey),
+                ("$limit", page.First + 1),
+                Rows.VisibleParameter(access)).ConfigureAwait(false);
+            return new Page<NamespaceRecord>([.. rows.Take(page.First)], rows.Count > page.First);
+        }, cancellationToken);
+    }
+
+    public Task<int> CountNamespacesAsync(Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return _database.ReadAsync(
+            async s => (int)await s.ScalarAsync<long>(
+                $"SELECT COUNT(*) FROM namespaces n WHERE {Rows.Visible(access, "n.id")}", cancellationToken, Rows.VisibleParameter(access)).ConfigureAwait(false),
+            cancellationToken);
+    }
+
     public Task<IReadOnlyList<RegistryRecord>> GetRegistriesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<RegistryRecord>>(async s => await LoadRegistriesAsync(s, ids, cancellationToken).ConfigureAwait(false), cancellationToken);
 

@@ -43,6 +43,11 @@ public interface IIdentityStore
 
     Task<NamespaceRecord?> FindNamespaceAsync(string name, Access access, CancellationToken cancellationToken);
 
+    /// <summary>The namespaces the caller holds a role in (every one, for a site administrator), oldest first.</summary>
+    Task<Page<NamespaceRecord>> GetNamespacesAsync(Access access, PageRequest page, CancellationToken cancellationToken);
+
+    Task<int> CountNamespacesAsync(Access access, CancellationToken cancellationToken);
+
     Task<RegistryRecord?> FindRegistryAsync(string path, Access access, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RegistryRecord>> GetRegistriesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);

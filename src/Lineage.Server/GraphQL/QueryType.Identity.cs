@@ -31,6 +31,21 @@ internal sealed partial class QueryType
                     ?? throw Missing.Namespace(name);
             });
 
+        Field<NonNullGraphType<NamespaceConnectionType>>("namespaces")
+            .Description("The users, teams and organizations the caller holds a role in (every one, for a site administrator), oldest first.")
+            .Paged()
+            .ResolveAsync(async c =>
+            {
+                var lineage = c.Lineage();
+                var page = Args.Page(c);
+                var namespaces = await lineage.Identities.GetNamespacesAsync(lineage.Access, page, c.CancellationToken).ConfigureAwait(false);
+                return new Connection<NamespaceRecord>(
+                    namespaces.Items,
+                    namespaces.HasNextPage,
+                    page.AfterKey > 0,
+                    () => new Deferred<int>(ct => lineage.Identities.CountNamespacesAsync(lineage.Access, ct)));
+            });
+
         Field<RegistryType>("registry")
             .Description("A registry by path, e.g. acme/models, if the caller may see it.")
             .Argument<NonNullGraphType<StringGraphType>>("path")

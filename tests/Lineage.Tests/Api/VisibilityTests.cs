@@ -114,6 +114,21 @@ public sealed class VisibilityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_caller_lists_the_namespaces_it_holds_a_role_in()
+    {
+        var mine = await _alice.DataAsync("{ namespaces { totalCount nodes { name kind viewerRole } } }");
+        Assert.Equal(2, mine.At("namespaces.totalCount").GetInt32());
+        Assert.Equal(["alice:USER:ADMIN", "acme:ORGANIZATION:MEMBER"],
+            mine.At("namespaces.nodes").EnumerateArray().Select(n => $"{n.Str("name")}:{n.Str("kind")}:{n.Str("viewerRole")}"));
+
+        var all = await _admin.DataAsync("{ namespaces(first: 2) { totalCount nodes { name } pageInfo { hasNextPage endCursor } } }");
+        Assert.Equal(4, all.At("namespaces.totalCount").GetInt32());   // alice, acme, secret and admin's own
+        Assert.True(all.At("namespaces.pageInfo.hasNextPage").GetBoolean());
+        var rest = await _admin.DataAsync("query ($after: String) { namespaces(after: $after) { nodes { name } } }", new { after = all.Str("namespaces.pageInfo.endCursor") });
+        Assert.Equal(2, rest.At("namespaces.nodes").GetArrayLength());
+    }
+
+    [Fact]
     public async Task created_by_is_the_authenticated_caller()
     {
         var run = await _alice.DataAsync("""mutation { createRun(input: { project: "acme/zoo", name: "mine" }) { createdBy } }""");

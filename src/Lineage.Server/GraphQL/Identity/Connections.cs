@@ -19,3 +19,7 @@ internal sealed class RegistryConnectionType() : ConnectionType<RegistryType, Re
 internal sealed class ProjectEdgeType() : EdgeType<ProjectType, ProjectRecord>("Project");
 
 internal sealed class ProjectConnectionType() : ConnectionType<ProjectType, ProjectEdgeType, ProjectRecord>("Project");
+
+internal sealed class NamespaceEdgeType() : EdgeType<NamespaceType, NamespaceRecord>("Namespace");
+
+internal sealed class NamespaceConnectionType() : ConnectionType<NamespaceType, NamespaceEdgeType, NamespaceRecord>("Namespace");
