@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using Lineage.Errors;
-using Lineage.Identity;
 using Lineage.Server.GraphQL.Identity;
 using Lineage.Server.GraphQL.Loading;
 
@@ -39,11 +38,7 @@ internal sealed partial class QueryType
                 var lineage = c.Lineage();
                 var page = Args.Page(c);
                 var namespaces = await lineage.Identities.GetNamespacesAsync(lineage.Access, page, c.CancellationToken).ConfigureAwait(false);
-                return new Connection<NamespaceRecord>(
-                    namespaces.Items,
-                    namespaces.HasNextPage,
-                    page.AfterKey > 0,
-                    () => new Deferred<int>(ct => lineage.Identities.CountNamespacesAsync(lineage.Access, ct)));
+                return StoreConnection.Of(namespaces, page, ct => lineage.Identities.CountNamespacesAsync(lineage.Access, ct));
             });
 
         Field<RegistryType>("registry")
@@ -67,13 +62,8 @@ internal sealed partial class QueryType
                 var owner = c.GetArgument<string?>("owner") ?? lineage.Actor.Name;
                 var includeRevoked = c.GetArgument<bool>("includeRevoked");
                 var page = Args.Page(c);
-                var cancellation = c.CancellationToken;
-                var keys = await lineage.Identities.GetApiKeysAsync(owner, includeRevoked, lineage.Actor, page, cancellation).ConfigureAwait(false);
-                return new Connection<ApiKeyRecord>(
-                    keys.Items,
-                    keys.HasNextPage,
-                    page.AfterKey > 0,
-                    () => new Deferred<int>(ct => lineage.Identities.CountApiKeysAsync(owner, includeRevoked, lineage.Actor, ct)));
+                var keys = await lineage.Identities.GetApiKeysAsync(owner, includeRevoked, lineage.Actor, page, c.CancellationToken).ConfigureAwait(false);
+                return StoreConnection.Of(keys, page, ct => lineage.Identities.CountApiKeysAsync(owner, includeRevoked, lineage.Actor, ct));
             });
     }
 }

@@ -12,10 +12,6 @@ internal static class Members
         var lineage = context.Lineage();
         var page = Args.Page(context);
         var members = await lineage.Identities.GetMembersAsync(resource, lineage.Access, page, context.CancellationToken).ConfigureAwait(false);
-        return new Connection<MembershipRecord>(
-            members.Items,
-            members.HasNextPage,
-            page.AfterKey > 0,
-            () => new Deferred<int>(ct => lineage.Identities.CountMembersAsync(resource, lineage.Access, ct)));
+        return StoreConnection.Of(members, page, ct => lineage.Identities.CountMembersAsync(resource, lineage.Access, ct));
     }
 }
