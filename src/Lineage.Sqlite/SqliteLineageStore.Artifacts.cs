@@ -1,3 +1,4 @@
+using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Lineage;
@@ -19,6 +20,7 @@ public sealed partial class SqliteLineageStore
                 var versionId = await s.ScalarAsync<long?>(
                     "SELECT id FROM artifact_versions WHERE artifact_id = $a AND digest = $d",
                     cancellationToken, ("$a", artifactId), ("$d", command.Digest)).ConfigureAwait(false);
+                var isNew = versionId is null;
 
                 if (versionId is { } existing)
                 {
@@ -39,12 +41,20 @@ public sealed partial class SqliteLineageStore
                     await InsertEdgeAsync(s, "logged_edges", run.Id, versionId.Value, actor, cancellationToken).ConfigureAwait(false);
                 }
 
-                foreach (var alias in command.Aliases.Distinct(StringComparer.Ordinal))
+                var version = await LoadVersionAsync(s, versionId.Value, cancellationToken).ConfigureAwait(false);
+                var scope = AliasScope.OfArtifact(artifactId, $"{run.Namespace}/{run.Project}/{command.Name}");
+                var subject = new AuditSubject(version.Id, version.Version, null);
+                if (isNew)
                 {
-                    await SetAliasAsync(s, artifactId, versionId.Value, alias, actor, cancellationToken).ConfigureAwait(false);
+                    await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.VersionLogged, subject, null, actor, cancellationToken).ConfigureAwait(false);
                 }
 
-                return await LoadVersionAsync(s, versionId.Value, cancellationToken).ConfigureAwait(false);
+                foreach (var alias in command.Aliases.Distinct(StringComparer.Ordinal))
+                {
+                    await MoveAliasAsync(s, scope, subject, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
+                }
+
+                return command.Aliases.Count == 0 ? version : await LoadVersionAsync(s, version.Id, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -57,7 +67,9 @@ public sealed partial class SqliteLineageStore
             async s =>
             {
                 var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
-                var version = await RequireVersionAsync(s, command.Artifact, actor.Access, Permission.ReadNamespace, cancellationToken).ConfigureAwait(false);
+                // A linked version is used through its registry, and its source gets the edge.
+                var version = await RequireVersionAsync(
+                    s, command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
                 var known = await s.ScalarAsync<long?>(
                     "SELECT seq FROM used_edges WHERE run_id = $r AND version_id = $v",
                     cancellationToken, ("$r", run.Id), ("$v", version.Id)).ConfigureAwait(false);
@@ -79,9 +91,9 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var version = await RequireVersionAsync(s, command.Artifact, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
-                await SetAliasAsync(s, version.ArtifactId, version.Id, command.Alias, actor, cancellationToken).ConfigureAwait(false);
-                return await LoadVersionAsync(s, version.Id, cancellationToken).ConfigureAwait(false);
+                var (version, scope) = await RequireAliasTargetAsync(s, command, actor.Access, cancellationToken).ConfigureAwait(false);
+                await MoveAliasAsync(s, scope, Subject(version), command.Alias, command.ExpectedVersion, actor, cancellationToken).ConfigureAwait(false);
+                return await ReloadAsync(s, version, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -93,19 +105,45 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var version = await RequireVersionAsync(s, command.Artifact, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
-                var removed = await s.ExecuteAsync(
-                    "DELETE FROM version_aliases WHERE artifact_id = $a AND alias = $alias AND version_id = $v",
-                    cancellationToken, ("$a", version.ArtifactId), ("$alias", command.Alias), ("$v", version.Id)).ConfigureAwait(false);
-                if (removed == 0)
-                {
-                    throw new NotFoundException($"version '{version.QualifiedName}' has no alias '{command.Alias}'");
-                }
-
-                return await LoadVersionAsync(s, version.Id, cancellationToken).ConfigureAwait(false);
+                var (version, scope) = await RequireAliasTargetAsync(s, command, actor.Access, cancellationToken).ConfigureAwait(false);
+                await TakeAliasAsync(s, scope, Subject(version), version.QualifiedName, command.Alias, command.ExpectedVersion, actor, cancellationToken).ConfigureAwait(false);
+                return await ReloadAsync(s, version, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
+
+    /// <summary>
+    /// The version an alias command names and where its aliases live, checked for the right
+    /// to change them: MEMBER of a project's namespace; MEMBER of a registry, or ADMIN for an
+    /// alias the registry protects.
+    /// </summary>
+    private static async Task<(VersionRecord Version, AliasScope Scope)> RequireAliasTargetAsync(
+        SqliteSession s, AliasCommand command, Access access, CancellationToken cancellationToken)
+    {
+        var version = await RequireVersionAsync(
+            s, command.Artifact, access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
+        if (version.Link is not { } link)
+        {
+            return (version, AliasScope.OfArtifact(version.ArtifactId, $"{version.Namespace}/{version.Project}/{version.ArtifactName}"));
+        }
+
+        var registry = (await LoadRegistriesAsync(s, [link.RegistryId], cancellationToken).ConfigureAwait(false))[0];
+        if (registry.IsProtected(command.Alias))
+        {
+            RequireProtectedAliasRole(access, registry, command.Alias);
+        }
+
+        var collection = (await LoadCollectionsAsync(s, [link.CollectionId], cancellationToken).ConfigureAwait(false))[0];
+        return (version, AliasScope.Of(collection));
+    }
+
+    private static AuditSubject Subject(VersionRecord version) =>
+        version.Link is { } link ? new(link.Id, version.Version, link.SourceQualifiedName) : new(version.Id, version.Version, null);
+
+    private static async Task<VersionRecord> ReloadAsync(SqliteSession s, VersionRecord version, CancellationToken cancellationToken) =>
+        version.Link is { } link
+            ? (await LoadLinksAsync(s, [link.Id], cancellationToken).ConfigureAwait(false))[0]
+            : await LoadVersionAsync(s, version.Id, cancellationToken).ConfigureAwait(false);
 
     private async Task<long> EnsureArtifactAsync(SqliteSession s, RunRecord run, LogArtifactCommand command, CancellationToken cancellationToken)
     {
@@ -163,18 +201,6 @@ public sealed partial class SqliteLineageStore
         await s.ExecuteAsync(
             $"INSERT INTO {table} (run_id, version_id, created_at, created_by) VALUES ($r, $v, $t, $by)",
             cancellationToken, ("$r", runId), ("$v", versionId), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
-
-    /// <summary>Moves <paramref name="alias"/> to the version: whichever version of the artifact held it loses it.</summary>
-    private async Task SetAliasAsync(SqliteSession s, long artifactId, long versionId, string alias, Actor actor, CancellationToken cancellationToken) =>
-        await s.ExecuteAsync(
-            """
-            INSERT INTO version_aliases (artifact_id, alias, version_id, created_at, created_by)
-            VALUES ($a, $alias, $v, $t, $by)
-            ON CONFLICT (artifact_id, alias) DO UPDATE
-                SET version_id = excluded.version_id, created_at = excluded.created_at, created_by = excluded.created_by
-                WHERE version_id <> excluded.version_id
-            """,
-            cancellationToken, ("$a", artifactId), ("$alias", alias), ("$v", versionId), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
 
     /// <summary>
     /// Refuses an edge that would close a cycle. The check walks the whole graph, but the

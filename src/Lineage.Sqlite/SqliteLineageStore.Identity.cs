@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
@@ -12,11 +13,14 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     /// <summary>How many keys one principal may hold that are neither revoked nor expired.</summary>
     public const int MaxActiveKeysPerPrincipal = 100;
 
+    /// <summary>How many aliases one registry may protect.</summary>
+    public const int MaxProtectedAliases = 100;
+
     private const string PrincipalColumns = "pr.id, pr.name, pr.kind, pr.is_administrator, pr.home_namespace_id, hn.name, pr.created_at, pr.created_by";
     private const string PrincipalJoins = "LEFT JOIN namespaces hn ON hn.id = pr.home_namespace_id";
     private const string NamespaceColumns = "n.id, n.name, n.kind, n.organization_id, o.name, n.created_at, n.created_by";
     private const string NamespaceJoins = "LEFT JOIN namespaces o ON o.id = n.organization_id";
-    private const string RegistryColumns = "g.id, g.namespace_id, n.name, g.name, g.visibility, g.created_at, g.created_by";
+    private const string RegistryColumns = "g.id, g.namespace_id, n.name, g.name, g.visibility, g.created_at, g.created_by, g.protected_aliases";
     private const string RegistryJoins = "JOIN namespaces n ON n.id = g.namespace_id";
     private const string KeyColumns = "k.id, k.principal_id, pr.name, k.name, k.created_at, k.created_by, k.expires_at, k.revoked_at, k.revoked_by";
 
@@ -237,6 +241,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "registry name");
+        var protectedAliases = ProtectedAliasesJson(command.ProtectedAliases ?? []);
         return _database.WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Owner, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
@@ -254,11 +259,15 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             }
 
             var id = await s.ScalarAsync<long>(
-                "INSERT INTO registries (namespace_id, name, visibility, created_at, created_by) VALUES ($ns, $n, $v, $t, $by) RETURNING id",
+                """
+                INSERT INTO registries (namespace_id, name, visibility, protected_aliases, created_at, created_by)
+                VALUES ($ns, $n, $v, $protected, $t, $by) RETURNING id
+                """,
                 cancellationToken,
                 ("$ns", owner.Id),
                 ("$n", command.Name),
                 ("$v", command.Visibility.ToString().ToUpperInvariant()),
+                ("$protected", protectedAliases),
                 ("$t", Now()),
                 ("$by", actor.Name)).ConfigureAwait(false);
             return (await LoadRegistriesAsync(s, [id], cancellationToken).ConfigureAwait(false))[0];
@@ -272,10 +281,15 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         return _database.WriteAsync(async s =>
         {
             var registry = await RequireRegistryAsync(s, command.Registry, actor.Access, Permission.AdministerRegistry, cancellationToken).ConfigureAwait(false);
+            var visibility = command.Visibility ?? registry.Visibility;
+            var protectedAliases = command.ProtectedAliases ?? registry.ProtectedAliases;
             await s.ExecuteAsync(
-                "UPDATE registries SET visibility = $v WHERE id = $id",
-                cancellationToken, ("$v", command.Visibility.ToString().ToUpperInvariant()), ("$id", registry.Id)).ConfigureAwait(false);
-            return registry with { Visibility = command.Visibility };
+                "UPDATE registries SET visibility = $v, protected_aliases = $protected WHERE id = $id",
+                cancellationToken,
+                ("$v", visibility.ToString().ToUpperInvariant()),
+                ("$protected", ProtectedAliasesJson(protectedAliases)),
+                ("$id", registry.Id)).ConfigureAwait(false);
+            return (await LoadRegistriesAsync(s, [registry.Id], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
     }
 
@@ -716,7 +730,19 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         r.GetString(3),
         Enum.Parse<RegistryVisibility>(r.GetString(4), ignoreCase: true),
         Time.Parse(r.GetString(5)),
-        r.GetString(6));
+        r.GetString(6),
+        JsonSerializer.Deserialize<List<string>>(r.GetString(7)) ?? []);
+
+    /// <summary>Checks each protected alias against the alias rules and stores the set, sorted.</summary>
+    private static string ProtectedAliasesJson(IReadOnlyList<string> aliases)
+    {
+        if (aliases.Count > MaxProtectedAliases)
+        {
+            throw new LimitExceededException("protectedAliases", $"a registry protects at most {MaxProtectedAliases} aliases, not {aliases.Count}");
+        }
+
+        return JsonSerializer.Serialize(aliases.Select(NameRules.RequireUserAlias).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+    }
 
     private static ApiKeyRecord ReadKey(SqliteDataReader r, int at) => new(
         r.GetString(at),

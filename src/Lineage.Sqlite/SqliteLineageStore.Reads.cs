@@ -34,12 +34,8 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(access);
-        var version = await _database.ReadAsync(async s =>
-        {
-            var id = await ResolveVersionIdAsync(s, name, cancellationToken).ConfigureAwait(false);
-            return id is null ? null : await LoadVersionAsync(s, id.Value, cancellationToken).ConfigureAwait(false);
-        }, cancellationToken).ConfigureAwait(false);
-        return version is not null && access.CanSeeNamespace(version.NamespaceId) ? version : null;
+        var version = await _database.ReadAsync(s => FindVersionAsync(s, name, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return version is not null && CanSee(access, version) ? version : null;
     }
 
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
@@ -178,6 +174,9 @@ public sealed partial class SqliteLineageStore
         Relation.VersionFiles => ("version_files", "version_id", "id", "id"),
         Relation.NamespaceProjects => ("projects", "namespace_id", "id", "id"),
         Relation.NamespaceRegistries => ("registries", "namespace_id", "id", "id"),
+        Relation.RegistryCollections => ("collections", "registry_id", "id", "id"),
+        Relation.CollectionLinks => ("collection_links", "collection_id", "id", "id"),
+        Relation.VersionLinks => ("collection_links", "source_version_id", "id", "id"),
         _ => throw new ArgumentOutOfRangeException(nameof(relation), relation, null),
     };
 
@@ -202,20 +201,50 @@ public sealed partial class SqliteLineageStore
                 ("JOIN artifact_versions c ON c.id = t.version_id JOIN artifacts ca ON ca.id = c.artifact_id JOIN projects cp ON cp.id = ca.project_id",
                  Rows.Visible(access, "cp.namespace_id")),
             Relation.NamespaceRegistries => ("", "t.id IN (SELECT value FROM json_each($registries))"),
+            Relation.VersionLinks =>
+                ("JOIN collections c ON c.id = t.collection_id", "c.registry_id IN (SELECT value FROM json_each($registries))"),
             _ => ("", "1"),
         };
     }
 
-    /// <summary>The named version, if the caller's role in its namespace allows <paramref name="permission"/>.</summary>
+    /// <summary>
+    /// The named version, if the caller's role allows <paramref name="permission"/> in the
+    /// namespace of a project version, or <paramref name="registryPermission"/> in the registry
+    /// of a linked version.
+    /// </summary>
     private static async Task<VersionRecord> RequireVersionAsync(
-        SqliteSession s, VersionRef name, Access access, Permission permission, CancellationToken cancellationToken)
+        SqliteSession s, VersionRef name, Access access, Permission permission, Permission registryPermission, CancellationToken cancellationToken)
     {
-        var id = await ResolveVersionIdAsync(s, name, cancellationToken).ConfigureAwait(false)
-            ?? throw Missing.Version(name);
-        var version = await LoadVersionAsync(s, id, cancellationToken).ConfigureAwait(false);
-        access.RequireNamespace(version.NamespaceId, version.Namespace, permission, Missing.Version(name).Message);
+        var version = await FindVersionAsync(s, name, cancellationToken).ConfigureAwait(false) ?? throw Missing.Version(name);
+        if (version.Link is { } link)
+        {
+            access.RequireRegistry(link.RegistryId, $"{version.Namespace}/{version.Project}", registryPermission, Missing.Version(name).Message);
+        }
+        else
+        {
+            access.RequireNamespace(version.NamespaceId, version.Namespace, permission, Missing.Version(name).Message);
+        }
+
         return version;
     }
+
+    /// <summary>A version of a project artifact or, when the path names a registry, a linked version.</summary>
+    private static async Task<VersionRecord?> FindVersionAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
+    {
+        // Projects and registries of one owner never share a name, so at most one of these finds it.
+        if (await ResolveVersionIdAsync(s, name, cancellationToken).ConfigureAwait(false) is { } id)
+        {
+            return await LoadVersionAsync(s, id, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await ResolveLinkIdAsync(s, name, cancellationToken).ConfigureAwait(false) is { } linkId
+            ? (await LoadLinksAsync(s, [linkId], cancellationToken).ConfigureAwait(false))[0]
+            : null;
+    }
+
+    /// <summary>A project version is seen with a role in its namespace; a linked version with a role in its registry.</summary>
+    private static bool CanSee(Access access, VersionRecord version) =>
+        version.Link is { } link ? access.CanSeeRegistry(link.RegistryId) : access.CanSeeNamespace(version.NamespaceId);
 
     private static Task<long?> ResolveVersionIdAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
     {

@@ -16,6 +16,10 @@ public static class Missing
 
     public static NotFoundException Registry(object path) => new($"registry '{path}' not found");
 
+    public static NotFoundException Collection(object path) => new($"collection '{path}' not found");
+
+    public static NotFoundException HistoryTarget(string path) => new($"no collection or artifact '{path}' was found");
+
     public static NotFoundException Principal(string name) => new($"user or service account '{name}' not found");
 
     public static NotFoundException Member(string name) => new($"no user, service account or team is named '{name}'");

@@ -1,3 +1,3 @@
 namespace Lineage.Identity;
 
-public sealed record CreateRegistryCommand(string Owner, string Name, RegistryVisibility Visibility);
+public sealed record CreateRegistryCommand(string Owner, string Name, RegistryVisibility Visibility, IReadOnlyList<string>? ProtectedAliases = null);

@@ -1,6 +1,9 @@
 namespace Lineage.Identity;
 
-/// <summary>A registry of curated collections, owned by a namespace and addressed like a project.</summary>
+/// <summary>
+/// A registry of curated collections, owned by a namespace and addressed like a project.
+/// Only its ADMINs may set, move or remove its <see cref="ProtectedAliases"/>.
+/// </summary>
 public sealed record RegistryRecord(
     long Id,
     long NamespaceId,
@@ -8,7 +11,10 @@ public sealed record RegistryRecord(
     string Name,
     RegistryVisibility Visibility,
     DateTimeOffset CreatedAt,
-    string CreatedBy)
+    string CreatedBy,
+    IReadOnlyList<string> ProtectedAliases)
 {
+    public bool IsProtected(string alias) => ProtectedAliases.Contains(alias, StringComparer.Ordinal);
+
     public string Path => $"{Namespace}/{Name}";
 }

@@ -1,3 +1,4 @@
 namespace Lineage.Identity;
 
-public sealed record UpdateRegistryCommand(string Registry, RegistryVisibility Visibility);
+/// <summary>Changes what is given: the visibility, the protected aliases, or both.</summary>
+public sealed record UpdateRegistryCommand(string Registry, RegistryVisibility? Visibility, IReadOnlyList<string>? ProtectedAliases = null);

@@ -32,4 +32,13 @@ public enum Relation
 
     /// <summary>Namespace → its registries.</summary>
     NamespaceRegistries,
+
+    /// <summary>Registry → its collections, oldest first.</summary>
+    RegistryCollections,
+
+    /// <summary>Collection → its linked versions (link ids), v0 first.</summary>
+    CollectionLinks,
+
+    /// <summary>Version → the linked versions made from it (link ids), in registries the caller may see.</summary>
+    VersionLinks,
 }

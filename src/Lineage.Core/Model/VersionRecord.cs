@@ -1,6 +1,13 @@
+using Lineage.Registry;
+
 namespace Lineage.Model;
 
-/// <summary>An immutable artifact version. <see cref="Aliases"/> includes <c>latest</c> when it is the newest.</summary>
+/// <summary>
+/// An immutable artifact version. <see cref="Aliases"/> includes <c>latest</c> when it is the newest.
+/// A linked version (one with a <see cref="Link"/>) is named after its collection: its namespace,
+/// project, artifact name, index, aliases and creation are the link's, while its id, digest,
+/// metadata, size and loggers are its source's, whose lineage it shares.
+/// </summary>
 public sealed record VersionRecord(
     long Id,
     long ArtifactId,
@@ -18,11 +25,14 @@ public sealed record VersionRecord(
     long LoggedByRunId,
     IReadOnlyList<string> Aliases)
 {
+    /// <summary>Set on a linked version: where it is linked and what it points at.</summary>
+    public LinkRecord? Link { get; init; }
+
     public string Version => $"v{VersionIndex}";
 
     /// <summary><c>split_zoo_dataset:v4</c></summary>
     public string Name => $"{ArtifactName}:{Version}";
 
-    /// <summary><c>acme/zoo/split_zoo_dataset:v4</c></summary>
+    /// <summary><c>acme/zoo/split_zoo_dataset:v4</c>, or <c>acme/models/zoo-classifier:v0</c> for a linked version.</summary>
     public string QualifiedName => $"{Namespace}/{Project}/{Name}";
 }

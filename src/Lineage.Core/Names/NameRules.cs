@@ -72,7 +72,8 @@ public static class NameRules
         return value!;
     }
 
-    internal static string Quote(string? value)
+    /// <summary>A value for an error message: quoted, at most 64 characters, control characters shown as ?.</summary>
+    public static string Quote(string? value)
     {
         if (value is null)
         {

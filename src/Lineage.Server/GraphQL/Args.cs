@@ -32,6 +32,14 @@ internal static class Args
         return new PageRequest(first, Cursor.Decode(context.GetArgument<string?>("after")));
     }
 
+    /// <summary>A DateTime argument as UTC; one given without an offset is taken as UTC.</summary>
+    public static DateTimeOffset? Utc(DateTime? value) => value switch
+    {
+        null => null,
+        { Kind: DateTimeKind.Unspecified } v => new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)),
+        { } v => new DateTimeOffset(v.ToUniversalTime()),
+    };
+
     /// <summary>JSON text of a config or metadata value: an object, within the size limit.</summary>
     public static string? JsonObject(object? value, string what, ApiLimits limits)
     {

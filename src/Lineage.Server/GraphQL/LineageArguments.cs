@@ -50,6 +50,14 @@ internal static class LineageArguments
         {
             var name = VersionRef.Parse(start, "start");
             var version = await lineage.Store.RequireVersionAsync(name, lineage.Access, cancellationToken).ConfigureAwait(false);
+
+            // A linked version's lineage is its source's, and walking it needs a role where the source is.
+            if (version.Link is { } link && !lineage.Access.CanSeeNamespace(link.SourceNamespaceId))
+            {
+                throw new ForbiddenException(
+                    $"the lineage of '{version.QualifiedName}' is that of its source version, which is in a project you have no role in");
+            }
+
             return NodeRef.Version(version.Id);
         }
 

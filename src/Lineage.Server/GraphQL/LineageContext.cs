@@ -9,13 +9,14 @@ namespace Lineage.Server.GraphQL;
 /// <summary>The per-request state every resolver reaches through <c>context.UserContext</c>.</summary>
 internal sealed class LineageContext : Dictionary<string, object?>
 {
-    public LineageContext(Actor actor, ILineageStore store, IIdentityStore identities, ApiLimits limits)
+    public LineageContext(Actor actor, ILineageStore store, IIdentityStore identities, IRegistryStore registryStore, ApiLimits limits)
     {
         Actor = actor;
         Store = store;
         Identities = identities;
+        RegistryStore = registryStore;
         Limits = limits;
-        Loaders = new RequestLoaders(store, identities, actor.Access);
+        Loaders = new RequestLoaders(store, identities, registryStore, actor.Access);
     }
 
     public Actor Actor { get; }
@@ -23,6 +24,9 @@ internal sealed class LineageContext : Dictionary<string, object?>
     public ILineageStore Store { get; }
 
     public IIdentityStore Identities { get; }
+
+    /// <summary>Collections, linked versions, tags and audit history.</summary>
+    public IRegistryStore RegistryStore { get; }
 
     /// <summary>What the caller may see; every read passes it to the store.</summary>
     public Access Access => Actor.Access;
@@ -32,7 +36,7 @@ internal sealed class LineageContext : Dictionary<string, object?>
     public RequestLoaders Loaders { get; private set; }
 
     /// <summary>Forgets everything loaded so far, so that later reads see earlier writes.</summary>
-    public void ResetLoaders() => Loaders = new RequestLoaders(Store, Identities, Actor.Access);
+    public void ResetLoaders() => Loaders = new RequestLoaders(Store, Identities, RegistryStore, Actor.Access);
 }
 
 internal static class LineageContextExtensions

@@ -69,18 +69,18 @@ internal sealed partial class MutationType
             {
                 var input = c.GetArgument<CreateRegistryInput>("input");
                 var lineage = c.Lineage();
-                var command = new CreateRegistryCommand(input.Owner, input.Name, input.Visibility);
+                var command = new CreateRegistryCommand(input.Owner, input.Name, input.Visibility, input.ProtectedAliases);
                 return await lineage.Identities.CreateRegistryAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<RegistryType>>("updateRegistry")
-            .Description("Changes a registry's visibility. Registry ADMINs only.")
+            .Description("Changes a registry's visibility or protected aliases. Registry ADMINs only.")
             .Argument<NonNullGraphType<UpdateRegistryInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<UpdateRegistryInput>("input");
                 var lineage = c.Lineage();
-                return await lineage.Identities.UpdateRegistryAsync(new UpdateRegistryCommand(input.Registry, input.Visibility), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return await lineage.Identities.UpdateRegistryAsync(new UpdateRegistryCommand(input.Registry, input.Visibility, input.ProtectedAliases), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<NewApiKeyType>>("createApiKey")

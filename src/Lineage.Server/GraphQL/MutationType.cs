@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Lineage.Errors;
@@ -73,13 +74,13 @@ internal sealed partial class MutationType : ObjectGraphType
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("addAlias")
-            .Description("Gives an alias to a version, taking it from whichever version of the artifact held it.")
+            .Description("Gives an alias to a version, taking it from whichever version of the artifact or collection held it.")
             .Argument<NonNullGraphType<AliasInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<AliasInput>("input");
                 var lineage = c.Lineage();
-                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias));
+                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias), ExpectedVersion(input.ExpectedVersion));
                 return await lineage.Store.AddAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -90,11 +91,12 @@ internal sealed partial class MutationType : ObjectGraphType
             {
                 var input = c.GetArgument<AliasInput>("input");
                 var lineage = c.Lineage();
-                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias));
+                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias), ExpectedVersion(input.ExpectedVersion));
                 return await lineage.Store.RemoveAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         AddIdentityFields();
+        AddRegistryFields();
     }
 
     private static List<string> Aliases(List<string>? aliases)
@@ -105,6 +107,21 @@ internal sealed partial class MutationType : ObjectGraphType
         }
 
         return [.. (aliases ?? []).Select(NameRules.RequireUserAlias)];
+    }
+
+    private static int? ExpectedVersion(string? expected)
+    {
+        if (expected is null)
+        {
+            return null;
+        }
+
+        if (!NameRules.LooksLikeVersion(expected) || !int.TryParse(expected.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            throw new InvalidArgumentException($"expectedVersion must be a version such as v3, not {NameRules.Quote(expected)}");
+        }
+
+        return index;
     }
 
     private static List<VersionFile>? Files(List<ArtifactFileInput>? files, ApiLimits limits)

@@ -56,5 +56,6 @@ internal sealed partial class QueryType : ObjectGraphType
             });
 
         AddIdentityFields();
+        AddRegistryFields();
     }
 }

@@ -56,6 +56,7 @@ public static class LineageHostingExtensions
         services.AddSingleton<SqliteLineageStore>();
         services.AddSingleton<ILineageStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
         services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
+        services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
         // Hosted services start in order: the schema first, then the administrator in it.
         services.AddHostedService<DatabaseMigrationService>();
         services.AddHostedService<IdentityBootstrapService>();
@@ -71,6 +72,7 @@ public static class LineageHostingExtensions
         services.AddApiKeyRateLimiter();
         services.AddSingleton<IActorAccessor, ApiKeyActorAccessor>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<HistoryExportEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<LineageSchema>()
@@ -96,13 +98,14 @@ public static class LineageHostingExtensions
         return builder;
     }
 
-    /// <summary>Authenticates API keys, limits each key's request rate, and maps <c>/graphql</c>.</summary>
+    /// <summary>Authenticates API keys, limits each key's request rate, and maps <c>/graphql</c> and the <c>/history</c> export.</summary>
     public static WebApplication MapLineage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.Map("/history", (HttpContext http, HistoryExportEndpoint endpoint) => endpoint.HandleAsync(http));
         return app;
     }
 

@@ -28,6 +28,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IActorAccessor _actors;
     private readonly ILineageStore _store;
     private readonly IIdentityStore _identities;
+    private readonly IRegistryStore _registryStore;
     private readonly ApiLimits _limits;
 
     public GraphQLHttpEndpoint(
@@ -36,6 +37,7 @@ internal sealed class GraphQLHttpEndpoint
         IActorAccessor actors,
         ILineageStore store,
         IIdentityStore identities,
+        IRegistryStore registryStore,
         IOptions<ApiLimits> limits)
     {
         _executer = executer;
@@ -43,6 +45,7 @@ internal sealed class GraphQLHttpEndpoint
         _actors = actors;
         _store = store;
         _identities = identities;
+        _registryStore = registryStore;
         _limits = limits.Value;
     }
 
@@ -132,7 +135,7 @@ internal sealed class GraphQLHttpEndpoint
             options.OperationName = request.OperationName;
             options.Variables = variables;
             options.Extensions = extensions;
-            options.UserContext = new LineageContext(actor, _store, _identities, _limits);
+            options.UserContext = new LineageContext(actor, _store, _identities, _registryStore, _limits);
             options.RequestServices = http.RequestServices;
             options.CancellationToken = http.RequestAborted;
         }).ConfigureAwait(false);

@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using Lineage.Identity;
+using Lineage.Model;
+using Lineage.Server.GraphQL.Registry;
 
 namespace Lineage.Server.GraphQL.Identity;
 
@@ -14,6 +16,13 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
         Field(r => r.Name);
         Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace.").Resolve(c => c.Source.Namespace);
         Field<NonNullGraphType<RegistryVisibilityType>>("visibility").Resolve(c => c.Source.Visibility);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("protectedAliases")
+            .Description("Aliases only the registry's ADMINs may set, move or remove.")
+            .Resolve(c => c.Source.ProtectedAliases);
+        Field<NonNullGraphType<CollectionConnectionType>>("collections")
+            .Description("The registry's collections, oldest first.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.CollectionPage(Relation.RegistryCollections, c.Source.Id, Args.Page(c)));
         Field<NonNullGraphType<RoleType>>("viewerRole")
             .Description("The caller's effective role in this registry.")
             .Resolve(c => c.Lineage().Access.RegistryRole(c.Source.Id));

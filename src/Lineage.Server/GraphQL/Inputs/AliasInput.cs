@@ -5,4 +5,6 @@ public sealed class AliasInput
     public string Artifact { get; set; } = "";
 
     public string Alias { get; set; } = "";
+
+    public string? ExpectedVersion { get; set; }
 }

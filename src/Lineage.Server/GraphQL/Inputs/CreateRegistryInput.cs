@@ -9,4 +9,6 @@ public sealed class CreateRegistryInput
     public string Name { get; set; } = "";
 
     public RegistryVisibility Visibility { get; set; } = RegistryVisibility.Organization;
+
+    public List<string>? ProtectedAliases { get; set; }
 }

@@ -13,5 +13,6 @@ internal sealed class CreateRegistryInputType : InputObjectGraphType<CreateRegis
         Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace, usually an organization.");
         Field<NonNullGraphType<StringGraphType>>("name").Description("Unique among the owner's registries and projects.");
         Field<RegistryVisibilityType>("visibility").DefaultValue(RegistryVisibility.Organization).Description("ORGANIZATION (the default): everyone with a role in the owner may view it. RESTRICTED: members only.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("protectedAliases").Description("Aliases only registry ADMINs may set, move or remove, e.g. production.");
     }
 }

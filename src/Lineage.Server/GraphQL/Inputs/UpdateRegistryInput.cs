@@ -6,5 +6,7 @@ public sealed class UpdateRegistryInput
 {
     public string Registry { get; set; } = "";
 
-    public RegistryVisibility Visibility { get; set; }
+    public RegistryVisibility? Visibility { get; set; }
+
+    public List<string>? ProtectedAliases { get; set; }
 }

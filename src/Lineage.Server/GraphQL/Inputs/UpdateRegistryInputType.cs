@@ -8,8 +8,9 @@ internal sealed class UpdateRegistryInputType : InputObjectGraphType<UpdateRegis
     public UpdateRegistryInputType()
     {
         Name = "UpdateRegistryInput";
-        Description = "Changes a registry's visibility; registry ADMINs only.";
+        Description = "Changes a registry's visibility, its protected aliases, or both; registry ADMINs only.";
         Field<NonNullGraphType<StringGraphType>>("registry").Description("The registry path, e.g. acme/models.");
-        Field<NonNullGraphType<RegistryVisibilityType>>("visibility");
+        Field<RegistryVisibilityType>("visibility").Description("Unchanged when not given.");
+        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("protectedAliases").Description("Replaces the protected aliases; unchanged when not given.");
     }
 }

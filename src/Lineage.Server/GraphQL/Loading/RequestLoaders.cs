@@ -1,6 +1,7 @@
 using GraphQL.DataLoader;
 using Lineage.Identity;
 using Lineage.Model;
+using Lineage.Registry;
 using Lineage.Store;
 
 namespace Lineage.Server.GraphQL.Loading;
@@ -11,8 +12,26 @@ namespace Lineage.Server.GraphQL.Loading;
 /// </summary>
 internal sealed class RequestLoaders
 {
-    public RequestLoaders(ILineageStore store, IIdentityStore identities, Access access)
+    public RequestLoaders(ILineageStore store, IIdentityStore identities, IRegistryStore registryStore, Access access)
     {
+        Collections = new BatchLoader<long, CollectionRecord>(async (ids, ct) =>
+            (await registryStore.GetCollectionsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(c => c.Id));
+        Links = new BatchLoader<long, VersionRecord>(async (ids, ct) =>
+            (await registryStore.GetLinksAsync(ids, ct).ConfigureAwait(false)).ToDictionary(v => v.Link!.Id));
+        Tags = new BatchLoader<(TagTarget Target, long Id), IReadOnlyList<string>>(async (keys, ct) =>
+        {
+            var tags = new Dictionary<(TagTarget, long), IReadOnlyList<string>>();
+            foreach (var group in keys.GroupBy(k => k.Target))
+            {
+                var found = await registryStore.GetTagsAsync(group.Key, [.. group.Select(k => k.Id).Distinct()], ct).ConfigureAwait(false);
+                foreach (var key in group)
+                {
+                    tags[key] = found[key.Id];
+                }
+            }
+
+            return tags;
+        });
         Registries = new BatchLoader<long, RegistryRecord>(async (ids, ct) =>
             (await identities.GetRegistriesAsync(ids, ct).ConfigureAwait(false)).ToDictionary(r => r.Id));
         Projects = new BatchLoader<long, ProjectRecord>(async (ids, ct) =>
@@ -55,6 +74,13 @@ internal sealed class RequestLoaders
 
     public BatchLoader<long, RegistryRecord> Registries { get; }
 
+    public BatchLoader<long, CollectionRecord> Collections { get; }
+
+    /// <summary>Linked versions, by link id.</summary>
+    public BatchLoader<long, VersionRecord> Links { get; }
+
+    public BatchLoader<(TagTarget Target, long Id), IReadOnlyList<string>> Tags { get; }
+
     public BatchLoader<long, ProjectRecord> Projects { get; }
 
     public BatchLoader<long, RunRecord> Runs { get; }
@@ -81,6 +107,12 @@ internal sealed class RequestLoaders
 
     public IDataLoaderResult RegistryPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Registries, r => r.Id);
+
+    public IDataLoaderResult LinkPage(Relation relation, long parent, PageRequest page) =>
+        Page(relation, parent, page, Links, v => v.Link!.Id);
+
+    public IDataLoaderResult CollectionPage(Relation relation, long parent, PageRequest page) =>
+        Page(relation, parent, page, Collections, c => c.Id);
 
     public IDataLoaderResult ArtifactPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Artifacts, a => a.Id);

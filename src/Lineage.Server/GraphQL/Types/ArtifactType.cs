@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Lineage.Model;
+using Lineage.Server.GraphQL.Registry;
 
 namespace Lineage.Server.GraphQL.Types;
 
@@ -19,5 +20,9 @@ internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
             .Description("The artifact's versions, v0 first.")
             .Paged()
             .Resolve(c => c.Lineage().Loaders.VersionPage(Relation.ArtifactVersions, c.Source.Id, Args.Page(c)));
+        Field<NonNullGraphType<AuditEventConnectionType>>("history")
+            .Description("Every new version and alias change, newest first.")
+            .HistoryArguments()
+            .ResolveAsync(async c => await History.PageAsync(c, c.Source.Path).ConfigureAwait(false));
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Lineage.Model;
+using Lineage.Registry;
 using Lineage.Server.GraphQL.Loading;
+using Lineage.Server.GraphQL.Registry;
 using Lineage.Server.GraphQL.Scalars;
 
 namespace Lineage.Server.GraphQL.Types;
@@ -10,22 +12,41 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
     public ArtifactVersionType()
     {
         Name = "ArtifactVersion";
-        Description = "An immutable version of an artifact.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"version:{c.Source.Id}");
-        Field<NonNullGraphType<StringGraphType>>("name").Description("artifact:version, e.g. split_zoo_dataset:v4").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version").Resolve(c => c.Source.QualifiedName);
+        Description = "An immutable version of an artifact, or a linked version in a registry's collection, which shares its source's content and lineage.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Link is { } link ? $"link:{link.Id}" : $"version:{c.Source.Id}");
+        Field<NonNullGraphType<StringGraphType>>("name").Description("artifact:version, e.g. split_zoo_dataset:v4, or collection:version for a linked version").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version, or namespace/registry/collection:version").Resolve(c => c.Source.QualifiedName);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<StringGraphType>>("version").Description("v0, v1, ...").Resolve(c => c.Source.Version);
-        Field(v => v.VersionIndex);
+        Field(v => v.VersionIndex).Description("0, 1, ...; for a linked version, its index in the collection.");
         Field(v => v.Digest);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Aliases held by this version, with 'latest' on the newest.")
             .Resolve(c => c.Source.Aliases);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field(v => v.CreatedBy);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was logged, or linked.").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field(v => v.CreatedBy).Description("Who logged it, or linked it.");
         Field<JsonGraphType>("metadata").Resolve(c => c.Source.MetadataJson);
         Field<LongGraphType>("size").Description("Size in bytes, when known.").Resolve(c => c.Source.Size);
-        Field<NonNullGraphType<ArtifactType>>("artifact").Resolve(c => c.Lineage().Loaders.Artifacts.Load(c.Source.ArtifactId));
+        Field<ArtifactType>("artifact")
+            .Description("The project artifact this version belongs to; null for a linked version (see collection).")
+            .Resolve(c => c.Source.Link is null ? c.Lineage().Loaders.Artifacts.Load(c.Source.ArtifactId) : null);
+        Field<CollectionType>("collection")
+            .Description("The collection a linked version belongs to; null for a project version.")
+            .Resolve(c => c.Source.Link is { } link ? c.Lineage().Loaders.Collections.Load(link.CollectionId) : null);
+        Field<ArtifactVersionType>("source")
+            .Description("The project version a linked version points at; null for a project version, and when its project is hidden from you.")
+            .Resolve(c => c.Source.Link is { } link && c.Lineage().Access.CanSeeNamespace(link.SourceNamespaceId)
+                ? c.Lineage().Loaders.Versions.Load(c.Source.Id)
+                : null);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArtifactVersionType>>>>("collections")
+            .Description("The linked versions made from this version, in registries you can see; empty for a linked version.")
+            .Resolve(c => c.Source.Link is not null
+                ? Array.Empty<VersionRecord>()
+                : (object)c.Lineage().Loaders.Pages
+                        .Load(new PageKey(Relation.VersionLinks, c.Source.Id, new PageRequest(int.MaxValue - 1)))
+                        .Then(page => c.Lineage().Loaders.Links.LoadMany(page!.Items.Select(i => i.Value))));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
+            .Resolve(c => c.Lineage().Loaders.Tags.Load(c.Source.Link is { } link ? (TagTarget.Link, link.Id) : (TagTarget.Version, c.Source.Id)));
         Field<NonNullGraphType<ArtifactFileConnectionType>>("files")
             .Description("The version's file manifest, in the order it was logged.")
             .Paged()
@@ -38,8 +59,10 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
                 return new Connection<VersionFile>(files.Items, files.HasNextPage, page.AfterKey > 0, () => lineage.Loaders.Counts.Load((Relation.VersionFiles, id)));
             });
         Field<RunType>("loggedBy")
-            .Description("The run that first logged this version.")
-            .Resolve(c => c.Lineage().Loaders.Runs.Load(c.Source.LoggedByRunId));
+            .Description("The run that first logged this version (its source's, for a linked version); null when that run is hidden from you.")
+            .Resolve(c => c.Source.Link is { } link && !c.Lineage().Access.CanSeeNamespace(link.SourceNamespaceId)
+                ? null
+                : c.Lineage().Loaders.Runs.Load(c.Source.LoggedByRunId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RunType>>>>("loggers")
             .Description("Every run that logged this content, first logger first.")
             .Resolve(c => c.Lineage().Loaders.Pages

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+
+namespace Lineage.Audit;
+
+/// <summary>
+/// The hash chain of a target's history. Each event's hash is SHA-256 over the previous
+/// event's hash (32 zero bytes before the first) followed by the event's canonical form: a
+/// compact JSON object whose members come in a fixed order. Any change to a stored field,
+/// a removed or reordered event, or a forged hash shows up when the chain is recomputed.
+/// </summary>
+public static class AuditChain
+{
+    public const int HashSize = 32;
+
+    public static ReadOnlyMemory<byte> Genesis { get; } = new byte[HashSize];
+
+    /// <summary>The hash of <paramref name="e"/> chained to <paramref name="previous"/>; <see cref="AuditEventRecord.Hash"/> is not read.</summary>
+    public static byte[] Hash(ReadOnlySpan<byte> previous, AuditEventRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (previous.Length != HashSize)
+        {
+            throw new ArgumentException($"a previous hash has {HashSize} bytes", nameof(previous));
+        }
+
+        var canonical = Canonical(e);
+        var input = new byte[HashSize + canonical.Length];
+        previous.CopyTo(input);
+        canonical.CopyTo(input.AsSpan(HashSize));
+        return SHA256.HashData(input);
+    }
+
+    /// <summary>The bytes an event's hash covers, with the previous hash put in front.</summary>
+    public static byte[] Canonical(AuditEventRecord e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("id", e.Id);
+            json.WriteString("targetKind", TargetKindName(e.TargetKind));
+            json.WriteString("target", e.Target);
+            json.WriteNumber("position", e.Position);
+            json.WriteString("action", ActionName(e.Action));
+            json.WriteString("at", FormatTime(e.At));
+            json.WriteString("actor", e.Actor);
+            json.WriteString("version", e.Version);
+            json.WriteString("source", e.Source);
+            json.WriteString("alias", e.Alias);
+            json.WriteString("requestId", e.RequestId);
+            json.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    /// <summary>UTC with seven fractional digits, the precision times are stored with.</summary>
+    public static string FormatTime(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static string ActionName(AuditAction action) => action switch
+    {
+        AuditAction.VersionLogged => "VERSION_LOGGED",
+        AuditAction.VersionLinked => "VERSION_LINKED",
+        AuditAction.VersionUnlinked => "VERSION_UNLINKED",
+        AuditAction.AliasAdded => "ALIAS_ADDED",
+        AuditAction.AliasRemoved => "ALIAS_REMOVED",
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
+    };
+
+    public static AuditAction ParseAction(string name)
+    {
+        foreach (var action in Enum.GetValues<AuditAction>())
+        {
+            if (ActionName(action) == name)
+            {
+                return action;
+            }
+        }
+
+        throw new FormatException($"unknown audit action '{name}'");
+    }
+
+    public static string TargetKindName(AuditTargetKind kind) => kind switch
+    {
+        AuditTargetKind.Collection => "COLLECTION",
+        AuditTargetKind.Artifact => "ARTIFACT",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
+    public static AuditTargetKind ParseTargetKind(string name) => name switch
+    {
+        "COLLECTION" => AuditTargetKind.Collection,
+        "ARTIFACT" => AuditTargetKind.Artifact,
+        _ => throw new FormatException($"unknown audit target kind '{name}'"),
+    };
+
+    /// <summary>
+    /// Recomputes a target's chain from its stored events, in position order.
+    /// <paramref name="expectedLength"/> and <paramref name="expectedHead"/> are what the store
+    /// recorded when it last appended, so that events missing from the end are noticed too.
+    /// </summary>
+    public static AuditVerification Verify(IReadOnlyList<AuditEventRecord> events, long expectedLength, ReadOnlySpan<byte> expectedHead)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var previous = Genesis.ToArray();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Position != i + 1)
+            {
+                return Broken(i, e, $"event {e.Id} is at position {e.Position} where position {i + 1} was expected: an event before it is missing or was moved");
+            }
+
+            var hash = Hash(previous, e);
+            if (!CryptographicOperations.FixedTimeEquals(hash, e.Hash))
+            {
+                return Broken(i, e, $"event {e.Id} does not match its hash: it, or the chain before it, was changed after it was recorded");
+            }
+
+            previous = hash;
+        }
+
+        if (events.Count != expectedLength || (events.Count > 0 && !expectedHead.SequenceEqual(previous)))
+        {
+            return new AuditVerification(
+                false,
+                events.Count,
+                null,
+                $"the history holds {events.Count} events but {expectedLength} were recorded: events are missing from its end, or its record of them was changed",
+                previous);
+        }
+
+        return new AuditVerification(true, events.Count, null, null, events.Count == 0 ? null : previous);
+    }
+
+    private static AuditVerification Broken(int checkedBefore, AuditEventRecord e, string problem) =>
+        new(false, checkedBefore + 1, e.Id, problem, null);
+}

@@ -1,0 +1,6 @@
+namespace Lineage.Server.GraphQL.Inputs;
+
+public sealed class UnlinkArtifactInput
+{
+    public string Artifact { get; set; } = "";
+}

@@ -1,0 +1,32 @@
+using GraphQL.Types;
+using Lineage.Audit;
+using Lineage.Server.GraphQL.Types;
+
+namespace Lineage.Server.GraphQL.Registry;
+
+internal sealed class AuditEventType : ObjectGraphType<AuditEventRecord>
+{
+    public AuditEventType()
+    {
+        Name = "AuditEvent";
+        Description = "One change to a collection's or artifact's versions or aliases, chained by hash to the event before it.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => AuditIds.Format(c.Source.Id));
+        Field<NonNullGraphType<AuditActionType>>("action").Resolve(c => c.Source.Action);
+        Field<NonNullGraphType<StringGraphType>>("actor").Description("The authenticated user or service account that made the change.").Resolve(c => c.Source.Actor);
+        Field<NonNullGraphType<DateTimeGraphType>>("at").Description("When, in UTC.").Resolve(c => c.Source.At.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("target").Description("The collection or artifact path.").Resolve(c => c.Source.Target);
+        Field<NonNullGraphType<LongGraphType>>("position").Description("The event's place in its target's history, from 1.").Resolve(c => c.Source.Position);
+        Field<StringGraphType>("version").Description("The version concerned, e.g. v0.").Resolve(c => c.Source.Version);
+        Field<StringGraphType>("source").Description("For a collection, the source version the linked version points at.").Resolve(c => c.Source.Source);
+        Field<StringGraphType>("alias").Resolve(c => c.Source.Alias);
+        Field<StringGraphType>("requestId").Description("The id of the HTTP request that made the change.").Resolve(c => c.Source.RequestId);
+        Field<ArtifactVersionType>("artifact")
+            .Description("The version concerned, while it exists: an unlinked version is gone.")
+            .Resolve(c => c.Source.SubjectId is not { } id ? null
+                : c.Source.TargetKind == AuditTargetKind.Collection ? c.Lineage().Loaders.Links.Load(id)
+                : c.Lineage().Loaders.Versions.Load(id));
+        Field<NonNullGraphType<StringGraphType>>("hash")
+            .Description("SHA-256, in hex, over the previous event's hash and this event's canonical form.")
+            .Resolve(c => Convert.ToHexStringLower(c.Source.Hash));
+    }
+}

@@ -1,0 +1,22 @@
+using GraphQL.Types;
+using Lineage.Audit;
+
+namespace Lineage.Server.GraphQL.Registry;
+
+internal sealed class AuditVerificationType : ObjectGraphType<AuditVerification>
+{
+    public AuditVerificationType()
+    {
+        Name = "AuditVerification";
+        Description = "The result of recomputing a history's hash chain from the stored events.";
+        Field<NonNullGraphType<BooleanGraphType>>("ok").Resolve(c => c.Source.Ok);
+        Field<NonNullGraphType<IntGraphType>>("eventsChecked").Resolve(c => c.Source.EventsChecked);
+        Field<IdGraphType>("firstBrokenEventId")
+            .Description("The first event that does not follow from the ones before it.")
+            .Resolve(c => c.Source.FirstBrokenEventId is { } id ? AuditIds.Format(id) : null);
+        Field<StringGraphType>("problem").Description("What is wrong, in words; null when ok.").Resolve(c => c.Source.Problem);
+        Field<StringGraphType>("headHash")
+            .Description("The hash of the newest event, in hex: keep it elsewhere to notice later rewrites of the whole chain.")
+            .Resolve(c => c.Source.HeadHash is { } hash ? Convert.ToHexStringLower(hash) : null);
+    }
+}

@@ -1,0 +1,34 @@
+using GraphQL.Types;
+using Lineage.Model;
+using Lineage.Registry;
+using Lineage.Server.GraphQL.Identity;
+using Lineage.Server.GraphQL.Types;
+
+namespace Lineage.Server.GraphQL.Registry;
+
+internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
+{
+    public CollectionType()
+    {
+        Name = "Collection";
+        Description = "A named, typed list of linked versions in a registry, e.g. acme/models/zoo-classifier.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"collection:{c.Source.Id}");
+        Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
+        Field(x => x.Name);
+        Field(x => x.Type);
+        Field<StringGraphType>("description").Resolve(c => c.Source.Description);
+        Field<NonNullGraphType<RegistryType>>("registry").Resolve(c => c.Lineage().Loaders.Registries.Load(c.Source.RegistryId));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
+            .Resolve(c => c.Lineage().Loaders.Tags.Load((TagTarget.Collection, c.Source.Id)));
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field(x => x.CreatedBy);
+        Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
+            .Description("The linked versions, v0 first; unlinked ones are gone, and their indexes are not given again.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.LinkPage(Relation.CollectionLinks, c.Source.Id, Args.Page(c)));
+        Field<NonNullGraphType<AuditEventConnectionType>>("history")
+            .Description("Every link, unlink and alias change, newest first. Needs the VIEWER role in the registry.")
+            .HistoryArguments()
+            .ResolveAsync(async c => await History.PageAsync(c, c.Source.Path).ConfigureAwait(false));
+    }
+}

@@ -1,0 +1,305 @@
+using System.Text.Json;
+using Lineage.Audit;
+using Lineage.Errors;
+using Lineage.Identity;
+using Lineage.Model;
+using Lineage.Names;
+using Lineage.Registry;
+using Microsoft.Data.Sqlite;
+
+namespace Lineage.Sqlite;
+
+public sealed partial class SqliteLineageStore
+{
+    private const string EventColumns =
+        "e.id, e.target_kind, e.target_id, e.target, e.position, e.action, e.at, e.actor, e.version, e.source, e.alias, e.request_id, e.subject_id, e.hash";
+
+    public Task<Page<AuditEventRecord>> GetHistoryAsync(string path, AuditQuery query, PageRequest page, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(access);
+        return _database.ReadAsync(async s =>
+        {
+            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
+            var (filter, args) = Filter(target, query);
+            var order = query.OldestFirst ? "ASC" : "DESC";
+            var after = query.OldestFirst ? "e.position > $after" : "($after = 0 OR e.position < $after)";
+            var rows = await s.QueryAsync(
+                $"SELECT {EventColumns} FROM audit_events e WHERE {filter} AND {after} ORDER BY e.position {order} LIMIT $limit",
+                ReadEvent,
+                cancellationToken,
+                [.. args, ("$after", page.AfterKey), ("$limit", page.First + 1)]).ConfigureAwait(false);
+            return new Page<AuditEventRecord>(
+                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(e, e.Position))],
+                rows.Count > page.First);
+        }, cancellationToken);
+    }
+
+    public Task<int> CountHistoryAsync(string path, AuditQuery query, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
+        return _database.ReadAsync(async s =>
+        {
+            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
+            var (filter, args) = Filter(target, query);
+            return await s.ScalarAsync<int>($"SELECT COUNT(*) FROM audit_events e WHERE {filter}", cancellationToken, args).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    public Task<AuditVerification> VerifyAuditHistoryAsync(string path, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return _database.ReadAsync(async s =>
+        {
+            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
+            var events = await s.QueryAsync(
+                $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t ORDER BY e.position",
+                ReadEvent,
+                cancellationToken,
+                ("$k", AuditChain.TargetKindName(target.Kind)),
+                ("$t", target.Id)).ConfigureAwait(false);
+            var chain = (await s.QueryAsync(
+                "SELECT length, head FROM audit_chains WHERE target_kind = $k AND target_id = $t",
+                r => (Length: r.GetInt64(0), Head: (byte[])r.GetValue(1)),
+                cancellationToken,
+                ("$k", AuditChain.TargetKindName(target.Kind)),
+                ("$t", target.Id)).ConfigureAwait(false)).FirstOrDefault();
+            return AuditChain.Verify(events, chain.Length, chain.Head ?? []);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends one event to a target's chain: the next position, the hash over the previous
+    /// head and the event, and the new head. Runs inside the transaction of the change it records.
+    /// </summary>
+    private async Task AppendEventAsync(
+        SqliteSession s,
+        AuditTargetKind kind,
+        long targetId,
+        string target,
+        AuditAction action,
+        AuditSubject subject,
+        string? alias,
+        Actor actor,
+        CancellationToken cancellationToken)
+    {
+        var kindName = AuditChain.TargetKindName(kind);
+        var chain = (await s.QueryAsync(
+            "SELECT length, head FROM audit_chains WHERE target_kind = $k AND target_id = $t",
+            r => (Length: r.GetInt64(0), Head: (byte[])r.GetValue(1)),
+            cancellationToken,
+            ("$k", kindName),
+            ("$t", targetId)).ConfigureAwait(false)).FirstOrDefault();
+        var previous = chain.Head ?? AuditChain.Genesis.ToArray();
+        var id = await s.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events", cancellationToken).ConfigureAwait(false);
+        var at = Time.Parse(Now());
+        var e = new AuditEventRecord(
+            id, kind, targetId, target, chain.Length + 1, action, at, actor.Name, subject.Version, subject.Source, alias, actor.RequestId, subject.Id, []);
+        var hash = AuditChain.Hash(previous, e);
+
+        await s.ExecuteAsync(
+            """
+            INSERT INTO audit_events (id, target_kind, target_id, target, position, action, at, actor, version, source, alias, request_id, subject_id, hash)
+            VALUES ($id, $k, $t, $target, $pos, $action, $at, $actor, $version, $source, $alias, $request, $subject, $hash)
+            """,
+            cancellationToken,
+            ("$id", id),
+            ("$k", kindName),
+            ("$t", targetId),
+            ("$target", target),
+            ("$pos", e.Position),
+            ("$action", AuditChain.ActionName(action)),
+            ("$at", Time.Format(at)),
+            ("$actor", e.Actor),
+            ("$version", e.Version),
+            ("$source", e.Source),
+            ("$alias", alias),
+            ("$request", e.RequestId),
+            ("$subject", e.SubjectId),
+            ("$hash", hash)).ConfigureAwait(false);
+        await s.ExecuteAsync(
+            """
+            INSERT INTO audit_chains (target_kind, target_id, length, head) VALUES ($k, $t, $len, $head)
+            ON CONFLICT (target_kind, target_id) DO UPDATE SET length = excluded.length, head = excluded.head
+            """,
+            cancellationToken,
+            ("$k", kindName),
+            ("$t", targetId),
+            ("$len", e.Position),
+            ("$head", hash)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="alias"/> to <paramref name="holder"/>, taking it from whichever
+    /// version of the scope held it, and records the move: ALIAS_REMOVED on the old holder,
+    /// then ALIAS_ADDED on the new one. Giving an alias to the version that holds it changes
+    /// and records nothing.
+    /// </summary>
+    private async Task MoveAliasAsync(
+        SqliteSession s, AliasScope scope, AuditSubject holder, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
+    {
+        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
+        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        if (current?.Id == holder.Id)
+        {
+            return;
+        }
+
+        if (current is not null)
+        {
+            await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        await s.ExecuteAsync(
+            $"""
+            INSERT INTO {scope.Table} ({scope.ScopeColumn}, alias, {scope.HolderColumn}, created_at, created_by)
+            VALUES ($scope, $alias, $holder, $t, $by)
+            ON CONFLICT ({scope.ScopeColumn}, alias) DO UPDATE
+                SET {scope.HolderColumn} = excluded.{scope.HolderColumn}, created_at = excluded.created_at, created_by = excluded.created_by
+            """,
+            cancellationToken, ("$scope", scope.TargetId), ("$alias", alias), ("$holder", holder.Id), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+        await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasAdded, holder, alias, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes <paramref name="alias"/> from <paramref name="holder"/> and records ALIAS_REMOVED.</summary>
+    private async Task TakeAliasAsync(
+        SqliteSession s, AliasScope scope, AuditSubject holder, string qualifiedName, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
+    {
+        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
+        if (current?.Id != holder.Id)
+        {
+            throw new NotFoundException($"version '{qualifiedName}' has no alias '{alias}'");
+        }
+
+        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        await s.ExecuteAsync(
+            $"DELETE FROM {scope.Table} WHERE {scope.ScopeColumn} = $scope AND alias = $alias",
+            cancellationToken, ("$scope", scope.TargetId), ("$alias", alias)).ConfigureAwait(false);
+        await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireExpectedHolder(AliasScope scope, string alias, AuditSubject? current, int? expectedVersion)
+    {
+        if (expectedVersion is not { } expected || current?.Version == $"v{expected}")
+        {
+            return;
+        }
+
+        throw new ConflictException(current is null
+            ? $"alias '{alias}' of '{scope.Target}' is held by no version, not v{expected}; nothing was changed"
+            : $"alias '{alias}' of '{scope.Target}' is held by {current.Version}, not v{expected}; nothing was changed");
+    }
+
+    /// <summary>The version or link holding an alias, described as audit events name it.</summary>
+    private static async Task<AuditSubject?> FindAliasHolderAsync(SqliteSession s, AliasScope scope, string alias, CancellationToken cancellationToken)
+    {
+        var sql = scope.Kind == AuditTargetKind.Artifact
+            ? """
+              SELECT v.id, v.version_index, NULL FROM version_aliases x JOIN artifact_versions v ON v.id = x.version_id
+              WHERE x.artifact_id = $scope AND x.alias = $alias
+              """
+            : """
+              SELECT l.id, l.link_index, sn.name || '/' || sp.name || '/' || a.name || ':v' || v.version_index
+              FROM link_aliases x
+              JOIN collection_links l ON l.id = x.link_id
+              JOIN artifact_versions v ON v.id = l.source_version_id
+              JOIN artifacts a ON a.id = v.artifact_id
+              JOIN projects sp ON sp.id = a.project_id
+              JOIN namespaces sn ON sn.id = sp.namespace_id
+              WHERE x.collection_id = $scope AND x.alias = $alias
+              """;
+        return (await s.QueryAsync(
+            sql,
+            r => new AuditSubject(r.GetInt64(0), $"v{r.GetInt32(1)}", r.IsDBNull(2) ? null : r.GetString(2)),
+            cancellationToken,
+            ("$scope", scope.TargetId),
+            ("$alias", alias)).ConfigureAwait(false)).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// The collection or project artifact a history path names, if the caller may read its
+    /// history: VIEWER of the registry (restricted viewers see no history), or of the namespace.
+    /// </summary>
+    private static async Task<HistoryTarget> RequireHistoryTargetAsync(SqliteSession s, string path, Access access, CancellationToken cancellationToken)
+    {
+        var parsed = CollectionPath.ParseHistoryTarget(path);
+        var found = (await s.QueryAsync(
+            """
+            SELECT 'COLLECTION', c.id, c.registry_id, g.namespace_id
+            FROM collections c JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
+            WHERE n.name = $ns AND g.name = $p AND c.name = $a
+            UNION ALL
+            SELECT 'ARTIFACT', a.id, NULL, p.namespace_id
+            FROM artifacts a JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id
+            WHERE n.name = $ns AND p.name = $p AND a.name = $a
+            """,
+            r => new HistoryTarget(AuditChain.ParseTargetKind(r.GetString(0)), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3)),
+            cancellationToken,
+            ("$ns", parsed.Namespace),
+            ("$p", parsed.Registry),
+            ("$a", parsed.Collection)).ConfigureAwait(false)).FirstOrDefault()
+            ?? throw Missing.HistoryTarget(path);
+        var notFound = Missing.HistoryTarget(path).Message;
+        if (found.RegistryId is { } registry)
+        {
+            access.RequireRegistry(registry, parsed.RegistryPath.ToString(), Permission.UseRegistryVersions, notFound);
+        }
+        else
+        {
+            access.RequireNamespace(found.NamespaceId, parsed.Namespace, Permission.ReadNamespace, notFound);
+        }
+
+        return found;
+    }
+
+    private static (string Sql, (string Name, object? Value)[] Args) Filter(HistoryTarget target, AuditQuery query)
+    {
+        var sql = "e.target_kind = $k AND e.target_id = $t"
+            + (query.Actions is null ? "" : " AND e.action IN (SELECT value FROM json_each($actions))")
+            + (query.Actor is null ? "" : " AND e.actor = $actor")
+            + (query.Since is null ? "" : " AND e.at >= $since")
+            + (query.Until is null ? "" : " AND e.at < $until");
+        return (sql,
+        [
+            ("$k", AuditChain.TargetKindName(target.Kind)),
+            ("$t", target.Id),
+            ("$actions", query.Actions is null ? null : JsonSerializer.Serialize(query.Actions.Select(AuditChain.ActionName))),
+            ("$actor", query.Actor),
+            ("$since", query.Since is { } since ? Time.Format(since) : null),
+            ("$until", query.Until is { } until ? Time.Format(until) : null),
+        ]);
+    }
+
+    private static AuditEventRecord ReadEvent(SqliteDataReader r) => new(
+        r.GetInt64(0),
+        AuditChain.ParseTargetKind(r.GetString(1)),
+        r.GetInt64(2),
+        r.GetString(3),
+        r.GetInt64(4),
+        AuditChain.ParseAction(r.GetString(5)),
+        Time.Parse(r.GetString(6)),
+        r.GetString(7),
+        r.IsDBNull(8) ? null : r.GetString(8),
+        r.IsDBNull(9) ? null : r.GetString(9),
+        r.IsDBNull(10) ? null : r.GetString(10),
+        r.IsDBNull(11) ? null : r.GetString(11),
+        r.IsDBNull(12) ? null : r.GetInt64(12),
+        (byte[])r.GetValue(13));
+
+    /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
+    private sealed record AuditSubject(long Id, string? Version, string? Source);
+
+    private sealed record HistoryTarget(AuditTargetKind Kind, long Id, long? RegistryId, long NamespaceId);
+
+    /// <summary>Where an alias lives: a project artifact's versions, or a collection's links.</summary>
+    private sealed record AliasScope(AuditTargetKind Kind, long TargetId, string Target, string Table, string ScopeColumn, string HolderColumn)
+    {
+        public static AliasScope Of(CollectionRecord collection) =>
+            new(AuditTargetKind.Collection, collection.Id, collection.Path, "link_aliases", "collection_id", "link_id");
+
+        public static AliasScope OfArtifact(long artifactId, string artifactPath) =>
+            new(AuditTargetKind.Artifact, artifactId, artifactPath, "version_aliases", "artifact_id", "version_id");
+    }
+}
