@@ -52,6 +52,18 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         new("grantRole", "ADMIN", """mutation ($target: String!) { grantRole(input: { resource: "acme/models", member: $target, role: VIEWER }) { role } }""", "guest-{who}"),
         new("revokeRole", "ADMIN", """mutation ($target: String!) { revokeRole(input: { resource: "acme/models", member: $target }) }""", "leaver-{who}"),
         new("updateRegistry (visibility)", "ADMIN", """mutation { updateRegistry(input: { registry: "acme/models", visibility: RESTRICTED }) { visibility } }"""),
+        new("updateRegistry (protected aliases)", "ADMIN", """mutation { updateRegistry(input: { registry: "acme/models", protectedAliases: ["production"] }) { protectedAliases } }"""),
+        new("collection", "RESTRICTED_VIEWER", """{ collection(path: "acme/models/classifier") { path tags versions { totalCount nodes { qualifiedName digest aliases } } } }"""),
+        new("collection.history / verifyAuditHistory", "VIEWER", """{ collection(path: "acme/models/classifier") { history { totalCount } } verifyAuditHistory(path: "acme/models/classifier") { ok } }"""),
+        new("useArtifact (a linked version)", "VIEWER", """mutation ($target: String!) { useArtifact(input: { run: $target, artifact: "acme/models/classifier:v0" }) { name } }""", "{who}/work/use"),
+        new("createCollection", "MEMBER", """mutation ($target: String!) { createCollection(input: { registry: "acme/models", name: $target, type: "model" }) { path } }""", "coll-{who}"),
+        new("linkArtifact", "MEMBER", """mutation ($target: String!) { linkArtifact(input: { artifact: $target, collection: "acme/models/classifier" }) { name } }""", "{who}/work/model:v0"),
+        new("unlinkArtifact", "MEMBER", """mutation ($target: String!) { unlinkArtifact(input: { artifact: $target }) }""", "acme/models/classifier:spare-{who}"),
+        new("addAlias", "MEMBER", """mutation ($who: String!) { addAlias(input: { artifact: "acme/models/classifier:v0", alias: $who }) { aliases } }"""),
+        new("removeAlias", "MEMBER", """mutation ($target: String!) { removeAlias(input: { artifact: "acme/models/classifier:v0", alias: $target }) { aliases } }""", "gone-{who}"),
+        new("addTags", "MEMBER", """mutation ($who: String!) { addTags(input: { target: "acme/models/classifier", tags: [$who] }) }"""),
+        new("addAlias (protected alias)", "ADMIN", """mutation { addAlias(input: { artifact: "acme/models/classifier:v0", alias: "production" }) { aliases } }"""),
+        new("unlinkArtifact (holds a protected alias)", "ADMIN", """mutation ($target: String!) { unlinkArtifact(input: { artifact: $target }) }""", "acme/models/held-{who}:production"),
     ];
 
     private readonly LineageApp _app = new();
@@ -65,7 +77,10 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         await admin.DataAsync("""mutation { createRun(input: { project: "acme/zoo", name: "prep" }) { path } }""");
         await admin.DataAsync("""mutation { logArtifact(input: { run: "acme/zoo/prep", name: "data", type: "dataset", digest: "d0" }) { name } }""");
         await admin.DataAsync("""mutation { createServiceAccount(input: { namespace: "acme", name: "ci-bot" }) { name } }""");
-        await admin.DataAsync("""mutation { createRegistry(input: { owner: "acme", name: "models", visibility: RESTRICTED }) { path } }""");
+        await admin.DataAsync("""mutation { createRegistry(input: { owner: "acme", name: "models", visibility: RESTRICTED, protectedAliases: ["production"] }) { path } }""");
+        await admin.DataAsync("""mutation { logArtifact(input: { run: "acme/zoo/prep", name: "clf", type: "model", digest: "c0" }) { name } }""");
+        await admin.DataAsync("""mutation { createCollection(input: { registry: "acme/models", name: "classifier", type: "model" }) { path } }""");
+        await admin.DataAsync("""mutation { linkArtifact(input: { artifact: "acme/zoo/clf:v0", collection: "acme/models/classifier" }) { name } }""");
 
         foreach (var role in NamespaceRoles)
         {
@@ -97,6 +112,32 @@ public sealed class AccessMatrixTests : IAsyncLifetime
             await admin.DataAsync("mutation ($n: String!) { createUser(input: { name: $n }) { name } }", new { n = $"leaver-{who}" });
             await Grant(admin, "acme", $"leaver-{who}", "VIEWER");
             await Grant(admin, "acme/models", $"leaver-{who}", "VIEWER");
+        }
+
+        // What the registry's callers act on: versions in their own namespaces, linked versions
+        // and aliases of their own.
+        foreach (var who in RegistryRoles.Select(r => "reg-" + Slug(r)))
+        {
+            await admin.DataAsync(
+                """
+                mutation ($maker: String!, $run: String!) {
+                  a: createRun(input: { project: $maker, name: "maker" }) { path }
+                  b: createRun(input: { project: $maker, name: "use" }) { path }
+                  c: logArtifact(input: { run: $run, name: "model", type: "model", digest: "m" }) { name }
+                  d: logArtifact(input: { run: $run, name: "spare", type: "model", digest: "s" }) { name }
+                }
+                """,
+                new { maker = $"{who}/work", run = $"{who}/work/maker" });
+            await admin.DataAsync(
+                """
+                mutation ($spare: String!, $alias: String!, $gone: String!, $held: String!, $heldPath: String!) {
+                  a: addAlias(input: { artifact: "acme/models/classifier:v0", alias: $gone }) { name }
+                  b: linkArtifact(input: { artifact: $spare, collection: "acme/models/classifier", aliases: [$alias] }) { name }
+                  c: createCollection(input: { registry: "acme/models", name: $held, type: "model" }) { path }
+                  d: linkArtifact(input: { artifact: $spare, collection: $heldPath, aliases: ["production"] }) { name }
+                }
+                """,
+                new { spare = $"{who}/work/spare:v0", alias = $"spare-{who}", gone = $"gone-{who}", held = $"held-{who}", heldPath = $"acme/models/held-{who}" });
         }
     }
 
