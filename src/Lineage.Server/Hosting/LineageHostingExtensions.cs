@@ -21,6 +21,9 @@ public static class LineageHostingExtensions
     /// <summary>The address served when neither <c>--urls</c> nor <c>ASPNETCORE_URLS</c> says otherwise.</summary>
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
+    /// <summary>The response header carrying the request id that audit events record.</summary>
+    public const string RequestIdHeader = "X-Request-Id";
+
     /// <summary>Registers the store, the GraphQL schema and the HTTP endpoint, bound to configuration.</summary>
     public static WebApplicationBuilder AddLineage(this WebApplicationBuilder builder)
     {
@@ -102,6 +105,13 @@ public static class LineageHostingExtensions
     public static WebApplication MapLineage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Audit events record this id as requestId; clients read it to find their own changes.
+        app.Use((http, next) =>
+        {
+            http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
+            return next(http);
+        });
         app.UseAuthentication();
         app.UseRateLimiter();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));

@@ -67,6 +67,23 @@ public sealed class AuditTamperTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task the_request_id_of_an_event_is_the_one_the_response_carried()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                query = """mutation { addAlias(input: { artifact: "acme/models/classifier:v1", alias: "traced" }) { name } }""",
+            }),
+        };
+        using var response = await _admin.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        response.EnsureSuccessStatusCode();
+
+        var sent = Assert.Single(response.Headers.GetValues("X-Request-Id"));
+        Assert.Equal(sent, (await EventAsync("ALIAS_ADDED", "traced")).GetProperty("requestId").GetString());
+    }
+
+    [Fact]
     public async Task the_database_refuses_to_update_or_delete_events()
     {
         await using var connection = Open();
