@@ -3,6 +3,7 @@ using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
+using Lineage.Names;
 
 namespace Lineage.Sqlite;
 
@@ -12,6 +13,11 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
+        foreach (var alias in command.Aliases)
+        {
+            NameRules.RequireUserAlias(alias);
+        }
+
         return _database.WriteAsync(
             async s =>
             {
@@ -88,6 +94,7 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
+        NameRules.RequireUserAlias(command.Alias);
         return _database.WriteAsync(
             async s =>
             {
@@ -102,6 +109,7 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
+        NameRules.RequireUserAlias(command.Alias);
         return _database.WriteAsync(
             async s =>
             {
@@ -138,7 +146,7 @@ public sealed partial class SqliteLineageStore
     }
 
     private static AuditSubject Subject(VersionRecord version) =>
-        version.Link is { } link ? new(link.Id, version.Version, link.SourceQualifiedName) : new(version.Id, version.Version, null);
+        version.Link is { } link ? new(link.Id, version.Version, link.SourceQualifiedName, link.SourceNamespaceId) : new(version.Id, version.Version, null);
 
     private static async Task<VersionRecord> ReloadAsync(SqliteSession s, VersionRecord version, CancellationToken cancellationToken) =>
         version.Link is { } link

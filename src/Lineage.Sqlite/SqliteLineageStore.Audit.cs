@@ -11,8 +11,11 @@ namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore
 {
+    /// <summary>How many events verification reads at a time.</summary>
+    private const int VerifySlice = 1000;
+
     private const string EventColumns =
-        "e.id, e.target_kind, e.target_id, e.target, e.position, e.action, e.at, e.actor, e.version, e.source, e.alias, e.request_id, e.subject_id, e.hash";
+        "e.id, e.target_kind, e.target_id, e.target, e.position, e.action, e.at, e.actor, e.version, e.source, e.alias, e.request_id, e.subject_id, e.source_namespace_id, e.hash";
 
     public Task<Page<AuditEventRecord>> GetHistoryAsync(string path, AuditQuery query, PageRequest page, Access access, CancellationToken cancellationToken)
     {
@@ -31,7 +34,7 @@ public sealed partial class SqliteLineageStore
                 cancellationToken,
                 [.. args, ("$after", page.AfterKey), ("$limit", page.First + 1)]).ConfigureAwait(false);
             return new Page<AuditEventRecord>(
-                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(e, e.Position))],
+                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(Redact(e, access), e.Position))],
                 rows.Count > page.First);
         }, cancellationToken);
     }
@@ -54,19 +57,36 @@ public sealed partial class SqliteLineageStore
         return _database.ReadAsync(async s =>
         {
             var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
-            var events = await s.QueryAsync(
-                $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t ORDER BY e.position",
-                ReadEvent,
-                cancellationToken,
-                ("$k", AuditChain.TargetKindName(target.Kind)),
-                ("$t", target.Id)).ConfigureAwait(false);
+            var kind = AuditChain.TargetKindName(target.Kind);
+
+            // Read in slices, so that a long history is checked without holding it in memory.
+            var verifier = new AuditChainVerifier();
+            var after = 0L;
+            while (true)
+            {
+                var slice = await s.QueryAsync(
+                    $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
+                    ReadEvent,
+                    cancellationToken,
+                    ("$k", kind),
+                    ("$t", target.Id),
+                    ("$after", after),
+                    ("$limit", VerifySlice)).ConfigureAwait(false);
+                if (slice.Count == 0 || !slice.All(verifier.Add))
+                {
+                    break;
+                }
+
+                after = slice[^1].Position;
+            }
+
             var chain = (await s.QueryAsync(
                 "SELECT length, head FROM audit_chains WHERE target_kind = $k AND target_id = $t",
                 r => (Length: r.GetInt64(0), Head: (byte[])r.GetValue(1)),
                 cancellationToken,
-                ("$k", AuditChain.TargetKindName(target.Kind)),
+                ("$k", kind),
                 ("$t", target.Id)).ConfigureAwait(false)).FirstOrDefault();
-            return AuditChain.Verify(events, chain.Length, chain.Head ?? []);
+            return verifier.Finish(chain.Length, chain.Head ?? []);
         }, cancellationToken);
     }
 
@@ -96,13 +116,15 @@ public sealed partial class SqliteLineageStore
         var id = await s.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events", cancellationToken).ConfigureAwait(false);
         var at = Time.Parse(Now());
         var e = new AuditEventRecord(
-            id, kind, targetId, target, chain.Length + 1, action, at, actor.Name, subject.Version, subject.Source, alias, actor.RequestId, subject.Id, []);
+            id, kind, targetId, target, chain.Length + 1, action, at, actor.Name, subject.Version, subject.Source, alias, actor.RequestId, subject.Id,
+            subject.SourceNamespaceId, []);
         var hash = AuditChain.Hash(previous, e);
 
         await s.ExecuteAsync(
             """
-            INSERT INTO audit_events (id, target_kind, target_id, target, position, action, at, actor, version, source, alias, request_id, subject_id, hash)
-            VALUES ($id, $k, $t, $target, $pos, $action, $at, $actor, $version, $source, $alias, $request, $subject, $hash)
+            INSERT INTO audit_events
+                (id, target_kind, target_id, target, position, action, at, actor, version, source, alias, request_id, subject_id, source_namespace_id, hash)
+            VALUES ($id, $k, $t, $target, $pos, $action, $at, $actor, $version, $source, $alias, $request, $subject, $sourceNamespace, $hash)
             """,
             cancellationToken,
             ("$id", id),
@@ -118,6 +140,7 @@ public sealed partial class SqliteLineageStore
             ("$alias", alias),
             ("$request", e.RequestId),
             ("$subject", e.SubjectId),
+            ("$sourceNamespace", e.SourceNamespaceId),
             ("$hash", hash)).ConfigureAwait(false);
         await s.ExecuteAsync(
             """
@@ -197,11 +220,11 @@ public sealed partial class SqliteLineageStore
     {
         var sql = scope.Kind == AuditTargetKind.Artifact
             ? """
-              SELECT v.id, v.version_index, NULL FROM version_aliases x JOIN artifact_versions v ON v.id = x.version_id
+              SELECT v.id, v.version_index, NULL, NULL FROM version_aliases x JOIN artifact_versions v ON v.id = x.version_id
               WHERE x.artifact_id = $scope AND x.alias = $alias
               """
             : """
-              SELECT l.id, l.link_index, sn.name || '/' || sp.name || '/' || a.name || ':v' || v.version_index
+              SELECT l.id, l.link_index, sn.name || '/' || sp.name || '/' || a.name || ':v' || v.version_index, sp.namespace_id
               FROM link_aliases x
               JOIN collection_links l ON l.id = x.link_id
               JOIN artifact_versions v ON v.id = l.source_version_id
@@ -212,7 +235,7 @@ public sealed partial class SqliteLineageStore
               """;
         return (await s.QueryAsync(
             sql,
-            r => new AuditSubject(r.GetInt64(0), $"v{r.GetInt32(1)}", r.IsDBNull(2) ? null : r.GetString(2)),
+            r => new AuditSubject(r.GetInt64(0), $"v{r.GetInt32(1)}", r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3)),
             cancellationToken,
             ("$scope", scope.TargetId),
             ("$alias", alias)).ConfigureAwait(false)).FirstOrDefault();
@@ -286,10 +309,15 @@ public sealed partial class SqliteLineageStore
         r.IsDBNull(10) ? null : r.GetString(10),
         r.IsDBNull(11) ? null : r.GetString(11),
         r.IsDBNull(12) ? null : r.GetInt64(12),
-        (byte[])r.GetValue(13));
+        r.IsDBNull(13) ? null : r.GetInt64(13),
+        (byte[])r.GetValue(14));
+
+    /// <summary>An event as the caller may read it: without the source version when its namespace is hidden from them.</summary>
+    private static AuditEventRecord Redact(AuditEventRecord e, Access access) =>
+        e.SourceNamespaceId is { } ns && !access.CanSeeNamespace(ns) ? e with { Source = null } : e;
 
     /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
-    private sealed record AuditSubject(long Id, string? Version, string? Source);
+    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null);
 
     private sealed record HistoryTarget(AuditTargetKind Kind, long Id, long? RegistryId, long NamespaceId);
 

@@ -104,10 +104,10 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                     ("$by", actor.Name)).ConfigureAwait(false);
                 await AppendEventAsync(
                     s, AuditTargetKind.Collection, collection.Id, collection.Path, AuditAction.VersionLinked,
-                    new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName), null, actor, cancellationToken).ConfigureAwait(false);
+                    new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName, source.NamespaceId), null, actor, cancellationToken).ConfigureAwait(false);
             }
 
-            var holder = new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName);
+            var holder = new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName, source.NamespaceId);
             foreach (var alias in aliases)
             {
                 await MoveAliasAsync(s, AliasScope.Of(collection), holder, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
@@ -139,7 +139,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                     $"yours is {RoleNames.Format(actor.Access.RegistryRole(registry.Id)!.Value)}");
             }
 
-            var subject = new AuditSubject(link.Id, version.Version, link.SourceQualifiedName);
+            var subject = new AuditSubject(link.Id, version.Version, link.SourceQualifiedName, link.SourceNamespaceId);
             foreach (var alias in held)
             {
                 await s.ExecuteAsync(

@@ -103,40 +103,18 @@ public static class AuditChain
     /// <paramref name="expectedLength"/> and <paramref name="expectedHead"/> are what the store
     /// recorded when it last appended, so that events missing from the end are noticed too.
     /// </summary>
-    public static AuditVerification Verify(IReadOnlyList<AuditEventRecord> events, long expectedLength, ReadOnlySpan<byte> expectedHead)
+    public static AuditVerification Verify(IEnumerable<AuditEventRecord> events, long expectedLength, ReadOnlySpan<byte> expectedHead)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var previous = Genesis.ToArray();
-        for (var i = 0; i < events.Count; i++)
+        var verifier = new AuditChainVerifier();
+        foreach (var e in events)
         {
-            var e = events[i];
-            if (e.Position != i + 1)
+            if (!verifier.Add(e))
             {
-                return Broken(i, e, $"event {e.Id} is at position {e.Position} where position {i + 1} was expected: an event before it is missing or was moved");
+                break;
             }
-
-            var hash = Hash(previous, e);
-            if (!CryptographicOperations.FixedTimeEquals(hash, e.Hash))
-            {
-                return Broken(i, e, $"event {e.Id} does not match its hash: it, or the chain before it, was changed after it was recorded");
-            }
-
-            previous = hash;
         }
 
-        if (events.Count != expectedLength || (events.Count > 0 && !expectedHead.SequenceEqual(previous)))
-        {
-            return new AuditVerification(
-                false,
-                events.Count,
-                null,
-                $"the history holds {events.Count} events but {expectedLength} were recorded: events are missing from its end, or its record of them was changed",
-                previous);
-        }
-
-        return new AuditVerification(true, events.Count, null, null, events.Count == 0 ? null : previous);
+        return verifier.Finish(expectedLength, expectedHead);
     }
-
-    private static AuditVerification Broken(int checkedBefore, AuditEventRecord e, string problem) =>
-        new(false, checkedBefore + 1, e.Id, problem, null);
 }

@@ -50,7 +50,8 @@ CREATE TABLE tags (
 -- The audit history. Each target (a collection or a project artifact) has its own hash
 -- chain: position counts its events from 1, and hash is SHA-256 over the previous event's
 -- hash and this event's canonical form. subject_id is the version (ARTIFACT) or link
--- (COLLECTION) the event is about; it may outlive the link.
+-- (COLLECTION) the event is about; it may outlive the link. source_namespace_id says who may
+-- read source.
 CREATE TABLE audit_events (
     id           INTEGER PRIMARY KEY,
     target_kind  TEXT NOT NULL CHECK (target_kind IN ('COLLECTION', 'ARTIFACT')),
@@ -65,6 +66,7 @@ CREATE TABLE audit_events (
     alias        TEXT,
     request_id   TEXT,
     subject_id   INTEGER,
+    source_namespace_id  INTEGER,
     hash         BLOB NOT NULL CHECK (length(hash) = 32),
     UNIQUE (target_kind, target_id, position)
 );

@@ -271,6 +271,23 @@ public abstract partial class LineageStoreContract
         Assert.True((await Registries.VerifyAuditHistoryAsync("acme/zoo/data", All, Ct)).Ok);
     }
 
+    [Fact]
+    public async Task a_refused_write_appends_nothing_to_the_history()
+    {
+        await RunAsync("acme/zoo/a");
+        await LogAsync("acme/zoo/a", "data", "d0", "dataset", "first");
+        await RunAsync("acme/zoo/b");
+        await UseAsync("acme/zoo/b", "acme/zoo/data:v0");
+
+        // b read data:v0; logging the same content from b would make b its logger too: a cycle.
+        await Assert.ThrowsAsync<CycleDetectedException>(() => LogAsync("acme/zoo/b", "data", "d0", "dataset", "first", "second"));
+        await Assert.ThrowsAsync<NotFoundException>(() => UnaliasAsync("acme/zoo/data:v0", "never"));
+        await Assert.ThrowsAsync<InvalidArgumentException>(() => AliasAsync("acme/zoo/data:v0", "v7"));
+
+        Assert.Equal(["VERSION_LOGGED v0", "ALIAS_ADDED v0 first"], await HistoryAsync("acme/zoo/data"));
+        Assert.Equal(["first", "latest"], (await VersionAsync("acme/zoo/data:v0")).Aliases);
+    }
+
     // ---- protected aliases and roles -------------------------------------------------------
 
     [Fact]
@@ -449,6 +466,41 @@ public abstract partial class LineageStoreContract
         }
 
         Assert.True((await Registries.VerifyAuditHistoryAsync("acme/models/classifier", All, Ct)).Ok);
+    }
+
+    [Fact]
+    public async Task a_history_longer_than_one_read_verifies_whole()
+    {
+        await RunAsync("acme/zoo/r");
+        await LogAsync("acme/zoo/r", "data", "d0");
+        for (var i = 0; i < 600; i++)
+        {
+            await AliasAsync("acme/zoo/data:v0", "flip");
+            await UnaliasAsync("acme/zoo/data:v0", "flip");
+        }
+
+        var verified = await Registries.VerifyAuditHistoryAsync("acme/zoo/data", All, Ct);
+        Assert.True(verified.Ok, verified.Problem);
+        Assert.Equal(1201, verified.EventsChecked);
+        Assert.Equal(1201, await Registries.CountHistoryAsync("acme/zoo/data", AuditQuery.All, All, Ct));
+    }
+
+    [Fact]
+    public async Task history_names_a_source_only_to_those_who_may_see_it()
+    {
+        await SeedRegistryAsync();
+        await LinkAsync("acme/zoo/model:v0", aliases: "production");
+        await Identities.CreateUserAsync(new CreateUserCommand("rex", false), Tester, Ct);
+        await Identities.GrantRoleAsync(new GrantRoleCommand("acme/models", "rex", Role.Viewer), Tester, Ct);
+        var rex = await ActorAsync("rex");
+
+        var seen = await Registries.GetHistoryAsync("acme/models/classifier", AuditQuery.All, new PageRequest(10), rex.Access, Ct);
+        var all = await Registries.GetHistoryAsync("acme/models/classifier", AuditQuery.All, new PageRequest(10), All, Ct);
+
+        Assert.Equal(2, seen.Items.Count);
+        Assert.All(seen.Items, i => Assert.Null(i.Value.Source));
+        Assert.All(all.Items, i => Assert.Equal("acme/zoo/model:v0", i.Value.Source));
+        Assert.True((await Registries.VerifyAuditHistoryAsync("acme/models/classifier", rex.Access, Ct)).Ok);
     }
 
     // ---- tags ----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ internal sealed class AuditEventType : ObjectGraphType<AuditEventRecord>
         Field<NonNullGraphType<StringGraphType>>("target").Description("The collection or artifact path.").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<LongGraphType>>("position").Description("The event's place in its target's history, from 1.").Resolve(c => c.Source.Position);
         Field<StringGraphType>("version").Description("The version concerned, e.g. v0.").Resolve(c => c.Source.Version);
-        Field<StringGraphType>("source").Description("For a collection, the source version the linked version points at.").Resolve(c => c.Source.Source);
+        Field<StringGraphType>("source").Description("For a collection, the source version the linked version points at; null when its project is hidden from you.").Resolve(c => c.Source.Source);
         Field<StringGraphType>("alias").Resolve(c => c.Source.Alias);
         Field<StringGraphType>("requestId").Description("The id of the HTTP request that made the change.").Resolve(c => c.Source.RequestId);
         Field<ArtifactVersionType>("artifact")
