@@ -232,12 +232,12 @@ public sealed partial class SqliteLineageStore
     private static async Task<VersionRecord?> FindVersionAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
     {
         // Projects and registries of one owner never share a name, so at most one of these finds it.
-        if (await ResolveVersionIdAsync(s, name, cancellationToken).ConfigureAwait(false) is { } id)
+        if (await ResolveIdAsync(s, name, Numbering.ArtifactVersions, cancellationToken).ConfigureAwait(false) is { } id)
         {
             return await LoadVersionAsync(s, id, cancellationToken).ConfigureAwait(false);
         }
 
-        return await ResolveLinkIdAsync(s, name, cancellationToken).ConfigureAwait(false) is { } linkId
+        return await ResolveIdAsync(s, name, Numbering.CollectionLinks, cancellationToken).ConfigureAwait(false) is { } linkId
             ? (await LoadLinksAsync(s, [linkId], cancellationToken).ConfigureAwait(false))[0]
             : null;
     }
@@ -246,17 +246,15 @@ public sealed partial class SqliteLineageStore
     private static bool CanSee(Access access, VersionRecord version) =>
         version.Link is { } link ? access.CanSeeRegistry(link.RegistryId) : access.CanSeeNamespace(version.NamespaceId);
 
-    private static Task<long?> ResolveVersionIdAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
+    /// <summary>The id a name's selector picks among the versions of an artifact, or the links of a collection.</summary>
+    private static Task<long?> ResolveIdAsync(SqliteSession s, VersionRef name, Numbering numbering, CancellationToken cancellationToken)
     {
-        const string artifact = """
-            SELECT a.id FROM artifacts a JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id
-            WHERE n.name = $ns AND p.name = $p AND a.name = $a
-            """;
+        var (container, table, scope, index, aliases, holder) = numbering;
         var sql = name.Selector switch
         {
-            { Index: not null } => $"SELECT id FROM artifact_versions WHERE artifact_id = ({artifact}) AND version_index = $sel",
-            { IsLatest: true } => $"SELECT id FROM artifact_versions WHERE artifact_id = ({artifact}) ORDER BY version_index DESC LIMIT 1",
-            _ => $"SELECT version_id FROM version_aliases WHERE artifact_id = ({artifact}) AND alias = $sel",
+            { Index: not null } => $"SELECT id FROM {table} WHERE {scope} = ({container}) AND {index} = $sel",
+            { IsLatest: true } => $"SELECT id FROM {table} WHERE {scope} = ({container}) ORDER BY {index} DESC LIMIT 1",
+            _ => $"SELECT {holder} FROM {aliases} WHERE {scope} = ({container}) AND alias = $sel",
         };
         return s.ScalarAsync<long?>(
             sql,
@@ -293,5 +291,26 @@ public sealed partial class SqliteLineageStore
         {
             Aliases = [.. aliases[row.Record.Id], .. row.IsLatest ? new[] { NameRules.Latest } : []],
         })];
+    }
+
+    /// <summary>
+    /// How the versions of one kind of container are numbered and aliased: the container found
+    /// by <c>$ns/$p/$a</c>, its numbered rows, and its alias table.
+    /// </summary>
+    private sealed record Numbering(string Container, string Table, string Scope, string Index, string Aliases, string Holder)
+    {
+        public static Numbering ArtifactVersions { get; } = new(
+            """
+            SELECT a.id FROM artifacts a JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id
+            WHERE n.name = $ns AND p.name = $p AND a.name = $a
+            """,
+            "artifact_versions", "artifact_id", "version_index", "version_aliases", "version_id");
+
+        public static Numbering CollectionLinks { get; } = new(
+            """
+            SELECT c.id FROM collections c JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
+            WHERE n.name = $ns AND g.name = $p AND c.name = $a
+            """,
+            "collection_links", "collection_id", "link_index", "link_aliases", "link_id");
     }
 }

@@ -302,28 +302,6 @@ public sealed partial class SqliteLineageStore : IRegistryStore
         Time.Parse(r.GetString(8)),
         r.GetString(9));
 
-    /// <summary>The id of the linked version a name selects, when its path names a collection.</summary>
-    private static Task<long?> ResolveLinkIdAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
-    {
-        const string collection = """
-            SELECT c.id FROM collections c JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
-            WHERE n.name = $ns AND g.name = $g AND c.name = $c
-            """;
-        var sql = name.Selector switch
-        {
-            { Index: not null } => $"SELECT id FROM collection_links WHERE collection_id = ({collection}) AND link_index = $sel",
-            { IsLatest: true } => $"SELECT id FROM collection_links WHERE collection_id = ({collection}) ORDER BY link_index DESC LIMIT 1",
-            _ => $"SELECT link_id FROM link_aliases WHERE collection_id = ({collection}) AND alias = $sel",
-        };
-        return s.ScalarAsync<long?>(
-            sql,
-            cancellationToken,
-            ("$ns", name.Namespace),
-            ("$g", name.Project),
-            ("$c", name.Artifact),
-            ("$sel", (object?)name.Selector.Index ?? name.Selector.Alias));
-    }
-
     /// <summary>Linked versions: named after their collection, carrying their source's content and lineage.</summary>
     private static async Task<List<VersionRecord>> LoadLinksAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
