@@ -23,33 +23,34 @@ public sealed partial class SqliteLineageStore
             {
                 var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
                 var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
-                var versionId = await s.ScalarAsync<long?>(
-                    "SELECT id FROM artifact_versions WHERE artifact_id = $a AND digest = $d",
-                    cancellationToken, ("$a", artifactId), ("$d", command.Digest)).ConfigureAwait(false);
-                var isNew = versionId is null;
+                var found = (await s.QueryAsync(
+                    "SELECT id, version_index FROM artifact_versions WHERE artifact_id = $a AND digest = $d",
+                    r => (Id: r.GetInt64(0), Index: r.GetInt32(1)),
+                    cancellationToken, ("$a", artifactId), ("$d", command.Digest)).ConfigureAwait(false)).FirstOrDefault();
+                var isNew = found == default;
+                var (versionId, versionIndex) = found;
 
-                if (versionId is { } existing)
+                if (!isNew)
                 {
                     // Same content: no new version, the run becomes one more logger of it.
                     // The new edge run → version is the one write here that can close a cycle.
                     var known = await s.ScalarAsync<long?>(
                         "SELECT seq FROM logged_edges WHERE run_id = $r AND version_id = $v",
-                        cancellationToken, ("$r", run.Id), ("$v", existing)).ConfigureAwait(false);
+                        cancellationToken, ("$r", run.Id), ("$v", versionId)).ConfigureAwait(false);
                     if (known is null)
                     {
-                        await RefuseCycleAsync(s, NodeRef.Run(run.Id), NodeRef.Version(existing), actor.Access, cancellationToken).ConfigureAwait(false);
-                        await InsertEdgeAsync(s, "logged_edges", run.Id, existing, actor, cancellationToken).ConfigureAwait(false);
+                        await RefuseCycleAsync(s, NodeRef.Run(run.Id), NodeRef.Version(versionId), actor.Access, cancellationToken).ConfigureAwait(false);
+                        await InsertEdgeAsync(s, "logged_edges", run.Id, versionId, actor, cancellationToken).ConfigureAwait(false);
                     }
                 }
                 else
                 {
-                    versionId = await InsertVersionAsync(s, artifactId, run, command, actor, cancellationToken).ConfigureAwait(false);
-                    await InsertEdgeAsync(s, "logged_edges", run.Id, versionId.Value, actor, cancellationToken).ConfigureAwait(false);
+                    (versionId, versionIndex) = await InsertVersionAsync(s, artifactId, run, command, actor, cancellationToken).ConfigureAwait(false);
+                    await InsertEdgeAsync(s, "logged_edges", run.Id, versionId, actor, cancellationToken).ConfigureAwait(false);
                 }
 
-                var version = await LoadVersionAsync(s, versionId.Value, cancellationToken).ConfigureAwait(false);
                 var scope = AliasScope.OfArtifact(artifactId, $"{run.Namespace}/{run.Project}/{command.Name}");
-                var subject = new AuditSubject(version.Id, version.Version, null);
+                var subject = new AuditSubject(versionId, $"v{versionIndex}", null);
                 if (isNew)
                 {
                     await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.VersionLogged, subject, null, actor, cancellationToken).ConfigureAwait(false);
@@ -60,7 +61,7 @@ public sealed partial class SqliteLineageStore
                     await MoveAliasAsync(s, scope, subject, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
                 }
 
-                return command.Aliases.Count == 0 ? version : await LoadVersionAsync(s, version.Id, cancellationToken).ConfigureAwait(false);
+                return await LoadVersionAsync(s, versionId, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -175,17 +176,18 @@ public sealed partial class SqliteLineageStore
             cancellationToken, ("$p", run.ProjectId), ("$n", command.Name), ("$t", command.Type), ("$at", Now())).ConfigureAwait(false);
     }
 
-    private async Task<long> InsertVersionAsync(
+    private async Task<(long Id, int Index)> InsertVersionAsync(
         SqliteSession s, long artifactId, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken)
     {
         var size = command.Size ?? command.Files?.Sum(f => f.Size);
-        var id = await s.ScalarAsync<long>(
+        var (id, index) = (await s.QueryAsync(
             """
             INSERT INTO artifact_versions (artifact_id, version_index, digest, metadata, size, created_at, created_by, logged_by_run_id)
             VALUES ($a, (SELECT COALESCE(MAX(version_index) + 1, 0) FROM artifact_versions WHERE artifact_id = $a),
                     $d, $m, $size, $t, $by, $r)
-            RETURNING id
+            RETURNING id, version_index
             """,
+            r => (r.GetInt64(0), r.GetInt32(1)),
             cancellationToken,
             ("$a", artifactId),
             ("$d", command.Digest),
@@ -193,7 +195,7 @@ public sealed partial class SqliteLineageStore
             ("$size", size),
             ("$t", Now()),
             ("$by", actor.Name),
-            ("$r", run.Id)).ConfigureAwait(false);
+            ("$r", run.Id)).ConfigureAwait(false))[0];
 
         foreach (var file in command.Files ?? [])
         {
@@ -202,7 +204,7 @@ public sealed partial class SqliteLineageStore
                 cancellationToken, ("$v", id), ("$p", file.Path), ("$d", file.Digest), ("$s", file.Size)).ConfigureAwait(false);
         }
 
-        return id;
+        return (id, index);
     }
 
     private async Task InsertEdgeAsync(SqliteSession s, string table, long runId, long versionId, Actor actor, CancellationToken cancellationToken) =>

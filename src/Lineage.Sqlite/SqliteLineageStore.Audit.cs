@@ -106,17 +106,19 @@ public sealed partial class SqliteLineageStore
         CancellationToken cancellationToken)
     {
         var kindName = AuditChain.TargetKindName(kind);
-        var chain = (await s.QueryAsync(
-            "SELECT length, head FROM audit_chains WHERE target_kind = $k AND target_id = $t",
-            r => (Length: r.GetInt64(0), Head: (byte[])r.GetValue(1)),
+        var (id, length, head) = (await s.QueryAsync(
+            """
+            SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events), c.length, c.head
+            FROM (SELECT 1) LEFT JOIN audit_chains c ON c.target_kind = $k AND c.target_id = $t
+            """,
+            r => (r.GetInt64(0), r.IsDBNull(1) ? 0 : r.GetInt64(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2)),
             cancellationToken,
             ("$k", kindName),
-            ("$t", targetId)).ConfigureAwait(false)).FirstOrDefault();
-        var previous = chain.Head ?? AuditChain.Genesis.ToArray();
-        var id = await s.ScalarAsync<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events", cancellationToken).ConfigureAwait(false);
+            ("$t", targetId)).ConfigureAwait(false))[0];
+        var previous = head ?? AuditChain.Genesis.ToArray();
         var at = Time.Parse(Now());
         var e = new AuditEventRecord(
-            id, kind, targetId, target, chain.Length + 1, action, at, actor.Name, subject.Version, subject.Source, alias, actor.RequestId, subject.Id,
+            id, kind, targetId, target, length + 1, action, at, actor.Name, subject.Version, subject.Source, alias, actor.RequestId, subject.Id,
             subject.SourceNamespaceId, []);
         var hash = AuditChain.Hash(previous, e);
 
@@ -124,7 +126,9 @@ public sealed partial class SqliteLineageStore
             """
             INSERT INTO audit_events
                 (id, target_kind, target_id, target, position, action, at, actor, version, source, alias, request_id, subject_id, source_namespace_id, hash)
-            VALUES ($id, $k, $t, $target, $pos, $action, $at, $actor, $version, $source, $alias, $request, $subject, $sourceNamespace, $hash)
+            VALUES ($id, $k, $t, $target, $pos, $action, $at, $actor, $version, $source, $alias, $request, $subject, $sourceNamespace, $hash);
+            INSERT INTO audit_chains (target_kind, target_id, length, head) VALUES ($k, $t, $pos, $hash)
+            ON CONFLICT (target_kind, target_id) DO UPDATE SET length = excluded.length, head = excluded.head;
             """,
             cancellationToken,
             ("$id", id),
@@ -142,16 +146,7 @@ public sealed partial class SqliteLineageStore
             ("$subject", e.SubjectId),
             ("$sourceNamespace", e.SourceNamespaceId),
             ("$hash", hash)).ConfigureAwait(false);
-        await s.ExecuteAsync(
-            """
-            INSERT INTO audit_chains (target_kind, target_id, length, head) VALUES ($k, $t, $len, $head)
-            ON CONFLICT (target_kind, target_id) DO UPDATE SET length = excluded.length, head = excluded.head
-            """,
-            cancellationToken,
-            ("$k", kindName),
-            ("$t", targetId),
-            ("$len", e.Position),
-            ("$head", hash)).ConfigureAwait(false);
+
     }
 
     /// <summary>
