@@ -150,6 +150,30 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
     }
 
     [Fact]
+    public async Task a_registry_viewer_without_a_role_in_the_project_sees_the_linked_version_but_not_what_is_behind_it()
+    {
+        var data = await _scenario.Outsider.DataAsync("""
+            {
+              artifact(name: "acme/models/zoo-classifier:latest") { qualifiedName digest aliases source { name } loggedBy { name } usedBy { totalCount } }
+              collection(path: "acme/models/zoo-classifier") { history(first: 1) { nodes { action source } } }
+            }
+            """);
+        Assert.Equal("acme/models/zoo-classifier:v1", data.Str("artifact.qualifiedName"));
+        Assert.Equal("sha256:model1", data.Str("artifact.digest"));
+        Assert.Equal(JsonValueKind.Null, data.At("artifact.source").ValueKind);
+        Assert.Equal(JsonValueKind.Null, data.At("artifact.loggedBy").ValueKind);
+        Assert.Equal(0, data.At("artifact.usedBy.totalCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, data.At("collection.history.nodes.0.source").ValueKind);
+
+        var lineage = await _scenario.Outsider.ErrorAsync("FORBIDDEN", """{ lineage(start: "acme/models/zoo-classifier:latest") { nodes { name } } }""");
+        Assert.DoesNotContain("acme/zoo", lineage.Str("message"), StringComparison.Ordinal);
+        await _scenario.Outsider.ErrorAsync("NOT_FOUND", """{ artifact(name: "acme/zoo/zoo-ylbchv20:v1") { name } }""");
+
+        using var export = await _scenario.Outsider.Http.GetAsync($"/history?path={Collection}", TestContext.Current.CancellationToken);
+        Assert.All(await NdjsonAsync(export), line => Assert.Equal(JsonValueKind.Null, line.GetProperty("source").ValueKind));
+    }
+
+    [Fact]
     public async Task the_lineage_of_a_linked_version_is_its_sources()
     {
         const string query = "query ($start: String!) { lineage(start: $start, direction: BOTH, depth: 4) { truncated nodes { id kind name hops } edges { from to kind } } }";
@@ -325,6 +349,9 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
 
         public GraphQLClient Restricted { get; private set; } = null!;
 
+        /// <summary>A registry VIEWER with no role in acme, where the sources are.</summary>
+        public GraphQLClient Outsider { get; private set; } = null!;
+
         public async ValueTask InitializeAsync()
         {
             var admin = App.GraphQL();
@@ -333,6 +360,8 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
             var ada = await MemberAsync(admin, "ada", "MEMBER");
             var bo = await MemberAsync(admin, "bo", "MEMBER");
             Restricted = await MemberAsync(admin, "rae", "RESTRICTED_VIEWER");
+            Outsider = await App.UserAsync("rex");
+            await admin.DataAsync("""mutation { grantRole(input: { resource: "acme/models", member: "rex", role: VIEWER }) { role } }""");
             await admin.DataAsync("""mutation { updateRegistry(input: { registry: "acme/models", visibility: RESTRICTED }) { path } }""");
 
             await ada.DataAsync("""mutation { createCollection(input: { registry: "acme/models", name: "zoo-classifier", type: "model" }) { path } }""");
