@@ -21,6 +21,7 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
+                await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
                 var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
                 var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
                 var found = (await s.QueryAsync(
@@ -73,6 +74,7 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
+                await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
                 var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
                 // A linked version is used through its registry, and its source gets the edge.
                 var version = await RequireVersionAsync(
@@ -207,19 +209,25 @@ public sealed partial class SqliteLineageStore
         return (id, index);
     }
 
-    private async Task InsertEdgeAsync(SqliteSession s, string table, long runId, long versionId, Actor actor, CancellationToken cancellationToken) =>
+    private async Task InsertEdgeAsync(SqliteSession s, string table, long runId, long versionId, Actor actor, CancellationToken cancellationToken)
+    {
         await s.ExecuteAsync(
             $"INSERT INTO {table} (run_id, version_id, created_at, created_by) VALUES ($r, $v, $t, $by)",
             cancellationToken, ("$r", runId), ("$v", versionId), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+        s.PendingEdges.Add(table == "used_edges"
+            ? new LineageEdge(NodeRef.Version(versionId), NodeRef.Run(runId), EdgeKind.Used)
+            : new LineageEdge(NodeRef.Run(runId), NodeRef.Version(versionId), EdgeKind.Logged));
+    }
 
     /// <summary>
     /// Refuses an edge that would close a cycle. The check walks the whole graph, but the
     /// error names only nodes the caller may see; the others appear as "(hidden run)" or
     /// "(hidden artifact version)".
     /// </summary>
-    private static async Task RefuseCycleAsync(SqliteSession s, NodeRef from, NodeRef to, Access access, CancellationToken cancellationToken)
+    private async Task RefuseCycleAsync(SqliteSession s, NodeRef from, NodeRef to, Access access, CancellationToken cancellationToken)
     {
-        var cycle = await CycleGuard.FindCycleAsync(new SqliteAdjacencyReader(s, withScopes: false), from, to, cancellationToken).ConfigureAwait(false);
+        // The graph was brought up to date when the transaction began; its own edges are pending.
+        var cycle = await CycleGuard.FindCycleAsync(new GraphIndexReader(_graph, s.PendingEdges), from, to, cancellationToken).ConfigureAwait(false);
         if (cycle is not null)
         {
             var names = await NameNodesAsync(s, cycle, cancellationToken).ConfigureAwait(false);

@@ -12,16 +12,17 @@ public sealed partial class SqliteLineageStore
         ArgumentNullException.ThrowIfNull(access);
         return _database.ReadAsync(async s =>
         {
-            var startNames = await NameNodesAsync(s, [query.Start], cancellationToken).ConfigureAwait(false);
-            if (!startNames.TryGetValue(query.Start, out var start) || !access.CanSeeNamespace(start.NamespaceId))
+            // Walks run over the in-memory graph, brought up to this read's snapshot first.
+            await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
+            if (_graph.Describe(query.Start) is not { } start || !access.CanSeeNamespace(start.NamespaceId))
             {
                 throw new NotFoundException($"lineage start node '{query.Start}' not found");
             }
 
-            var walk = await LineageWalker.WalkAsync(new SqliteAdjacencyReader(s, withScopes: true), query, start.Type, access, cancellationToken).ConfigureAwait(false);
-            var names = await NameNodesAsync(s, [.. walk.Nodes.Select(n => n.Node)], cancellationToken).ConfigureAwait(false);
+            var walk = await LineageWalker.WalkAsync(new GraphIndexReader(_graph), query, start.Type, access, cancellationToken).ConfigureAwait(false);
             var nodes = walk.Nodes
-                .Select(n => new LineageNode(n.Node, n.Hops, names[n.Node].Name, names[n.Node].Path, names[n.Node].Type))
+                .Select(n => (n, d: _graph.Describe(n.Node)!))
+                .Select(x => new LineageNode(x.n.Node, x.n.Hops, x.d.Name, x.d.Path, x.d.Type))
                 .ToList();
             return new LineageGraph(nodes, walk.Edges, walk.Truncated);
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using Lineage.Lineage;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
@@ -17,6 +18,9 @@ internal sealed class SqliteSession : IAsyncDisposable
     public SqliteConnection Connection { get; }
 
     public SqliteTransaction Transaction { get; }
+
+    /// <summary>Lineage edges this transaction has added, which the in-memory graph holds only after commit.</summary>
+    public List<LineageEdge> PendingEdges { get; } = [];
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {

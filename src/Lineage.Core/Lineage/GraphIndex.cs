@@ -1,0 +1,281 @@
+namespace Lineage.Lineage;
+
+/// <summary>
+/// The lineage graph held in memory: runs, versions, their edges in both directions, and
+/// what walks filter and print (types, namespaces, names). It is a projection of append-only
+/// store tables, kept current by applying <see cref="GraphDelta"/>s of the rows past its
+/// <see cref="Watermark"/>; it never holds anything a transaction has not committed.
+/// </summary>
+/// <remarks>
+/// Ids are the store's, dense from 1, and index plain arrays. Each direction of each edge kind
+/// is a linked list in arrays (head per node, next and target per edge), so adding an edge is
+/// O(1) and a million nodes with millions of edges cost tens of megabytes. Readers take the
+/// read lock for one frontier at a time; applying a delta takes the write lock.
+/// </remarks>
+public sealed class GraphIndex : IDisposable
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly List<string> _types = [];
+    private readonly Dictionary<string, int> _typeIds = new(StringComparer.Ordinal);
+
+    private Column<int> _projectNamespace = new();
+    private Column<string?> _projectPath = new();
+    private Column<int> _artifactProject = new();
+    private Column<int> _artifactType = new();
+    private Column<string?> _artifactName = new();
+    private Column<int> _runProject = new();
+    private Column<int> _runJobType = new();
+    private Column<string?> _runName = new();
+    private Column<int> _versionArtifact = new();
+    private Column<int> _versionIndex = new();
+
+    // Downstream of a run: the versions it logged; upstream: the versions it used.
+    private readonly EdgeLists _runLogged = new();
+    private readonly EdgeLists _runUsed = new();
+
+    // Downstream of a version: the runs that used it; upstream: the runs that logged it.
+    private readonly EdgeLists _versionUsedBy = new();
+    private readonly EdgeLists _versionLoggedBy = new();
+
+    /// <summary>The last store row of each table this index holds.</summary>
+    public GraphWatermark Watermark { get; private set; }
+
+    public int RunCount { get; private set; }
+
+    public int VersionCount { get; private set; }
+
+    public long EdgeCount { get; private set; }
+
+    /// <summary>Adds the rows of <paramref name="delta"/> past the watermark; rows it already holds are skipped.</summary>
+    public void Apply(GraphDelta delta)
+    {
+        ArgumentNullException.ThrowIfNull(delta);
+        _lock.EnterWriteLock();
+        try
+        {
+            var mark = Watermark;
+            foreach (var p in delta.Projects.Where(p => p.Id > mark.Project))
+            {
+                _projectNamespace.Set(p.Id, checked((int)p.NamespaceId));
+                _projectPath.Set(p.Id, p.Path);
+                mark = mark with { Project = Math.Max(mark.Project, p.Id) };
+            }
+
+            foreach (var a in delta.Artifacts.Where(a => a.Id > mark.Artifact))
+            {
+                _artifactProject.Set(a.Id, checked((int)a.ProjectId));
+                _artifactType.Set(a.Id, TypeId(a.Type));
+                _artifactName.Set(a.Id, a.Name);
+                mark = mark with { Artifact = Math.Max(mark.Artifact, a.Id) };
+            }
+
+            foreach (var r in delta.Runs.Where(r => r.Id > mark.Run))
+            {
+                _runProject.Set(r.Id, checked((int)r.ProjectId));
+                _runJobType.Set(r.Id, r.JobType is null ? -1 : TypeId(r.JobType));
+                _runName.Set(r.Id, r.Name);
+                RunCount++;
+                mark = mark with { Run = Math.Max(mark.Run, r.Id) };
+            }
+
+            foreach (var v in delta.Versions.Where(v => v.Id > mark.Version))
+            {
+                _versionArtifact.Set(v.Id, checked((int)v.ArtifactId));
+                _versionIndex.Set(v.Id, v.Index);
+                VersionCount++;
+                mark = mark with { Version = Math.Max(mark.Version, v.Id) };
+            }
+
+            foreach (var e in delta.Used.Where(e => e.Seq > mark.Used))
+            {
+                _versionUsedBy.Add(checked((int)e.VersionId), checked((int)e.RunId));
+                _runUsed.Add(checked((int)e.RunId), checked((int)e.VersionId));
+                EdgeCount++;
+                mark = mark with { Used = Math.Max(mark.Used, e.Seq) };
+            }
+
+            foreach (var e in delta.Logged.Where(e => e.Seq > mark.Logged))
+            {
+                _runLogged.Add(checked((int)e.RunId), checked((int)e.VersionId));
+                _versionLoggedBy.Add(checked((int)e.VersionId), checked((int)e.RunId));
+                EdgeCount++;
+                mark = mark with { Logged = Math.Max(mark.Logged, e.Seq) };
+            }
+
+            Watermark = mark;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Whether the index holds the node.</summary>
+    public bool Contains(NodeRef node)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return Holds(node);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// The neighbours of <paramref name="nodes"/> in one direction, each with its type and
+    /// namespace, appended to <paramref name="into"/>. Nodes the index does not hold have none.
+    /// </summary>
+    public void Neighbours(IReadOnlyList<NodeRef> nodes, WalkDirection direction, List<Adjacency> into)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        ArgumentNullException.ThrowIfNull(into);
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var node in nodes)
+            {
+                if (!Holds(node))
+                {
+                    continue;
+                }
+
+                var id = (int)node.Id;
+                if (node.Kind == NodeKind.Run)
+                {
+                    var lists = direction == WalkDirection.Downstream ? _runLogged : _runUsed;
+                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                    {
+                        var version = lists.Target(e);
+                        into.Add(new Adjacency(node, NodeRef.Version(version), VersionType(version), VersionNamespace(version)));
+                    }
+                }
+                else
+                {
+                    var lists = direction == WalkDirection.Downstream ? _versionUsedBy : _versionLoggedBy;
+                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                    {
+                        var run = lists.Target(e);
+                        into.Add(new Adjacency(node, NodeRef.Run(run), RunJobType(run), RunNamespace(run)));
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>How a node is shown: its short name, its path, its type, and the namespace that holds it.</summary>
+    public NodeDescription? Describe(NodeRef node)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!Holds(node))
+            {
+                return null;
+            }
+
+            var id = (int)node.Id;
+            if (node.Kind == NodeKind.Run)
+            {
+                var name = _runName[id]!;
+                return new NodeDescription(name, $"{_projectPath[_runProject[id]]}/{name}", RunJobType(id), RunNamespace(id));
+            }
+
+            var artifact = _versionArtifact[id];
+            var versionName = $"{_artifactName[artifact]}:v{_versionIndex[id]}";
+            return new NodeDescription(versionName, $"{_projectPath[_artifactProject[artifact]]}/{versionName}", VersionType(id), VersionNamespace(id));
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private bool Holds(NodeRef node) =>
+        node.Id > 0 && (node.Kind == NodeKind.Run
+            ? node.Id <= Watermark.Run && _runProject[(int)node.Id] != 0
+            : node.Id <= Watermark.Version && _versionArtifact[(int)node.Id] != 0);
+
+    private string? RunJobType(int run) => _runJobType[run] is var t and >= 0 ? _types[t] : null;
+
+    private string VersionType(int version) => _types[_artifactType[_versionArtifact[version]]];
+
+    private long RunNamespace(int run) => _projectNamespace[_runProject[run]];
+
+    private long VersionNamespace(int version) => _projectNamespace[_artifactProject[_versionArtifact[version]]];
+
+    private int TypeId(string type)
+    {
+        if (!_typeIds.TryGetValue(type, out var id))
+        {
+            id = _types.Count;
+            _types.Add(type);
+            _typeIds[type] = id;
+        }
+
+        return id;
+    }
+
+    /// <summary>A growable array indexed by store id.</summary>
+    private struct Column<T>
+    {
+        private T[] _items;
+
+        public Column() => _items = new T[16];
+
+        public readonly T this[int id] => id < _items.Length ? _items[id] : default!;
+
+        public void Set(long id, T value)
+        {
+            var at = checked((int)id);
+            if (at >= _items.Length)
+            {
+                Array.Resize(ref _items, Math.Max(at + 1, _items.Length * 2));
+            }
+
+            _items[at] = value;
+        }
+    }
+
+    /// <summary>One direction of one edge kind: a linked list of targets per node, in arrays.</summary>
+    private sealed class EdgeLists
+    {
+        private int[] _head = new int[16];
+        private int[] _next = new int[16];
+        private int[] _target = new int[16];
+        private int _count;
+
+        public int First(int node) => node < _head.Length ? _head[node] : 0;
+
+        public int Next(int edge) => _next[edge];
+
+        public int Target(int edge) => _target[edge];
+
+        public void Add(int node, int target)
+        {
+            var edge = ++_count;
+            if (edge >= _next.Length)
+            {
+                Array.Resize(ref _next, _next.Length * 2);
+                Array.Resize(ref _target, _target.Length * 2);
+            }
+
+            if (node >= _head.Length)
+            {
+                Array.Resize(ref _head, Math.Max(node + 1, _head.Length * 2));
+            }
+
+            _target[edge] = target;
+            _next[edge] = _head[node];
+            _head[node] = edge;
+        }
+    }
+}

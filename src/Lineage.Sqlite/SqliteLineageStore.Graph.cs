@@ -1,0 +1,101 @@
+using Lineage.Lineage;
+
+namespace Lineage.Sqlite;
+
+public sealed partial class SqliteLineageStore
+{
+    private readonly GraphIndex _graph = new();
+    private readonly SemaphoreSlim _catchUpGate = new(1, 1);
+
+    /// <summary>The in-memory lineage graph; current as of the last catch-up.</summary>
+    public GraphIndex Graph => _graph;
+
+    /// <summary>Loads every committed row the in-memory graph lacks; the graph is otherwise loaded on first use.</summary>
+    public Task LoadGraphAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(async s =>
+        {
+            await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Brings the in-memory graph up to what <paramref name="s"/> sees committed: one statement
+    /// when nothing changed, otherwise one more per table that grew. Write transactions call it
+    /// before they write anything, so the graph never holds rows that might roll back.
+    /// </summary>
+    private async Task CatchUpAsync(SqliteSession s, CancellationToken cancellationToken)
+    {
+        var stored = (await s.QueryAsync(
+            """
+            SELECT (SELECT COALESCE(MAX(id), 0) FROM projects), (SELECT COALESCE(MAX(id), 0) FROM artifacts),
+                   (SELECT COALESCE(MAX(id), 0) FROM runs), (SELECT COALESCE(MAX(id), 0) FROM artifact_versions),
+                   (SELECT COALESCE(MAX(seq), 0) FROM used_edges), (SELECT COALESCE(MAX(seq), 0) FROM logged_edges)
+            """,
+            r => new GraphWatermark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)),
+            cancellationToken).ConfigureAwait(false))[0];
+        if (stored == _graph.Watermark)
+        {
+            return;
+        }
+
+        await _catchUpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var held = _graph.Watermark;
+            var delta = new GraphDelta();
+            if (stored.Project > held.Project)
+            {
+                delta.Projects.AddRange(await s.QueryAsync(
+                    "SELECT p.id, p.namespace_id, n.name || '/' || p.name FROM projects p JOIN namespaces n ON n.id = p.namespace_id WHERE p.id > $w ORDER BY p.id",
+                    r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2)),
+                    cancellationToken,
+                    ("$w", held.Project)).ConfigureAwait(false));
+            }
+
+            if (stored.Artifact > held.Artifact)
+            {
+                delta.Artifacts.AddRange(await s.QueryAsync(
+                    "SELECT id, project_id, name, type FROM artifacts WHERE id > $w ORDER BY id",
+                    r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3)),
+                    cancellationToken,
+                    ("$w", held.Artifact)).ConfigureAwait(false));
+            }
+
+            if (stored.Run > held.Run)
+            {
+                delta.Runs.AddRange(await s.QueryAsync(
+                    "SELECT id, project_id, name, job_type FROM runs WHERE id > $w ORDER BY id",
+                    r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)),
+                    cancellationToken,
+                    ("$w", held.Run)).ConfigureAwait(false));
+            }
+
+            if (stored.Version > held.Version)
+            {
+                delta.Versions.AddRange(await s.QueryAsync(
+                    "SELECT id, artifact_id, version_index FROM artifact_versions WHERE id > $w ORDER BY id",
+                    r => (r.GetInt64(0), r.GetInt64(1), r.GetInt32(2)),
+                    cancellationToken,
+                    ("$w", held.Version)).ConfigureAwait(false));
+            }
+
+            foreach (var (table, into, after) in new[] { ("used_edges", delta.Used, held.Used), ("logged_edges", delta.Logged, held.Logged) })
+            {
+                if ((table == "used_edges" ? stored.Used : stored.Logged) > after)
+                {
+                    into.AddRange(await s.QueryAsync(
+                        $"SELECT seq, run_id, version_id FROM {table} WHERE seq > $w ORDER BY seq",
+                        r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)),
+                        cancellationToken,
+                        ("$w", after)).ConfigureAwait(false));
+                }
+            }
+
+            _graph.Apply(delta);
+        }
+        finally
+        {
+            _catchUpGate.Release();
+        }
+    }
+}
