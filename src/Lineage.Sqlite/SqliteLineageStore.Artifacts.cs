@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
@@ -13,58 +14,65 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
+        return _database.WriteAsync(
+            async s =>
+            {
+                await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
+                var id = await LogArtifactAsync(s, command, actor, cancellationToken).ConfigureAwait(false);
+                return await LoadVersionAsync(s, id, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Logs a version or records one more logger of it; returns the version's id.</summary>
+    private async Task<long> LogArtifactAsync(SqliteSession s, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken)
+    {
         foreach (var alias in command.Aliases)
         {
             NameRules.RequireUserAlias(alias);
         }
 
-        return _database.WriteAsync(
-            async s =>
+        var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
+        var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
+        var found = (await s.QueryAsync(
+            "SELECT id, version_index FROM artifact_versions WHERE artifact_id = $a AND digest = $d",
+            r => (Id: r.GetInt64(0), Index: r.GetInt32(1)),
+            cancellationToken, ("$a", artifactId), ("$d", command.Digest)).ConfigureAwait(false)).FirstOrDefault();
+        var isNew = found == default;
+        var (versionId, versionIndex) = found;
+
+        if (!isNew)
+        {
+            // Same content: no new version, the run becomes one more logger of it.
+            // The new edge run → version is the one write here that can close a cycle.
+            var known = await s.ScalarAsync<long?>(
+                "SELECT seq FROM logged_edges WHERE run_id = $r AND version_id = $v",
+                cancellationToken, ("$r", run.Id), ("$v", versionId)).ConfigureAwait(false);
+            if (known is null)
             {
-                await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
-                var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
-                var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
-                var found = (await s.QueryAsync(
-                    "SELECT id, version_index FROM artifact_versions WHERE artifact_id = $a AND digest = $d",
-                    r => (Id: r.GetInt64(0), Index: r.GetInt32(1)),
-                    cancellationToken, ("$a", artifactId), ("$d", command.Digest)).ConfigureAwait(false)).FirstOrDefault();
-                var isNew = found == default;
-                var (versionId, versionIndex) = found;
+                await RefuseCycleAsync(s, NodeRef.Run(run.Id), NodeRef.Version(versionId), actor.Access, cancellationToken).ConfigureAwait(false);
+                await InsertEdgeAsync(s, "logged_edges", run.Id, versionId, actor, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            (versionId, versionIndex) = await InsertVersionAsync(s, artifactId, run, command, actor, cancellationToken).ConfigureAwait(false);
+            await InsertEdgeAsync(s, "logged_edges", run.Id, versionId, actor, cancellationToken).ConfigureAwait(false);
+        }
 
-                if (!isNew)
-                {
-                    // Same content: no new version, the run becomes one more logger of it.
-                    // The new edge run → version is the one write here that can close a cycle.
-                    var known = await s.ScalarAsync<long?>(
-                        "SELECT seq FROM logged_edges WHERE run_id = $r AND version_id = $v",
-                        cancellationToken, ("$r", run.Id), ("$v", versionId)).ConfigureAwait(false);
-                    if (known is null)
-                    {
-                        await RefuseCycleAsync(s, NodeRef.Run(run.Id), NodeRef.Version(versionId), actor.Access, cancellationToken).ConfigureAwait(false);
-                        await InsertEdgeAsync(s, "logged_edges", run.Id, versionId, actor, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                else
-                {
-                    (versionId, versionIndex) = await InsertVersionAsync(s, artifactId, run, command, actor, cancellationToken).ConfigureAwait(false);
-                    await InsertEdgeAsync(s, "logged_edges", run.Id, versionId, actor, cancellationToken).ConfigureAwait(false);
-                }
+        var scope = AliasScope.OfArtifact(artifactId, $"{run.Namespace}/{run.Project}/{command.Name}");
+        var subject = new AuditSubject(versionId, $"v{versionIndex}", null);
+        if (isNew)
+        {
+            await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.VersionLogged, subject, null, actor, cancellationToken).ConfigureAwait(false);
+        }
 
-                var scope = AliasScope.OfArtifact(artifactId, $"{run.Namespace}/{run.Project}/{command.Name}");
-                var subject = new AuditSubject(versionId, $"v{versionIndex}", null);
-                if (isNew)
-                {
-                    await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.VersionLogged, subject, null, actor, cancellationToken).ConfigureAwait(false);
-                }
+        foreach (var alias in command.Aliases.Distinct(StringComparer.Ordinal))
+        {
+            await MoveAliasAsync(s, scope, subject, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
+        }
 
-                foreach (var alias in command.Aliases.Distinct(StringComparer.Ordinal))
-                {
-                    await MoveAliasAsync(s, scope, subject, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
-                }
-
-                return await LoadVersionAsync(s, versionId, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken);
+        return versionId;
     }
 
     public Task<VersionRecord> UseArtifactAsync(UseArtifactCommand command, Actor actor, CancellationToken cancellationToken)
@@ -75,22 +83,28 @@ public sealed partial class SqliteLineageStore
             async s =>
             {
                 await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
-                var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
-                // A linked version is used through its registry, and its source gets the edge.
-                var version = await RequireVersionAsync(
-                    s, command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
-                var known = await s.ScalarAsync<long?>(
-                    "SELECT seq FROM used_edges WHERE run_id = $r AND version_id = $v",
-                    cancellationToken, ("$r", run.Id), ("$v", version.Id)).ConfigureAwait(false);
-                if (known is null)
-                {
-                    await RefuseCycleAsync(s, NodeRef.Version(version.Id), NodeRef.Run(run.Id), actor.Access, cancellationToken).ConfigureAwait(false);
-                    await InsertEdgeAsync(s, "used_edges", run.Id, version.Id, actor, cancellationToken).ConfigureAwait(false);
-                }
-
-                return version;
+                return await UseArtifactAsync(s, command, actor, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);
+    }
+
+    private async Task<VersionRecord> UseArtifactAsync(SqliteSession s, UseArtifactCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
+
+        // A linked version is used through its registry, and its source gets the edge.
+        var version = await RequireVersionAsync(
+            s, command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
+        var known = await s.ScalarAsync<long?>(
+            "SELECT seq FROM used_edges WHERE run_id = $r AND version_id = $v",
+            cancellationToken, ("$r", run.Id), ("$v", version.Id)).ConfigureAwait(false);
+        if (known is null)
+        {
+            await RefuseCycleAsync(s, NodeRef.Version(version.Id), NodeRef.Run(run.Id), actor.Access, cancellationToken).ConfigureAwait(false);
+            await InsertEdgeAsync(s, "used_edges", run.Id, version.Id, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        return version;
     }
 
     public Task<VersionRecord> AddAliasAsync(AliasCommand command, Actor actor, CancellationToken cancellationToken)
@@ -158,6 +172,20 @@ public sealed partial class SqliteLineageStore
 
     private async Task<long> EnsureArtifactAsync(SqliteSession s, RunRecord run, LogArtifactCommand command, CancellationToken cancellationToken)
     {
+        if (s.KnownArtifacts.TryGetValue((run.ProjectId, command.Name), out var known))
+        {
+            return known.Type == command.Type
+                ? known.Id
+                : throw new ConflictException($"artifact '{run.Namespace}/{run.Project}/{command.Name}' has type '{known.Type}', not '{command.Type}'");
+        }
+
+        var id = await FindOrCreateArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
+        s.KnownArtifacts[(run.ProjectId, command.Name)] = (id, command.Type);
+        return id;
+    }
+
+    private async Task<long> FindOrCreateArtifactAsync(SqliteSession s, RunRecord run, LogArtifactCommand command, CancellationToken cancellationToken)
+    {
         var rows = await s.QueryAsync(
             "SELECT id, type FROM artifacts WHERE project_id = $p AND name = $n",
             r => (Id: r.GetInt64(0), Type: r.GetString(1)),
@@ -199,6 +227,7 @@ public sealed partial class SqliteLineageStore
             ("$by", actor.Name),
             ("$r", run.Id)).ConfigureAwait(false))[0];
 
+        s.NewVersions++;
         foreach (var file in command.Files ?? [])
         {
             await s.ExecuteAsync(
@@ -227,7 +256,10 @@ public sealed partial class SqliteLineageStore
     private async Task RefuseCycleAsync(SqliteSession s, NodeRef from, NodeRef to, Access access, CancellationToken cancellationToken)
     {
         // The graph was brought up to date when the transaction began; its own edges are pending.
+        var started = Stopwatch.GetTimestamp();
         var cycle = await CycleGuard.FindCycleAsync(new GraphIndexReader(_graph, s.PendingEdges), from, to, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _cycleChecks);
+        Interlocked.Add(ref _cycleCheckTicks, Stopwatch.GetTimestamp() - started);
         if (cycle is not null)
         {
             var names = await NameNodesAsync(s, cycle, cancellationToken).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lineage.Lineage;
 
 namespace Lineage.Sqlite;
@@ -6,9 +7,15 @@ public sealed partial class SqliteLineageStore
 {
     private readonly GraphIndex _graph = new();
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
+    private long _cycleChecks;
+    private long _cycleCheckTicks;
 
     /// <summary>The in-memory lineage graph; current as of the last catch-up.</summary>
     public GraphIndex Graph => _graph;
+
+    /// <summary>How many cycle checks this store has run, and the time they took in all.</summary>
+    public (long Checks, TimeSpan Total) CycleCheckCost =>
+        (Interlocked.Read(ref _cycleChecks), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _cycleCheckTicks)));
 
     /// <summary>Loads every committed row the in-memory graph lacks; the graph is otherwise loaded on first use.</summary>
     public Task LoadGraphAsync(CancellationToken cancellationToken) =>

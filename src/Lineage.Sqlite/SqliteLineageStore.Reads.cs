@@ -231,6 +231,23 @@ public sealed partial class SqliteLineageStore
     /// <summary>A version of a project artifact or, when the path names a registry, a linked version.</summary>
     private static async Task<VersionRecord?> FindVersionAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
     {
+        // What an explicit index names never changes; aliases and latest may, within a transaction too.
+        if (s.KnownVersions.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var found = await ResolveVersionAsync(s, name, cancellationToken).ConfigureAwait(false);
+        if (found is not null && name.Selector.Index is not null)
+        {
+            s.KnownVersions[name] = found;
+        }
+
+        return found;
+    }
+
+    private static async Task<VersionRecord?> ResolveVersionAsync(SqliteSession s, VersionRef name, CancellationToken cancellationToken)
+    {
         // Projects and registries of one owner never share a name, so at most one of these finds it.
         if (await ResolveIdAsync(s, name, Numbering.ArtifactVersions, cancellationToken).ConfigureAwait(false) is { } id)
         {

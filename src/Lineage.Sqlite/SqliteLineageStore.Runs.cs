@@ -14,27 +14,7 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                var projectId = await EnsureProjectAsync(s, command.Run.ProjectPath, actor, cancellationToken).ConfigureAwait(false);
-                var exists = await s.ScalarAsync<long?>(
-                    "SELECT id FROM runs WHERE project_id = $p AND name = $n", cancellationToken, ("$p", projectId), ("$n", command.Run.Name)).ConfigureAwait(false);
-                if (exists is not null)
-                {
-                    throw new ConflictException($"run '{command.Run}' already exists");
-                }
-
-                var id = await s.ScalarAsync<long>(
-                    """
-                    INSERT INTO runs (project_id, name, job_type, state, config, created_at, created_by)
-                    VALUES ($p, $n, $j, $s, $c, $t, $by) RETURNING id
-                    """,
-                    cancellationToken,
-                    ("$p", projectId),
-                    ("$n", command.Run.Name),
-                    ("$j", command.JobType),
-                    ("$s", Rows.FormatState(RunState.Running)),
-                    ("$c", command.ConfigJson),
-                    ("$t", Now()),
-                    ("$by", actor.Name)).ConfigureAwait(false);
+                var id = await CreateRunAsync(s, command, actor, cancellationToken).ConfigureAwait(false);
                 return (await LoadRunsAsync(s, [id], cancellationToken).ConfigureAwait(false))[0];
             },
             cancellationToken);
@@ -66,11 +46,48 @@ public sealed partial class SqliteLineageStore
             cancellationToken);
     }
 
+    private async Task<long> CreateRunAsync(SqliteSession s, CreateRunCommand command, Actor actor, CancellationToken cancellationToken)
+    {
+        var projectId = await EnsureProjectAsync(s, command.Run.ProjectPath, actor, cancellationToken).ConfigureAwait(false);
+        var exists = await s.ScalarAsync<long?>(
+            "SELECT id FROM runs WHERE project_id = $p AND name = $n", cancellationToken, ("$p", projectId), ("$n", command.Run.Name)).ConfigureAwait(false);
+        if (exists is not null)
+        {
+            throw new ConflictException($"run '{command.Run}' already exists");
+        }
+
+        return await s.ScalarAsync<long>(
+            """
+            INSERT INTO runs (project_id, name, job_type, state, config, created_at, created_by)
+            VALUES ($p, $n, $j, $s, $c, $t, $by) RETURNING id
+            """,
+            cancellationToken,
+            ("$p", projectId),
+            ("$n", command.Run.Name),
+            ("$j", command.JobType),
+            ("$s", Rows.FormatState(RunState.Running)),
+            ("$c", command.ConfigJson),
+            ("$t", Now()),
+            ("$by", actor.Name)).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Projects, and for site administrators organizations, come into being on first use, as
     /// <c>wandb.init</c> does. Others need the MEMBER role in an existing namespace.
     /// </summary>
     private async Task<long> EnsureProjectAsync(SqliteSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
+    {
+        if (s.KnownProjects.TryGetValue(path, out var known))
+        {
+            return known;
+        }
+
+        var id = await FindOrCreateProjectAsync(s, path, actor, cancellationToken).ConfigureAwait(false);
+        s.KnownProjects[path] = id;
+        return id;
+    }
+
+    private async Task<long> FindOrCreateProjectAsync(SqliteSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
     {
         var namespaceId = await s.ScalarAsync<long?>(
             "SELECT id FROM namespaces WHERE name = $n", cancellationToken, ("$n", path.Namespace)).ConfigureAwait(false);
@@ -111,7 +128,12 @@ public sealed partial class SqliteLineageStore
     private static async Task<RunRecord> RequireRunAsync(
         SqliteSession s, RunPath path, Access access, Permission permission, CancellationToken cancellationToken)
     {
-        var run = await FindRunAsync(s, path, cancellationToken).ConfigureAwait(false) ?? throw Missing.Run(path);
+        if (!s.KnownRuns.TryGetValue(path, out var run))
+        {
+            run = await FindRunAsync(s, path, cancellationToken).ConfigureAwait(false) ?? throw Missing.Run(path);
+            s.KnownRuns[path] = run;
+        }
+
         access.RequireNamespace(run.NamespaceId, run.Namespace, permission, Missing.Run(path).Message);
         return run;
     }

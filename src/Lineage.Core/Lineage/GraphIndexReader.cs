@@ -7,12 +7,12 @@ namespace Lineage.Lineage;
 public sealed class GraphIndexReader : IAdjacencyReader
 {
     private readonly GraphIndex _index;
-    private readonly IReadOnlyList<LineageEdge> _pending;
+    private readonly IAdjacencyOverlay? _pending;
 
-    public GraphIndexReader(GraphIndex index, IReadOnlyList<LineageEdge>? pending = null)
+    public GraphIndexReader(GraphIndex index, IAdjacencyOverlay? pending = null)
     {
         _index = index;
-        _pending = pending ?? [];
+        _pending = pending;
     }
 
     public Task<IReadOnlyList<Adjacency>> ReadAsync(IReadOnlyList<NodeRef> nodes, WalkDirection direction, CancellationToken cancellationToken)
@@ -20,15 +20,13 @@ public sealed class GraphIndexReader : IAdjacencyReader
         ArgumentNullException.ThrowIfNull(nodes);
         var result = new List<Adjacency>();
         _index.Neighbours(nodes, direction, result);
-        if (_pending.Count > 0)
+        if (_pending is { Count: > 0 })
         {
-            var wanted = nodes.ToHashSet();
-            foreach (var edge in _pending)
+            foreach (var node in nodes)
             {
-                var (from, to) = direction == WalkDirection.Downstream ? (edge.From, edge.To) : (edge.To, edge.From);
-                if (wanted.Contains(from))
+                foreach (var next in _pending.Neighbours(node, direction))
                 {
-                    result.Add(new Adjacency(from, to, null));
+                    result.Add(new Adjacency(node, next, null));
                 }
             }
         }

@@ -2,4 +2,4 @@ using Lineage.Names;
 
 namespace Lineage.Model;
 
-public sealed record CreateRunCommand(RunPath Run, string? JobType, string? ConfigJson);
+public sealed record CreateRunCommand(RunPath Run, string? JobType, string? ConfigJson) : ILineageWrite;

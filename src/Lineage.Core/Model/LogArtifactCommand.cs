@@ -10,4 +10,4 @@ public sealed record LogArtifactCommand(
     string? MetadataJson,
     IReadOnlyList<string> Aliases,
     long? Size = null,
-    IReadOnlyList<VersionFile>? Files = null);
+    IReadOnlyList<VersionFile>? Files = null) : ILineageWrite;

@@ -2,4 +2,4 @@ using Lineage.Names;
 
 namespace Lineage.Model;
 
-public sealed record UseArtifactCommand(RunPath Run, VersionRef Artifact);
+public sealed record UseArtifactCommand(RunPath Run, VersionRef Artifact) : ILineageWrite;

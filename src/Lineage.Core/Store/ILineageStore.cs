@@ -24,6 +24,13 @@ public interface ILineageStore
 
     Task<VersionRecord> UseArtifactAsync(UseArtifactCommand command, Actor actor, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies many writes in one transaction, in order, each checked exactly as if it were
+    /// made alone (roles, names, cycles); a refused write refuses the whole batch with a
+    /// <see cref="Errors.BatchWriteException"/>. For loading history and for heavy writers.
+    /// </summary>
+    Task<IngestResult> IngestAsync(IReadOnlyList<ILineageWrite> writes, Actor actor, CancellationToken cancellationToken);
+
     /// <summary>Gives the alias to the version, taking it from whichever version held it.</summary>
     Task<VersionRecord> AddAliasAsync(AliasCommand command, Actor actor, CancellationToken cancellationToken);
 
