@@ -17,6 +17,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private long _commands;
+    private long _writeEpoch;
 
     public SqliteDatabase(SqliteStoreOptions options)
     {
@@ -37,6 +38,9 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>How many SQL statements this instance has run; the API's tests read it to prove batching.</summary>
     public long CommandsExecuted => Interlocked.Read(ref _commands);
+
+    /// <summary>How many write transactions this instance has committed; readers of derived state compare it.</summary>
+    public long WriteEpoch => Interlocked.Read(ref _writeEpoch);
 
     internal void CountCommand() => Interlocked.Increment(ref _commands);
 
@@ -120,6 +124,7 @@ public sealed class SqliteDatabase : IDisposable
                 var result = await work(session).ConfigureAwait(false);
                 // Not cancellable: once the work is done, the commit must not be abandoned halfway.
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Increment(ref _writeEpoch);
                 return result;
             }
             catch (SqliteException e)

@@ -7,23 +7,48 @@ public sealed partial class SqliteLineageStore
 {
     private readonly GraphIndex _graph = new();
     private readonly SemaphoreSlim _catchUpGate = new(1, 1);
+    private long _graphEpoch = -1;
+    private long _graphCheckedAt;
     private long _cycleChecks;
     private long _cycleCheckTicks;
 
     /// <summary>The in-memory lineage graph; current as of the last catch-up.</summary>
     public GraphIndex Graph => _graph;
 
+    /// <summary>How soon lineage reads see writes that other processes make to the same file.</summary>
+    public static TimeSpan ExternalWritesVisibleWithin { get; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How many cycle checks this store has run, and the time they took in all.</summary>
     public (long Checks, TimeSpan Total) CycleCheckCost =>
         (Interlocked.Read(ref _cycleChecks), Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _cycleCheckTicks)));
 
     /// <summary>Loads every committed row the in-memory graph lacks; the graph is otherwise loaded on first use.</summary>
-    public Task LoadGraphAsync(CancellationToken cancellationToken) =>
-        _database.ReadAsync(async s =>
+    public Task LoadGraphAsync(CancellationToken cancellationToken) => EnsureGraphCurrentAsync(cancellationToken);
+
+    /// <summary>
+    /// Before a read from the in-memory graph: catches up when this process has committed a
+    /// write since the last catch-up, and otherwise at most once per
+    /// <see cref="ExternalWritesVisibleWithin"/>, for writes by other processes to the same file.
+    /// A lineage read therefore usually touches no SQL at all.
+    /// </summary>
+    private async Task EnsureGraphCurrentAsync(CancellationToken cancellationToken)
+    {
+        var epoch = _database.WriteEpoch;
+        if (epoch == Interlocked.Read(ref _graphEpoch) && Stopwatch.GetElapsedTime(Interlocked.Read(ref _graphCheckedAt)) < ExternalWritesVisibleWithin)
+        {
+            return;
+        }
+
+        await _database.ReadAsync(async s =>
         {
             await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
             return true;
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+
+        // The read began after the epoch was taken, so it saw at least those writes.
+        Interlocked.Exchange(ref _graphEpoch, epoch);
+        Interlocked.Exchange(ref _graphCheckedAt, Stopwatch.GetTimestamp());
+    }
 
     /// <summary>
     /// Brings the in-memory graph up to what <paramref name="s"/> sees committed: one statement

@@ -6,26 +6,25 @@ namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore
 {
-    public Task<LineageGraph> GetLineageAsync(LineageQuery query, Access access, CancellationToken cancellationToken)
+    public async Task<LineageGraph> GetLineageAsync(LineageQuery query, Access access, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(access);
-        return _database.ReadAsync(async s =>
+        await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
+        if (_graph.Describe(query.Start) is not { } start || !access.CanSeeNamespace(start.NamespaceId))
         {
-            // Walks run over the in-memory graph, brought up to this read's snapshot first.
-            await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
-            if (_graph.Describe(query.Start) is not { } start || !access.CanSeeNamespace(start.NamespaceId))
-            {
-                throw new NotFoundException($"lineage start node '{query.Start}' not found");
-            }
+            throw new NotFoundException($"lineage start node '{query.Start}' not found");
+        }
 
-            var walk = await LineageWalker.WalkAsync(new GraphIndexReader(_graph), query, start.Type, access, cancellationToken).ConfigureAwait(false);
-            var nodes = walk.Nodes
-                .Select(n => (n, d: _graph.Describe(n.Node)!))
-                .Select(x => new LineageNode(x.n.Node, x.n.Hops, x.d.Name, x.d.Path, x.d.Type))
-                .ToList();
-            return new LineageGraph(nodes, walk.Edges, walk.Truncated);
-        }, cancellationToken);
+        var walk = _graph.Walk(query, access, start.Type);
+        var nodes = new List<LineageNode>(walk.Nodes.Count);
+        foreach (var node in walk.Nodes)
+        {
+            var described = _graph.Describe(node.Node)!;
+            nodes.Add(new LineageNode(node.Node, node.Hops, described.Name, described.Path, described.Type));
+        }
+
+        return new LineageGraph(nodes, walk.Edges, walk.Truncated);
     }
 
     private static async Task<Dictionary<NodeRef, NodeName>> NameNodesAsync(SqliteSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)

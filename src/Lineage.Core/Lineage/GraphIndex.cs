@@ -12,7 +12,7 @@ namespace Lineage.Lineage;
 /// O(1) and a million nodes with millions of edges cost tens of megabytes. Readers take the
 /// read lock for one frontier at a time; applying a delta takes the write lock.
 /// </remarks>
-public sealed class GraphIndex : IDisposable
+public sealed partial class GraphIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly List<string> _types = [];

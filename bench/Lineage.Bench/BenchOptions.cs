@@ -1,0 +1,12 @@
+namespace Lineage.Bench;
+
+/// <summary>How a benchmark run is made. Without <see cref="ServerDll"/>, the HTTP part is skipped.</summary>
+public sealed record BenchOptions(
+    BenchSize Size,
+    string DataDirectory,
+    int Seed = 42,
+    int BatchSize = 2_000,
+    string? ServerDll = null,
+    int Connections = 32,
+    TimeSpan? LoadDuration = null,
+    TimeSpan? QuestionBudget = null);

@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Lineage.Bench;
+
+/// <summary>p50 and p99 of repeated runs of one question, in milliseconds.</summary>
+public sealed record Latency(double P50, double P99, int Runs)
+{
+    /// <summary>
+    /// Runs <paramref name="action"/> once to warm up, then until <paramref name="maxRuns"/> runs
+    /// or <paramref name="budget"/> has passed, but at least <paramref name="minRuns"/> times.
+    /// </summary>
+    public static async Task<Latency> MeasureAsync(Func<Task> action, int minRuns, int maxRuns, TimeSpan budget)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await action().ConfigureAwait(false);
+        var samples = new List<double>();
+        var clock = Stopwatch.StartNew();
+        while (samples.Count < minRuns || (samples.Count < maxRuns && clock.Elapsed < budget))
+        {
+            var started = Stopwatch.GetTimestamp();
+            await action().ConfigureAwait(false);
+            samples.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        samples.Sort();
+        return new Latency(Percentile(samples, 0.50), Percentile(samples, 0.99), samples.Count);
+    }
+
+    public static Latency Measure(Action action, int minRuns, int maxRuns, TimeSpan budget) =>
+        MeasureAsync(() => { action(); return Task.CompletedTask; }, minRuns, maxRuns, budget).GetAwaiter().GetResult();
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}

@@ -1,0 +1,179 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Lineage.Bench;
+
+/// <summary>Writes results as tables, docs/performance.md and a chart (docs/performance.svg).</summary>
+public static class Report
+{
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Lineage.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Lineage.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>One size's results as markdown.</summary>
+    public static string Table(BenchResult r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var text = new StringBuilder();
+        text.AppendLine(Invariant, $"Size {r.Size}: {r.Nodes:N0} nodes ({r.Runs:N0} runs, {r.Versions:N0} versions), {r.Edges:N0} edges; seed {r.Seed}; {r.Machine}.");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"- ingest through the store API in batches, cycle checks on: **{r.EdgesPerSecond:N0} edges/s** ({r.IngestSeconds:N1} s)");
+        text.AppendLine(Invariant, $"- cycle check per write: **{r.CycleCheckMicros:N2} µs** on average over {r.CycleChecks:N0} checks");
+        text.AppendLine(Invariant, $"- loading the in-memory graph from the file: {r.GraphLoadSeconds:N2} s");
+        text.AppendLine();
+        text.AppendLine("| question | nodes | store p50 / p99 | recursive CTE p50 / p99 | arrays BFS p50 / p99 | CTE ÷ store | store ÷ arrays |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach (var q in r.Questions)
+        {
+            text.AppendLine(Invariant,
+                $"| {q.Question} | {q.Nodes:N0} | {Ms(q.Ours.P50)} / {Ms(q.Ours.P99)} | {Ms(q.Cte.P50)} / {Ms(q.Cte.P99)} | {Ms(q.Arrays.P50)} / {Ms(q.Arrays.P99)} | {q.Cte.P50 / q.Ours.P50:N1}× | {q.Ours.P50 / q.Arrays.P50:N1}× |");
+        }
+
+        if (r.Http is { } http)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant, $"GraphQL over HTTP, {http.Connections} connections ({http.LoadGenerator}); server up in {http.StartupSeconds:N2} s; server peak memory (VmHWM) {http.PeakRssBytes / 1048576.0:N0} MiB.");
+            text.AppendLine();
+            text.AppendLine("| query | requests/s | p50 | p99 | errors |");
+            text.AppendLine("| --- | ---: | ---: | ---: | ---: |");
+            foreach (var load in http.Loads)
+            {
+                text.AppendLine(Invariant, $"| `{load.Query}` | {load.RequestsPerSecond:N0} | {Ms(load.P50Ms)} | {Ms(load.P99Ms)} | {load.Errors} |");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    public static void Write(string docsDirectory, IReadOnlyList<BenchResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        Directory.CreateDirectory(docsDirectory);
+        var text = new StringBuilder();
+        text.AppendLine("# Performance");
+        text.AppendLine();
+        text.AppendLine("Measured by the benchmark in `bench/`: `bench/run S` (or `M`, `L`) builds the server in Release, generates");
+        text.AppendLine("a lineage graph of that size through the store API, asks the same questions of the store, of a");
+        text.AppendLine("recursive CTE over the same SQLite file (the straightforward approach) and of breadth-first search");
+        text.AppendLine("over integer arrays in the benchmark's process (the physical limit), checks that all three return the");
+        text.AppendLine("same nodes, times them, then loads the running server over HTTP. Each run rewrites its");
+        text.AppendLine("`bench/results/<size>.json` and this page from all results present. Nothing here is a test");
+        text.AppendLine("assertion; the test suite runs the harness once at size S as a smoke test.");
+        text.AppendLine();
+        text.AppendLine("![p50 latency per question: store, recursive CTE, arrays](performance.svg)");
+        text.AppendLine();
+        text.AppendLine("## Targets");
+        text.AppendLine();
+        text.Append(Targets(results));
+        foreach (var result in results.OrderBy(r => r.Nodes))
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant, $"## Size {result.Size}");
+            text.AppendLine();
+            text.Append(Table(result));
+        }
+
+        File.WriteAllText(Path.Combine(docsDirectory, "performance.md"), text.ToString().ReplaceLineEndings("\n"));
+        File.WriteAllText(Path.Combine(docsDirectory, "performance.svg"), Chart(results));
+    }
+
+    private static string Targets(IReadOnlyList<BenchResult> results)
+    {
+        var s = results.FirstOrDefault(r => r.Size == "S");
+        var m = results.FirstOrDefault(r => r.Size == "M");
+        var l = results.FirstOrDefault(r => r.Size == "L");
+        var text = new StringBuilder();
+        text.AppendLine("| target | measured | met |");
+        text.AppendLine("| --- | --- | --- |");
+        void Row(string target, BenchResult? at, Func<BenchResult, (string Measured, bool Met)> check)
+        {
+            if (at is null)
+            {
+                text.AppendLine(Invariant, $"| {target} | not measured yet | — |");
+                return;
+            }
+
+            var (measured, met) = check(at);
+            text.AppendLine(Invariant, $"| {target} | {measured} | {(met ? "yes" : "**no**")} |");
+        }
+
+        QuestionResult Q(BenchResult r, string key) => r.Questions.First(q => q.Key == key);
+        Row("3-hop lineage p50 ≤ 2 ms (L)", l, r => ($"{Ms(Q(r, "lineage3").Ours.P50)}", Q(r, "lineage3").Ours.P50 <= 2));
+        Row("hub downstream closure ≤ 200 ms (L)", l, r => ($"{Ms(Q(r, "downstream").Ours.P50)} p50, {Ms(Q(r, "downstream").Ours.P99)} p99 for {Q(r, "downstream").Nodes:N0} nodes", Q(r, "downstream").Ours.P99 <= 200));
+        foreach (var key in new[] { "lineage3", "upstream", "downstream" })
+        {
+            Row($"≥ 10× faster than the recursive CTE: {key} (L)", l, r => ($"{Q(r, key).Cte.P50 / Q(r, key).Ours.P50:N1}×", Q(r, key).Cte.P50 / Q(r, key).Ours.P50 >= 10));
+            Row($"within 3× of BFS over arrays: {key} (L)", l, r => ($"{Q(r, key).Ours.P50 / Q(r, key).Arrays.P50:N1}×", Q(r, key).Ours.P50 / Q(r, key).Arrays.P50 <= 3));
+        }
+
+        Row("ingest ≥ 20,000 edges/s with cycle checks (L)", l, r => ($"{r.EdgesPerSecond:N0} edges/s", r.EdgesPerSecond >= 20_000));
+        Row("cycle check per write at L ≤ 2× its cost at S", l, r => s is null
+            ? ($"{r.CycleCheckMicros:N2} µs at L; S not measured", false)
+            : ($"{r.CycleCheckMicros:N2} µs at L, {s.CycleCheckMicros:N2} µs at S ({r.CycleCheckMicros / s.CycleCheckMicros:N2}×)", r.CycleCheckMicros <= 2 * s.CycleCheckMicros));
+        Row("GraphQL lineage(depth:3) ≥ 2,000 req/s at p99 ≤ 25 ms, 32 connections (M)", m?.Http is null ? null : m, r =>
+        {
+            var load = r.Http!.Loads.First(x => x.Key == "lineage3");
+            return ($"{load.RequestsPerSecond:N0} req/s, p99 {Ms(load.P99Ms)}", load.RequestsPerSecond >= 2_000 && load.P99Ms <= 25);
+        });
+        Row("server peak memory ≤ 1 GiB (L)", l?.Http is null ? null : l, r => ($"{r.Http!.PeakRssBytes / 1048576.0:N0} MiB", r.Http.PeakRssBytes <= 1L << 30));
+        Row("start-up on the L database ≤ 10 s", l?.Http is null ? null : l, r => ($"{r.Http!.StartupSeconds:N2} s", r.Http.StartupSeconds <= 10));
+        return text.ToString();
+    }
+
+    /// <summary>Grouped bars of p50 latency on a log scale, one group per question and size.</summary>
+    private static string Chart(IReadOnlyList<BenchResult> results)
+    {
+        var groups = results.OrderBy(r => r.Nodes).SelectMany(r => r.Questions.Select(q => (Label: $"{r.Size}: {q.Key}", q))).ToList();
+        const int barWidth = 14;
+        const int gap = 26;
+        const int height = 260;
+        const int top = 30;
+        var width = 70 + (groups.Count * ((3 * barWidth) + gap));
+        var max = Math.Log10(groups.Count == 0 ? 10 : groups.Max(g => Math.Max(g.q.Cte.P50, g.q.Ours.P50)) * 2);
+        var min = Math.Log10(groups.Count == 0 ? 0.001 : Math.Max(0.0001, groups.Min(g => g.q.Arrays.P50) / 2));
+        double Y(double ms) => top + height - ((Math.Log10(Math.Max(ms, 0.0001)) - min) / (max - min) * height);
+
+        var svg = new StringBuilder();
+        svg.AppendLine(Invariant, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{top + height + 90}\" font-family=\"sans-serif\" font-size=\"11\">");
+        svg.AppendLine("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>");
+        svg.AppendLine(Invariant, $"<text x=\"10\" y=\"18\" font-size=\"13\">p50 latency, ms, log scale: store (blue), recursive CTE (red), BFS over arrays (grey)</text>");
+        for (var decade = Math.Ceiling(min); decade <= max; decade++)
+        {
+            var y = Y(Math.Pow(10, decade));
+            svg.AppendLine(Invariant, $"<line x1=\"60\" x2=\"{width}\" y1=\"{y:F1}\" y2=\"{y:F1}\" stroke=\"#ddd\"/><text x=\"55\" y=\"{y + 4:F1}\" text-anchor=\"end\">{Math.Pow(10, decade).ToString("G", Invariant)}</text>");
+        }
+
+        var x = 70.0;
+        foreach (var (label, q) in groups)
+        {
+            foreach (var (ms, colour) in new[] { (q.Ours.P50, "#2b6cb0"), (q.Cte.P50, "#c53030"), (q.Arrays.P50, "#888") })
+            {
+                var y = Y(ms);
+                svg.AppendLine(Invariant, $"<rect x=\"{x:F1}\" y=\"{y:F1}\" width=\"{barWidth}\" height=\"{top + height - y:F1}\" fill=\"{colour}\"><title>{label}: {Ms(ms)}</title></rect>");
+                x += barWidth;
+            }
+
+            svg.AppendLine(Invariant, $"<text transform=\"translate({x - (1.5 * barWidth):F1},{top + height + 8}) rotate(45)\">{label}</text>");
+            x += gap;
+        }
+
+        svg.AppendLine("</svg>");
+        return svg.ToString();
+    }
+
+    private static string Ms(double ms) => ms >= 100 ? $"{ms.ToString("N0", Invariant)} ms" : ms >= 1 ? $"{ms.ToString("N1", Invariant)} ms" : $"{ms.ToString("N3", Invariant)} ms";
+}
