@@ -6,13 +6,20 @@ namespace Lineage.Bench;
 public sealed record Latency(double P50, double P99, int Runs)
 {
     /// <summary>
-    /// Runs <paramref name="action"/> once to warm up, then until <paramref name="maxRuns"/> runs
-    /// or <paramref name="budget"/> has passed, but at least <paramref name="minRuns"/> times.
+    /// Runs <paramref name="action"/> for a second, or at least twice, to warm up (so that the
+    /// runtime has compiled the hot paths fully, as in a long-running server), then until
+    /// <paramref name="maxRuns"/> runs or <paramref name="budget"/> has passed, but at least
+    /// <paramref name="minRuns"/> times.
     /// </summary>
     public static async Task<Latency> MeasureAsync(Func<Task> action, int minRuns, int maxRuns, TimeSpan budget)
     {
         ArgumentNullException.ThrowIfNull(action);
-        await action().ConfigureAwait(false);
+        var warm = Stopwatch.StartNew();
+        for (var runs = 0; runs < 2 || warm.Elapsed < TimeSpan.FromSeconds(1); runs++)
+        {
+            await action().ConfigureAwait(false);
+        }
+
         var samples = new List<double>();
         var clock = Stopwatch.StartNew();
         while (samples.Count < minRuns || (samples.Count < maxRuns && clock.Elapsed < budget))

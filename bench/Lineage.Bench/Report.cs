@@ -40,7 +40,7 @@ public static class Report
         foreach (var q in r.Questions)
         {
             text.AppendLine(Invariant,
-                $"| {q.Question} | {q.Nodes:N0} | {Ms(q.Ours.P50)} / {Ms(q.Ours.P99)} | {Ms(q.Cte.P50)} / {Ms(q.Cte.P99)} | {Ms(q.Arrays.P50)} / {Ms(q.Arrays.P99)} | {q.Cte.P50 / q.Ours.P50:N1}× | {q.Ours.P50 / q.Arrays.P50:N1}× |");
+                $"| {q.Question} | {q.Nodes:N0} | {Ms(q.Ours.P50)} / {Ms(q.Ours.P99)} | {Ms(q.Cte.P50)} / {Ms(q.Cte.P99)} | {Ms(q.Arrays.P50)} / {Ms(q.Arrays.P99)} | {Ratio(q.Cte.P50, q.Ours.P50)} | {Ratio(q.Ours.P50, q.Arrays.P50)} |");
         }
 
         if (r.Http is { } http)
@@ -175,5 +175,11 @@ public static class Report
         return svg.ToString();
     }
 
-    private static string Ms(double ms) => ms >= 100 ? $"{ms.ToString("N0", Invariant)} ms" : ms >= 1 ? $"{ms.ToString("N1", Invariant)} ms" : $"{ms.ToString("N3", Invariant)} ms";
+    private static string Ms(double ms) =>
+        ms >= 100 ? $"{ms.ToString("N0", Invariant)} ms"
+        : ms >= 1 ? $"{ms.ToString("N1", Invariant)} ms"
+        : $"{(ms * 1000).ToString("N1", Invariant)} µs";
+
+    /// <summary>How many times slower <paramref name="a"/> is than <paramref name="b"/>; below the clock's resolution there is no ratio.</summary>
+    private static string Ratio(double a, double b) => b <= 0 ? "—" : $"{(a / b).ToString("N1", Invariant)}×";
 }

@@ -17,14 +17,7 @@ public sealed partial class SqliteLineageStore
         }
 
         var walk = _graph.Walk(query, access, start.Type);
-        var nodes = new List<LineageNode>(walk.Nodes.Count);
-        foreach (var node in walk.Nodes)
-        {
-            var described = _graph.Describe(node.Node)!;
-            nodes.Add(new LineageNode(node.Node, node.Hops, described.Name, described.Path, described.Type));
-        }
-
-        return new LineageGraph(nodes, walk.Edges, walk.Truncated);
+        return new LineageGraph(_graph.Name(walk.Nodes), walk.Edges, walk.Truncated);
     }
 
     private static async Task<Dictionary<NodeRef, NodeName>> NameNodesAsync(SqliteSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)

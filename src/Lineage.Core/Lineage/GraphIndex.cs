@@ -28,6 +28,7 @@ public sealed partial class GraphIndex : IDisposable
     private Column<string?> _runName = new();
     private Column<int> _versionArtifact = new();
     private Column<int> _versionIndex = new();
+    private Column<string?> _versionName = new();
 
     // Downstream of a run: the versions it logged; upstream: the versions it used.
     private readonly EdgeLists _runLogged = new();
@@ -82,6 +83,7 @@ public sealed partial class GraphIndex : IDisposable
             {
                 _versionArtifact.Set(v.Id, checked((int)v.ArtifactId));
                 _versionIndex.Set(v.Id, v.Index);
+                _versionName.Set(v.Id, $"{_artifactName[checked((int)v.ArtifactId)]}:v{v.Index}");
                 VersionCount++;
                 mark = mark with { Version = Math.Max(mark.Version, v.Id) };
             }
@@ -175,26 +177,49 @@ public sealed partial class GraphIndex : IDisposable
         _lock.EnterReadLock();
         try
         {
-            if (!Holds(node))
-            {
-                return null;
-            }
-
-            var id = (int)node.Id;
-            if (node.Kind == NodeKind.Run)
-            {
-                var name = _runName[id]!;
-                return new NodeDescription(name, $"{_projectPath[_runProject[id]]}/{name}", RunJobType(id), RunNamespace(id));
-            }
-
-            var artifact = _versionArtifact[id];
-            var versionName = $"{_artifactName[artifact]}:v{_versionIndex[id]}";
-            return new NodeDescription(versionName, $"{_projectPath[_artifactProject[artifact]]}/{versionName}", VersionType(id), VersionNamespace(id));
+            return Holds(node) ? DescribeHeld(node) : null;
         }
         finally
         {
             _lock.ExitReadLock();
         }
+    }
+
+    /// <summary>Lineage answer nodes for walked nodes, named under one read lock.</summary>
+    public List<LineageNode> Name(IReadOnlyList<TraversedNode> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        var named = new List<LineageNode>(nodes.Count);
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var node in nodes)
+            {
+                var id = (int)node.Node.Id;
+                named.Add(node.Node.Kind == NodeKind.Run
+                    ? new LineageNode(node.Node, node.Hops, _runName[id]!, node.Type, _projectPath[_runProject[id]]!)
+                    : new LineageNode(node.Node, node.Hops, _versionName[id]!, node.Type, _projectPath[_artifactProject[_versionArtifact[id]]]!));
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+
+        return named;
+    }
+
+    private NodeDescription DescribeHeld(NodeRef node)
+    {
+        var id = (int)node.Id;
+        if (node.Kind == NodeKind.Run)
+        {
+            var name = _runName[id]!;
+            return new NodeDescription(name, $"{_projectPath[_runProject[id]]}/{name}", RunJobType(id), RunNamespace(id));
+        }
+
+        var versionName = _versionName[id]!;
+        return new NodeDescription(versionName, $"{_projectPath[_artifactProject[_versionArtifact[id]]]}/{versionName}", VersionType(id), VersionNamespace(id));
     }
 
     public void Dispose() => _lock.Dispose();

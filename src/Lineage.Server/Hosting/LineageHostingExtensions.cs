@@ -63,6 +63,7 @@ public static class LineageHostingExtensions
         // Hosted services start in order: the schema first, then the administrator in it.
         services.AddHostedService<DatabaseMigrationService>();
         services.AddHostedService<IdentityBootstrapService>();
+        services.AddHostedService<GraphLoadService>();
 
         // The core of authentication only: the full AddAuthentication also brings data
         // protection, whose key ring would be written to the user's profile for nothing.
