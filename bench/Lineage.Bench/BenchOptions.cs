@@ -1,6 +1,9 @@
 namespace Lineage.Bench;
 
-/// <summary>How a benchmark run is made. Without <see cref="ServerDll"/>, the HTTP part is skipped.</summary>
+/// <summary>
+/// How a benchmark run is made. Without <see cref="ServerDll"/>, the HTTP part is skipped.
+/// <see cref="Warmup"/> (a second by default) is how long each question runs before it is timed.
+/// </summary>
 public sealed record BenchOptions(
     BenchSize Size,
     string DataDirectory,
@@ -9,4 +12,5 @@ public sealed record BenchOptions(
     string? ServerDll = null,
     int Connections = 32,
     TimeSpan? LoadDuration = null,
-    TimeSpan? QuestionBudget = null);
+    TimeSpan? QuestionBudget = null,
+    TimeSpan? Warmup = null);

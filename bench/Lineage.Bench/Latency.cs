@@ -6,16 +6,16 @@ namespace Lineage.Bench;
 public sealed record Latency(double P50, double P99, int Runs)
 {
     /// <summary>
-    /// Runs <paramref name="action"/> for a second, or at least twice, to warm up (so that the
+    /// Runs <paramref name="action"/> for <paramref name="warmup"/> (a second), or at least twice, to warm up (so that the
     /// runtime has compiled the hot paths fully, as in a long-running server), then until
     /// <paramref name="maxRuns"/> runs or <paramref name="budget"/> has passed, but at least
     /// <paramref name="minRuns"/> times.
     /// </summary>
-    public static async Task<Latency> MeasureAsync(Func<Task> action, int minRuns, int maxRuns, TimeSpan budget)
+    public static async Task<Latency> MeasureAsync(Func<Task> action, int minRuns, int maxRuns, TimeSpan budget, TimeSpan? warmup = null)
     {
         ArgumentNullException.ThrowIfNull(action);
         var warm = Stopwatch.StartNew();
-        for (var runs = 0; runs < 2 || warm.Elapsed < TimeSpan.FromSeconds(1); runs++)
+        for (var runs = 0; runs < 2 || warm.Elapsed < (warmup ?? TimeSpan.FromSeconds(1)); runs++)
         {
             await action().ConfigureAwait(false);
         }
@@ -33,8 +33,8 @@ public sealed record Latency(double P50, double P99, int Runs)
         return new Latency(Percentile(samples, 0.50), Percentile(samples, 0.99), samples.Count);
     }
 
-    public static Latency Measure(Action action, int minRuns, int maxRuns, TimeSpan budget) =>
-        MeasureAsync(() => { action(); return Task.CompletedTask; }, minRuns, maxRuns, budget).GetAwaiter().GetResult();
+    public static Latency Measure(Action action, int minRuns, int maxRuns, TimeSpan budget, TimeSpan? warmup = null) =>
+        MeasureAsync(() => { action(); return Task.CompletedTask; }, minRuns, maxRuns, budget, warmup).GetAwaiter().GetResult();
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -1,33 +1,44 @@
+using System.Globalization;
 using System.Text.Json;
-using Lineage.Bench;
 
-// bench/run <S|M|L> [--seed N] [--data DIR] [--no-http] [--seconds N]
-// Generates the graph, measures, writes bench/results/<size>.json and docs/performance.md.
-var size = BenchSize.Parse(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "S");
-var root = Report.RepositoryRoot();
-string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-var seed = int.Parse(Option("--seed") ?? "42", System.Globalization.CultureInfo.InvariantCulture);
-var data = Option("--data") ?? Path.Combine(Path.GetTempPath(), $"lineage-bench-{size.Name}");
-var server = Path.Combine(root, "src", "Lineage.Server", "bin", "Release", "net10.0", "Lineage.Server.dll");
-var http = !args.Contains("--no-http") && File.Exists(server);
-if (!args.Contains("--no-http") && !http)
+namespace Lineage.Bench;
+
+/// <summary>
+/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--seconds N]</c>: generates the
+/// graph, measures, writes bench/results/&lt;size&gt;.json and docs/performance.md.
+/// </summary>
+public static class BenchProgram
 {
-    Console.Error.WriteLine($"no server build at {server}: the HTTP part is skipped (bench/run builds it)");
+    public static async Task Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var size = BenchSize.Parse(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "S");
+        var root = Report.RepositoryRoot();
+        string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture);
+        var data = Option("--data") ?? Path.Combine(Path.GetTempPath(), $"lineage-bench-{size.Name}");
+        var server = Path.Combine(root, "src", "Lineage.Server", "bin", "Release", "net10.0", "Lineage.Server.dll");
+        var http = !args.Contains("--no-http") && File.Exists(server);
+        if (!args.Contains("--no-http") && !http)
+        {
+            await Console.Error.WriteLineAsync($"no server build at {server}: the HTTP part is skipped (bench/run builds it)").ConfigureAwait(false);
+        }
+
+        var options = new BenchOptions(
+            size,
+            data,
+            seed,
+            ServerDll: http ? server : null,
+            LoadDuration: TimeSpan.FromSeconds(int.Parse(Option("--seconds") ?? "10", CultureInfo.InvariantCulture)));
+        var result = await BenchmarkRunner.RunAsync(options, Console.Error, CancellationToken.None).ConfigureAwait(false);
+
+        var results = Path.Combine(root, "bench", "results");
+        Directory.CreateDirectory(results);
+        await File.WriteAllTextAsync(Path.Combine(results, $"{size.Name}.json"), JsonSerializer.Serialize(result, Report.Json)).ConfigureAwait(false);
+        var all = Directory.GetFiles(results, "*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Report.Json)!)
+            .ToList();
+        Report.Write(Path.Combine(root, "docs"), all);
+        Console.WriteLine(Report.Table(result));
+    }
 }
-
-var options = new BenchOptions(
-    size,
-    data,
-    seed,
-    ServerDll: http ? server : null,
-    LoadDuration: TimeSpan.FromSeconds(int.Parse(Option("--seconds") ?? "10", System.Globalization.CultureInfo.InvariantCulture)));
-var result = await BenchmarkRunner.RunAsync(options, Console.Error, CancellationToken.None);
-
-var results = Path.Combine(root, "bench", "results");
-Directory.CreateDirectory(results);
-await File.WriteAllTextAsync(Path.Combine(results, $"{size.Name}.json"), JsonSerializer.Serialize(result, Report.Json));
-var all = Directory.GetFiles(results, "*.json").Order(StringComparer.Ordinal)
-    .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Report.Json)!)
-    .ToList();
-Report.Write(Path.Combine(root, "docs"), all);
-Console.WriteLine(Report.Table(result));

@@ -22,13 +22,11 @@ public sealed partial class GraphIndex
         try
         {
             marks.Begin(Watermark.Run, Watermark.Version);
-            var nodes = new List<TraversedNode> { new(query.Start, 0, startType) };
-            var edges = new List<LineageEdge>();
+            var nodes = new SegmentedList<TraversedNode> { new(query.Start, 0, startType) };
+            var edges = new SegmentedList<LineageEdge>();
             var truncated = false;
             marks.Visit(Key(query.Start));
-            var steps = new List<ulong>();
-            var frontier = new List<uint>();
-            var next = new List<uint>();
+            var (steps, frontier, next) = (marks.Steps, marks.Frontier, marks.Next);
 
             foreach (var direction in query.Direction switch
             {
@@ -127,6 +125,14 @@ public sealed partial class GraphIndex
     private sealed class Marks
     {
         private int[] _runs = [];
+
+        /// <summary>Scratch lists of one walk, kept with the marks so that big walks do not allocate them anew.</summary>
+        public List<ulong> Steps { get; } = [];
+
+        public List<uint> Frontier { get; set; } = [];
+
+        public List<uint> Next { get; set; } = [];
+
         private int[] _versions = [];
         private int _stamp;
 

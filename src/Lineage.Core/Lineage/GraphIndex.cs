@@ -186,10 +186,10 @@ public sealed partial class GraphIndex : IDisposable
     }
 
     /// <summary>Lineage answer nodes for walked nodes, named under one read lock.</summary>
-    public List<LineageNode> Name(IReadOnlyList<TraversedNode> nodes)
+    public IReadOnlyList<LineageNode> Name(IReadOnlyList<TraversedNode> nodes)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        var named = new List<LineageNode>(nodes.Count);
+        var named = new SegmentedList<LineageNode>();
         _lock.EnterReadLock();
         try
         {

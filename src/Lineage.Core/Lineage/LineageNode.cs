@@ -6,7 +6,7 @@ namespace Lineage.Lineage;
 /// from the project's path only when asked for. <see cref="Type"/> is the artifact type or
 /// the run's job type.
 /// </summary>
-public sealed record LineageNode(NodeRef Node, int Hops, string Name, string? Type, string ProjectPath)
+public readonly record struct LineageNode(NodeRef Node, int Hops, string Name, string? Type, string ProjectPath)
 {
     public string Path => $"{ProjectPath}/{Name}";
 }

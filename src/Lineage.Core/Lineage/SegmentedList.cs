@@ -1,0 +1,72 @@
+using System.Collections;
+using System.Runtime.CompilerServices;
+
+namespace Lineage.Lineage;
+
+/// <summary>
+/// An append-only list kept in segments small enough to stay off the large-object heap.
+/// A walk of hundreds of thousands of nodes then allocates only short-lived small arrays,
+/// which the garbage collector reclaims cheaply, instead of large ones that force full
+/// collections of a heap that holds the whole graph.
+/// </summary>
+public sealed class SegmentedList<T> : IReadOnlyList<T>
+{
+    private static readonly int Shift = ShiftFor(Unsafe.SizeOf<T>());
+    private static readonly int Mask = (1 << Shift) - 1;
+
+    private readonly List<T[]> _segments = [];
+
+    public int Count { get; private set; }
+
+    public T this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            return _segments[index >> Shift][index & Mask];
+        }
+    }
+
+    public void Add(T item)
+    {
+        if ((Count & Mask) == 0 && Count >> Shift == _segments.Count)
+        {
+            // Small lists start small; full-size segments follow.
+            _segments.Add(new T[Count == 0 ? Math.Min(16, Mask + 1) : Mask + 1]);
+        }
+
+        var segment = _segments[Count >> Shift];
+        var at = Count & Mask;
+        if (at == segment.Length)
+        {
+            Array.Resize(ref segment, Math.Min(segment.Length * 2, Mask + 1));
+            _segments[Count >> Shift] = segment;
+        }
+
+        segment[at] = item;
+        Count++;
+    }
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return _segments[i >> Shift][i & Mask];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    // The largest power of two of elements whose array stays under the 85,000-byte threshold.
+    private static int ShiftFor(int size)
+    {
+        var shift = 4;
+        while (((1 << (shift + 1)) * size) + 64 < 85_000)
+        {
+            shift++;
+        }
+
+        return shift;
+    }
+}
