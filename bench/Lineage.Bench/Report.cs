@@ -79,6 +79,22 @@ public static class Report
         text.AppendLine("## Targets");
         text.AppendLine();
         text.Append(Targets(results));
+        text.AppendLine();
+        text.AppendLine("## Reading the figures");
+        text.AppendLine();
+        text.AppendLine("- **Store** is `ILineageStore` in the benchmark's process: for lineage questions, a walk of the graph");
+        text.AppendLine("  held in memory, with per-node access checks, hops, types, names and every edge between returned");
+        text.AppendLine("  nodes; for the 1-hop page, SQL (one page of edge rows, then the runs' records).");
+        text.AppendLine("- **Recursive CTE** answers the same questions in one SQL statement each over the same file, names");
+        text.AppendLine("  joined at the end, as services that keep lineage in a relational database do.");
+        text.AppendLine("- **Arrays** is breadth-first search over integer adjacency arrays: it returns node numbers only, with");
+        text.AppendLine("  no names, types, hops, edges, ordering or access checks. It is the floor, not a competitor; the");
+        text.AppendLine("  gap to it is the cost of building an answer a client can use (each level's steps are sorted so");
+        text.AppendLine("  that answers are the same every time and a node budget cuts them the same way).");
+        text.AppendLine("- p99 of the largest closures is set by garbage collection of the answer (hundreds of thousands of");
+        text.AppendLine("  nodes and edges); answers are built in small segments to keep that cost low.");
+        text.AppendLine("- The HTTP `usedBy` query walks two levels through SQL and batch loaders (100 runs, their first");
+        text.AppendLine("  logged version and its logger), so it costs far more per request than the in-memory `lineage`.");
         foreach (var result in results.OrderBy(r => r.Nodes))
         {
             text.AppendLine();

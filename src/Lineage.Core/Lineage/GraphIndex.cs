@@ -112,20 +112,6 @@ public sealed partial class GraphIndex : IDisposable
         }
     }
 
-    /// <summary>Whether the index holds the node.</summary>
-    public bool Contains(NodeRef node)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return Holds(node);
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
-
     /// <summary>
     /// The neighbours of <paramref name="nodes"/> in one direction, each with its type and
     /// namespace, appended to <paramref name="into"/>. Nodes the index does not hold have none.
