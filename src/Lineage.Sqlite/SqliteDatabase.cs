@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
@@ -18,6 +19,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private long _commands;
     private long _writeEpoch;
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     public SqliteDatabase(SqliteStoreOptions options)
     {
@@ -89,6 +91,19 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>A setting as the store's own, pooled connections see it: <c>ReadPragmaAsync("synchronous")</c>.</summary>
+    public Task<string> ReadPragmaAsync(string pragma, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(pragma) || !pragma.All(c => c is (>= 'a' and <= 'z') or '_'))
+        {
+            throw new ArgumentException($"'{pragma}' is not a pragma name", nameof(pragma));
+        }
+
+        return ReadAsync(
+            async s => Convert.ToString(await s.ScalarAsync<object>($"PRAGMA {pragma}", cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) ?? "",
+            cancellationToken);
+    }
+
     /// <summary>The migrations applied to the file, in order.</summary>
     public async Task<IReadOnlyList<int>> AppliedMigrationsAsync(CancellationToken cancellationToken) =>
         await ReadAsync(
@@ -155,11 +170,18 @@ public sealed class SqliteDatabase : IDisposable
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var pragma = connection.CreateCommand();
-        // NORMAL in WAL mode: a committed transaction survives a crash of this process;
-        // only an OS crash or power loss can drop the last commits (docs/architecture.md).
-        pragma.CommandText = "PRAGMA synchronous=NORMAL;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+        // Pooled connections keep their settings: set them once per native connection.
+        if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
+        {
+            await using var pragma = connection.CreateCommand();
+            // NORMAL in WAL mode: a committed transaction survives a crash of this process;
+            // only an OS crash or power loss can drop the last commits (docs/architecture.md).
+            pragma.CommandText = "PRAGMA synchronous=NORMAL;";
+            await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _configured.AddOrUpdate(handle, handle);
+        }
+
         return connection;
     }
 

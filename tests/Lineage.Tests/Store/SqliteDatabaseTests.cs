@@ -51,6 +51,18 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task every_connection_the_store_uses_commits_with_synchronous_normal()
+    {
+        using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = _directory.Path });
+        await database.MigrateAsync(Ct);
+
+        // The second read reuses the pooled connection of the first, which keeps the setting.
+        Assert.Equal("1", await database.ReadPragmaAsync("synchronous", Ct));
+        Assert.Equal("1", await database.ReadPragmaAsync("synchronous", Ct));
+        Assert.Equal("2", await PragmaAsync(database.DatabasePath, "synchronous"));
+    }
+
+    [Fact]
     public async Task a_database_made_before_identity_keeps_its_lineage_and_gains_an_administrator()
     {
         var path = Path.Combine(_directory.Path, "lineage.db");
