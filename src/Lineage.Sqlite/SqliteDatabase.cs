@@ -19,6 +19,8 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private long _commands;
     private long _writeEpoch;
+    private SqliteConnection? _writer;
+    private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
 
     public SqliteDatabase(SqliteStoreOptions options)
@@ -37,6 +39,9 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>How many distinct statements the writer keeps prepared before it starts afresh.</summary>
+    public const int MaxPreparedWrites = 1_000;
 
     /// <summary>How many SQL statements this instance has run; the API's tests read it to prove batching.</summary>
     public long CommandsExecuted => Interlocked.Read(ref _commands);
@@ -115,7 +120,7 @@ public sealed class SqliteDatabase : IDisposable
         var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         // A deferred transaction gives the statements of one read a single snapshot.
         var transaction = connection.BeginTransaction(deferred: true);
-        await using var session = new SqliteSession(this, connection, transaction);
+        await using var session = new SqliteSession(this, connection, transaction, isWrite: false);
         try
         {
             return await work(session).ConfigureAwait(false);
@@ -131,15 +136,24 @@ public sealed class SqliteDatabase : IDisposable
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            var transaction = connection.BeginTransaction(deferred: false);
-            await using var session = new SqliteSession(this, connection, transaction);
+            // Writes take turns on one connection kept open, whose statements stay prepared.
+            _writer ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+            if (_writerCommands.Count > MaxPreparedWrites)
+            {
+                DisposeWriterCommands();
+            }
+
+            var transaction = _writer.BeginTransaction(deferred: false);
+            await using var session = new SqliteSession(this, _writer, transaction, isWrite: true, _writerCommands);
             try
             {
                 var result = await work(session).ConfigureAwait(false);
                 // Not cancellable: once the work is done, the commit must not be abandoned halfway.
                 await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Increment(ref _writeEpoch);
+
+                // Still inside the write gate: the next writer sees what this one left behind.
+                session.Committed?.Invoke();
                 return result;
             }
             catch (SqliteException e)
@@ -161,9 +175,21 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        DisposeWriterCommands();
+        _writer?.Dispose();
         _writeGate.Dispose();
         using var pooled = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(pooled);
+    }
+
+    private void DisposeWriterCommands()
+    {
+        foreach (var command in _writerCommands.Values)
+        {
+            command.Dispose();
+        }
+
+        _writerCommands.Clear();
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)

@@ -201,9 +201,11 @@ public sealed partial class SqliteLineageStore
             return rows[0].Id;
         }
 
-        return await s.ScalarAsync<long>(
+        var id = await s.ScalarAsync<long>(
             "INSERT INTO artifacts (project_id, name, type, created_at) VALUES ($p, $n, $t, $at) RETURNING id",
             cancellationToken, ("$p", run.ProjectId), ("$n", command.Name), ("$t", command.Type), ("$at", Now())).ConfigureAwait(false);
+        s.Added?.Artifacts.Add((id, run.ProjectId, command.Name, command.Type));
+        return id;
     }
 
     private async Task<(long Id, int Index)> InsertVersionAsync(
@@ -228,6 +230,7 @@ public sealed partial class SqliteLineageStore
             ("$r", run.Id)).ConfigureAwait(false))[0];
 
         s.NewVersions++;
+        s.Added?.Versions.Add((id, artifactId, index));
         foreach (var file in command.Files ?? [])
         {
             await s.ExecuteAsync(
@@ -240,9 +243,10 @@ public sealed partial class SqliteLineageStore
 
     private async Task InsertEdgeAsync(SqliteSession s, string table, long runId, long versionId, Actor actor, CancellationToken cancellationToken)
     {
-        await s.ExecuteAsync(
-            $"INSERT INTO {table} (run_id, version_id, created_at, created_by) VALUES ($r, $v, $t, $by)",
+        var seq = await s.ScalarAsync<long>(
+            $"INSERT INTO {table} (run_id, version_id, created_at, created_by) VALUES ($r, $v, $t, $by) RETURNING seq",
             cancellationToken, ("$r", runId), ("$v", versionId), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+        (table == "used_edges" ? s.Added?.Used : s.Added?.Logged)?.Add((seq, runId, versionId));
         s.PendingEdges.Add(table == "used_edges"
             ? new LineageEdge(NodeRef.Version(versionId), NodeRef.Run(runId), EdgeKind.Used)
             : new LineageEdge(NodeRef.Run(runId), NodeRef.Version(versionId), EdgeKind.Logged));

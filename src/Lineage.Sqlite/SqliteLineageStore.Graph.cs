@@ -65,10 +65,24 @@ public sealed partial class SqliteLineageStore
             """,
             r => new GraphWatermark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)),
             cancellationToken).ConfigureAwait(false))[0];
-        if (stored == _graph.Watermark)
+        if (stored != _graph.Watermark)
         {
-            return;
+            await CatchUpToAsync(s, stored, cancellationToken).ConfigureAwait(false);
         }
+
+        // Inside a write transaction, which holds the database's write lock from its start, the
+        // graph is now current, and no other writer can commit before this one: what this one
+        // adds is all the graph will lack, and is applied from memory after the commit.
+        if (s.IsWrite && _graph.Watermark == stored)
+        {
+            var added = new GraphDelta();
+            s.Added = added;
+            s.Committed = () => _graph.Apply(added);
+        }
+    }
+
+    private async Task CatchUpToAsync(SqliteSession s, GraphWatermark stored, CancellationToken cancellationToken)
+    {
 
         await _catchUpGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

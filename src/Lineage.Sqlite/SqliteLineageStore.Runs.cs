@@ -56,7 +56,7 @@ public sealed partial class SqliteLineageStore
             throw new ConflictException($"run '{command.Run}' already exists");
         }
 
-        return await s.ScalarAsync<long>(
+        var id = await s.ScalarAsync<long>(
             """
             INSERT INTO runs (project_id, name, job_type, state, config, created_at, created_by)
             VALUES ($p, $n, $j, $s, $c, $t, $by) RETURNING id
@@ -69,6 +69,8 @@ public sealed partial class SqliteLineageStore
             ("$c", command.ConfigJson),
             ("$t", Now()),
             ("$by", actor.Name)).ConfigureAwait(false);
+        s.Added?.Runs.Add((id, projectId, command.Run.Name, command.JobType));
+        return id;
     }
 
     /// <summary>
@@ -119,9 +121,11 @@ public sealed partial class SqliteLineageStore
             throw new ConflictException($"'{path}' is a registry; a project and a registry of the same owner may not share a name");
         }
 
-        return await s.ScalarAsync<long>(
+        var project = await s.ScalarAsync<long>(
             "INSERT INTO projects (namespace_id, name, created_at, created_by) VALUES ($ns, $n, $t, $by) RETURNING id",
             cancellationToken, ("$ns", namespaceId), ("$n", path.Project), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+        s.Added?.Projects.Add((project, namespaceId.Value, path.ToString()));
+        return project;
     }
 
     /// <summary>The named run, if the caller's role in its namespace allows <paramref name="permission"/>.</summary>

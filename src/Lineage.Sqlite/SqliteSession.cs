@@ -1,21 +1,35 @@
+using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
 
-/// <summary>One connection and its transaction, with small helpers that reuse prepared statements and count every one run.</summary>
+/// <summary>One transaction on a connection, with small helpers that reuse prepared statements and count every one run.</summary>
 internal sealed class SqliteSession : IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
-    private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteCommand> _commands;
+    private readonly bool _ownsConnection;
 
-    public SqliteSession(SqliteDatabase database, SqliteConnection connection, SqliteTransaction transaction)
+    /// <summary>
+    /// A session over <paramref name="connection"/>. With <paramref name="commands"/>, the
+    /// connection and its prepared commands outlive the session (the writer's); otherwise the
+    /// session closes both.
+    /// </summary>
+    public SqliteSession(
+        SqliteDatabase database, SqliteConnection connection, SqliteTransaction transaction, bool isWrite, Dictionary<string, SqliteCommand>? commands = null)
     {
         _database = database;
         Connection = connection;
         Transaction = transaction;
+        IsWrite = isWrite;
+        _ownsConnection = commands is null;
+        _commands = commands ?? new Dictionary<string, SqliteCommand>(StringComparer.Ordinal);
     }
+
+    /// <summary>Whether this is a write transaction, which holds the database's write lock from its start.</summary>
+    public bool IsWrite { get; }
 
     public SqliteConnection Connection { get; }
 
@@ -35,6 +49,15 @@ internal sealed class SqliteSession : IAsyncDisposable
     public Dictionary<(long Project, string Name), (long Id, string Type)> KnownArtifacts { get; } = [];
 
     public Dictionary<VersionRef, VersionRecord> KnownVersions { get; } = [];
+
+    /// <summary>
+    /// The lineage rows this transaction adds, collected when the in-memory graph was current
+    /// as it began; after the commit they are exactly the rows the graph lacks.
+    /// </summary>
+    public GraphDelta? Added { get; set; }
+
+    /// <summary>Runs after the commit, before the next writer may begin.</summary>
+    public Action? Committed { get; set; }
 
     /// <summary>How many versions this transaction has created.</summary>
     public int NewVersions { get; set; }
@@ -68,13 +91,16 @@ internal sealed class SqliteSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in _commands.Values)
-        {
-            await command.DisposeAsync().ConfigureAwait(false);
-        }
-
         await Transaction.DisposeAsync().ConfigureAwait(false);
-        await Connection.DisposeAsync().ConfigureAwait(false);
+        if (_ownsConnection)
+        {
+            foreach (var command in _commands.Values)
+            {
+                await command.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await Connection.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>
@@ -86,11 +112,11 @@ internal sealed class SqliteSession : IAsyncDisposable
         if (!_commands.TryGetValue(sql, out var command))
         {
             command = Connection.CreateCommand();
-            command.Transaction = Transaction;
             command.CommandText = sql;
             _commands[sql] = command;
         }
 
+        command.Transaction = Transaction;
         command.Parameters.Clear();
         foreach (var (name, value) in args)
         {
