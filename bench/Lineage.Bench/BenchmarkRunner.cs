@@ -25,6 +25,14 @@ public static class BenchmarkRunner
         ArgumentNullException.ThrowIfNull(log);
         if (Directory.Exists(options.DataDirectory))
         {
+            // Start from an empty database, but never delete anything a benchmark did not make.
+            var foreign = Directory.EnumerateFileSystemEntries(options.DataDirectory)
+                .FirstOrDefault(f => !Path.GetFileName(f).StartsWith("lineage.db", StringComparison.Ordinal));
+            if (foreign is not null)
+            {
+                throw new InvalidOperationException($"{options.DataDirectory} holds {foreign}, which is not a benchmark database: choose an empty or new directory");
+            }
+
             Directory.Delete(options.DataDirectory, recursive: true);
         }
 

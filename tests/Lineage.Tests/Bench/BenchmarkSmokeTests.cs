@@ -44,6 +44,19 @@ public sealed class BenchmarkSmokeTests
     }
 
     [Fact]
+    public async Task the_harness_refuses_to_clear_a_directory_it_did_not_make()
+    {
+        using var data = new TempDirectory();
+        var precious = Path.Combine(data.Path, "notes.txt");
+        await File.WriteAllTextAsync(precious, "keep me", TestContext.Current.CancellationToken);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            BenchmarkRunner.RunAsync(new BenchOptions(BenchSize.S, data.Path), TextWriter.Null, TestContext.Current.CancellationToken));
+
+        Assert.True(File.Exists(precious));
+    }
+
+    [Fact]
     public void the_generator_is_the_same_for_the_same_seed_and_differs_for_another()
     {
         static List<string> First(int seed) =>
