@@ -11,7 +11,7 @@ public sealed partial class SqliteLineageStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(access);
         await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
-        if (_graph.Describe(query.Start) is not { } start || !access.CanSeeNamespace(start.NamespaceId))
+        if (_graph.Scope(query.Start) is not { } start || !access.CanSeeNamespace(start.NamespaceId))
         {
             throw new NotFoundException($"lineage start node '{query.Start}' not found");
         }

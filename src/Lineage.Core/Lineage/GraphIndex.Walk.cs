@@ -1,11 +1,12 @@
-using System.Collections.Concurrent;
 using Lineage.Identity;
 
 namespace Lineage.Lineage;
 
 public sealed partial class GraphIndex
 {
-    private readonly ConcurrentBag<Marks> _marks = [];
+    // Walks are synchronous: each thread keeps its own marks and scratch lists, whatever the index.
+    [ThreadStatic]
+    private static Marks? _threadMarks;
 
     /// <summary>
     /// The lineage walk of <see cref="LineageWalker"/>, with the same answer to the same
@@ -17,7 +18,7 @@ public sealed partial class GraphIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(access);
-        var marks = _marks.TryTake(out var pooled) ? pooled : new Marks();
+        var marks = _threadMarks ??= new Marks();
         _lock.EnterReadLock();
         try
         {
@@ -87,7 +88,7 @@ public sealed partial class GraphIndex
         finally
         {
             _lock.ExitReadLock();
-            _marks.Add(marks);
+            marks.Trim();
         }
     }
 
@@ -153,6 +154,18 @@ public sealed partial class GraphIndex
                 Array.Clear(_runs);
                 Array.Clear(_versions);
                 _stamp = 1;
+            }
+        }
+
+        /// <summary>Lets go of scratch space a very large walk grew, so that threads do not each keep it.</summary>
+        public void Trim()
+        {
+            if (Steps.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16)
+            {
+                Steps.Clear();
+                Steps.Capacity = 1024;
+                Frontier = [];
+                Next = [];
             }
         }
 

@@ -157,6 +157,22 @@ public sealed partial class GraphIndex : IDisposable
         }
     }
 
+    /// <summary>A node's type and namespace, which decide whether a walk may start there; null when the index does not hold it.</summary>
+    public (string? Type, long NamespaceId)? Scope(NodeRef node)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            return !Holds(node) ? null
+                : node.Kind == NodeKind.Run ? (RunJobType((int)node.Id), RunNamespace((int)node.Id))
+                : (VersionType((int)node.Id), VersionNamespace((int)node.Id));
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
     /// <summary>How a node is shown: its short name, its path, its type, and the namespace that holds it.</summary>
     public NodeDescription? Describe(NodeRef node)
     {
