@@ -11,13 +11,7 @@ public sealed partial class SqliteLineageStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(access);
         await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
-        if (_graph.Scope(query.Start) is not { } start || !access.CanSeeNamespace(start.NamespaceId))
-        {
-            throw new NotFoundException($"lineage start node '{query.Start}' not found");
-        }
-
-        var walk = _graph.Walk(query, access, start.Type);
-        return new LineageGraph(_graph.Name(walk.Nodes), walk.Edges, walk.Truncated);
+        return _graph.Lineage(query, access) ?? throw new NotFoundException($"lineage start node '{query.Start}' not found");
     }
 
     private static async Task<Dictionary<NodeRef, NodeName>> NameNodesAsync(SqliteSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)

@@ -18,8 +18,55 @@ public sealed partial class GraphIndex
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(access);
-        var marks = _threadMarks ??= new Marks();
         _lock.EnterReadLock();
+        try
+        {
+            return WalkHeld(query, access, startType);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// A lineage answer under one read lock: null when the start is not held or lies in a
+    /// namespace the caller cannot see; otherwise the walk with its nodes named.
+    /// </summary>
+    public LineageGraph? Lineage(LineageQuery query, Access access)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
+        _lock.EnterReadLock();
+        try
+        {
+            if (!Holds(query.Start))
+            {
+                return null;
+            }
+
+            var (type, ns) = ScopeHeld(query.Start);
+            if (!access.CanSeeNamespace(ns))
+            {
+                return null;
+            }
+
+            var walk = WalkHeld(query, access, type);
+            return new LineageGraph(NameHeld(walk.Nodes), walk.Edges, walk.Truncated);
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    private static readonly WalkDirection[] UpstreamOnly = [WalkDirection.Upstream];
+    private static readonly WalkDirection[] DownstreamOnly = [WalkDirection.Downstream];
+    private static readonly WalkDirection[] BothWays = [WalkDirection.Upstream, WalkDirection.Downstream];
+
+    private Traversal WalkHeld(LineageQuery query, Access access, string? startType)
+    {
+        var marks = _threadMarks ??= new Marks();
         try
         {
             marks.Begin(Watermark.Run, Watermark.Version);
@@ -31,9 +78,9 @@ public sealed partial class GraphIndex
 
             foreach (var direction in query.Direction switch
             {
-                LineageDirection.Upstream => [WalkDirection.Upstream],
-                LineageDirection.Downstream => [WalkDirection.Downstream],
-                _ => new[] { WalkDirection.Upstream, WalkDirection.Downstream },
+                LineageDirection.Upstream => UpstreamOnly,
+                LineageDirection.Downstream => DownstreamOnly,
+                _ => BothWays,
             })
             {
                 frontier.Clear();
@@ -87,7 +134,6 @@ public sealed partial class GraphIndex
         }
         finally
         {
-            _lock.ExitReadLock();
             marks.Trim();
         }
     }

@@ -157,22 +157,6 @@ public sealed partial class GraphIndex : IDisposable
         }
     }
 
-    /// <summary>A node's type and namespace, which decide whether a walk may start there; null when the index does not hold it.</summary>
-    public (string? Type, long NamespaceId)? Scope(NodeRef node)
-    {
-        _lock.EnterReadLock();
-        try
-        {
-            return !Holds(node) ? null
-                : node.Kind == NodeKind.Run ? (RunJobType((int)node.Id), RunNamespace((int)node.Id))
-                : (VersionType((int)node.Id), VersionNamespace((int)node.Id));
-        }
-        finally
-        {
-            _lock.ExitReadLock();
-        }
-    }
-
     /// <summary>How a node is shown: its short name, its path, its type, and the namespace that holds it.</summary>
     public NodeDescription? Describe(NodeRef node)
     {
@@ -187,29 +171,24 @@ public sealed partial class GraphIndex : IDisposable
         }
     }
 
-    /// <summary>Lineage answer nodes for walked nodes, named under one read lock.</summary>
-    public IReadOnlyList<LineageNode> Name(IReadOnlyList<TraversedNode> nodes)
+    private SegmentedList<LineageNode> NameHeld(IReadOnlyList<TraversedNode> nodes)
     {
-        ArgumentNullException.ThrowIfNull(nodes);
         var named = new SegmentedList<LineageNode>();
-        _lock.EnterReadLock();
-        try
+        foreach (var node in nodes)
         {
-            foreach (var node in nodes)
-            {
-                var id = (int)node.Node.Id;
-                named.Add(node.Node.Kind == NodeKind.Run
-                    ? new LineageNode(node.Node, node.Hops, _runName[id]!, node.Type, _projectPath[_runProject[id]]!)
-                    : new LineageNode(node.Node, node.Hops, _versionName[id]!, node.Type, _projectPath[_artifactProject[_versionArtifact[id]]]!));
-            }
-        }
-        finally
-        {
-            _lock.ExitReadLock();
+            var id = (int)node.Node.Id;
+            named.Add(node.Node.Kind == NodeKind.Run
+                ? new LineageNode(node.Node, node.Hops, _runName[id]!, node.Type, _projectPath[_runProject[id]]!)
+                : new LineageNode(node.Node, node.Hops, _versionName[id]!, node.Type, _projectPath[_artifactProject[_versionArtifact[id]]]!));
         }
 
         return named;
     }
+
+    private (string? Type, long NamespaceId) ScopeHeld(NodeRef node) =>
+        node.Kind == NodeKind.Run
+            ? (RunJobType((int)node.Id), RunNamespace((int)node.Id))
+            : (VersionType((int)node.Id), VersionNamespace((int)node.Id));
 
     private NodeDescription DescribeHeld(NodeRef node)
     {

@@ -14,7 +14,8 @@ public sealed class SegmentedList<T> : IReadOnlyList<T>
     private static readonly int Shift = ShiftFor(Unsafe.SizeOf<T>());
     private static readonly int Mask = (1 << Shift) - 1;
 
-    private readonly List<T[]> _segments = [];
+    private T[][] _segments = [];
+    private int _segmentCount;
 
     public int Count { get; private set; }
 
@@ -30,10 +31,15 @@ public sealed class SegmentedList<T> : IReadOnlyList<T>
 
     public void Add(T item)
     {
-        if ((Count & Mask) == 0 && Count >> Shift == _segments.Count)
+        if ((Count & Mask) == 0 && Count >> Shift == _segmentCount)
         {
+            if (_segmentCount == _segments.Length)
+            {
+                Array.Resize(ref _segments, Math.Max(4, _segments.Length * 2));
+            }
+
             // Small lists start small; full-size segments follow.
-            _segments.Add(new T[Count == 0 ? Math.Min(16, Mask + 1) : Mask + 1]);
+            _segments[_segmentCount++] = new T[Count == 0 ? Math.Min(16, Mask + 1) : Mask + 1];
         }
 
         var segment = _segments[Count >> Shift];
