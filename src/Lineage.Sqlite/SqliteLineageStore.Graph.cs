@@ -125,9 +125,9 @@ public sealed partial class SqliteLineageStore
                     ("$w", held.Version)).ConfigureAwait(false));
             }
 
-            foreach (var (table, into, after) in new[] { ("used_edges", delta.Used, held.Used), ("logged_edges", delta.Logged, held.Logged) })
+            foreach (var (table, into, after, last) in new[] { ("used_edges", delta.Used, held.Used, stored.Used), ("logged_edges", delta.Logged, held.Logged, stored.Logged) })
             {
-                if ((table == "used_edges" ? stored.Used : stored.Logged) > after)
+                if (last > after)
                 {
                     into.AddRange(await s.QueryAsync(
                         $"SELECT seq, run_id, version_id FROM {table} WHERE seq > $w ORDER BY seq",

@@ -14,6 +14,7 @@ public sealed partial class SqliteLineageStore
         return _graph.Lineage(query, access) ?? throw new NotFoundException($"lineage start node '{query.Start}' not found");
     }
 
+    /// <summary>The qualified names of a refused cycle's nodes, new ones of this transaction included, with their namespaces.</summary>
     private static async Task<Dictionary<NodeRef, NodeName>> NameNodesAsync(SqliteSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)
     {
         var names = new Dictionary<NodeRef, NodeName>();
@@ -22,8 +23,8 @@ public sealed partial class SqliteLineageStore
         if (runs.Count > 0)
         {
             foreach (var (id, name) in await s.QueryAsync(
-                $"SELECT r.id, n.name, p.name, r.name, r.job_type, p.namespace_id FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins}",
-                r => (r.GetInt64(0), new NodeName(r.GetString(3), $"{r.GetString(1)}/{r.GetString(2)}/{r.GetString(3)}", r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(5))),
+                $"SELECT r.id, n.name || '/' || p.name || '/' || r.name, p.namespace_id FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins}",
+                r => (r.GetInt64(0), new NodeName(r.GetString(1), r.GetInt64(2))),
                 cancellationToken,
                 ("$ids", Rows.Ids(runs))).ConfigureAwait(false))
             {
@@ -34,12 +35,8 @@ public sealed partial class SqliteLineageStore
         if (versions.Count > 0)
         {
             foreach (var (id, name) in await s.QueryAsync(
-                $"SELECT v.id, n.name, p.name, a.name, v.version_index, a.type, p.namespace_id FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins}",
-                r =>
-                {
-                    var shortName = $"{r.GetString(3)}:v{r.GetInt32(4)}";
-                    return (r.GetInt64(0), new NodeName(shortName, $"{r.GetString(1)}/{r.GetString(2)}/{shortName}", r.GetString(5), r.GetInt64(6)));
-                },
+                $"SELECT v.id, n.name || '/' || p.name || '/' || a.name || ':v' || v.version_index, p.namespace_id FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins}",
+                r => (r.GetInt64(0), new NodeName(r.GetString(1), r.GetInt64(2))),
                 cancellationToken,
                 ("$ids", Rows.Ids(versions))).ConfigureAwait(false))
             {
@@ -50,5 +47,5 @@ public sealed partial class SqliteLineageStore
         return names;
     }
 
-    private readonly record struct NodeName(string Name, string Path, string? Type, long NamespaceId);
+    private readonly record struct NodeName(string Path, long NamespaceId);
 }

@@ -71,18 +71,15 @@ public static class AuditChain
         _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
     };
 
-    public static AuditAction ParseAction(string name)
+    public static AuditAction ParseAction(string name) => name switch
     {
-        foreach (var action in Enum.GetValues<AuditAction>())
-        {
-            if (ActionName(action) == name)
-            {
-                return action;
-            }
-        }
-
-        throw new FormatException($"unknown audit action '{name}'");
-    }
+        "VERSION_LOGGED" => AuditAction.VersionLogged,
+        "VERSION_LINKED" => AuditAction.VersionLinked,
+        "VERSION_UNLINKED" => AuditAction.VersionUnlinked,
+        "ALIAS_ADDED" => AuditAction.AliasAdded,
+        "ALIAS_REMOVED" => AuditAction.AliasRemoved,
+        _ => throw new FormatException($"unknown audit action '{name}'"),
+    };
 
     public static string TargetKindName(AuditTargetKind kind) => kind switch
     {
@@ -97,24 +94,4 @@ public static class AuditChain
         "ARTIFACT" => AuditTargetKind.Artifact,
         _ => throw new FormatException($"unknown audit target kind '{name}'"),
     };
-
-    /// <summary>
-    /// Recomputes a target's chain from its stored events, in position order.
-    /// <paramref name="expectedLength"/> and <paramref name="expectedHead"/> are what the store
-    /// recorded when it last appended, so that events missing from the end are noticed too.
-    /// </summary>
-    public static AuditVerification Verify(IEnumerable<AuditEventRecord> events, long expectedLength, ReadOnlySpan<byte> expectedHead)
-    {
-        ArgumentNullException.ThrowIfNull(events);
-        var verifier = new AuditChainVerifier();
-        foreach (var e in events)
-        {
-            if (!verifier.Add(e))
-            {
-                break;
-            }
-        }
-
-        return verifier.Finish(expectedLength, expectedHead);
-    }
 }
