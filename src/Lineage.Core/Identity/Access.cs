@@ -57,6 +57,12 @@ public sealed class Access
 
     public string VisibleRegistriesJson => _visibleRegistriesJson ??= Json(_registries.Keys);
 
+    /// <summary>The namespaces whose projects may be read; null for a site administrator, who sees all.</summary>
+    public IReadOnlyCollection<long>? VisibleNamespaces => IsAdministrator ? null : [.. _namespaces.Keys];
+
+    /// <summary>The registries that may be read; null for a site administrator, who sees all.</summary>
+    public IReadOnlyCollection<long>? VisibleRegistries => IsAdministrator ? null : [.. _registries.Keys];
+
     /// <summary>
     /// Refuses unless the caller's role in the namespace allows <paramref name="permission"/>.
     /// Someone with no role at all is told <paramref name="notFound"/>, exactly what they would

@@ -11,7 +11,6 @@ using Lineage.Server.GraphQL.Errors;
 using Lineage.Server.Hosting;
 using Lineage.Server.Http;
 using Lineage.Sqlite;
-using Lineage.Store;
 using Microsoft.Extensions.Options;
 
 namespace Lineage.Server;
@@ -55,15 +54,7 @@ public static class LineageHostingExtensions
         });
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<IOptions<SqliteStoreOptions>>().Value));
-        services.AddSingleton<SqliteLineageStore>();
-        services.AddSingleton<ILineageStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
-        services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
-        services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
-        // Hosted services start in order: the schema first, then the administrator in it.
-        services.AddHostedService<DatabaseMigrationService>();
-        services.AddHostedService<IdentityBootstrapService>();
-        services.AddHostedService<GraphLoadService>();
+        StoreSelection.AddStore(services, configuration);
 
         // The core of authentication only: the full AddAuthentication also brings data
         // protection, whose key ring would be written to the user's profile for nothing.

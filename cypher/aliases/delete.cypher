@@ -1,0 +1,4 @@
+// Removes an alias.
+// @param key
+MATCH (x:Alias {key: $key})
+DELETE x

@@ -1,0 +1,10 @@
+// The number of children per parent (logged-artifacts) the caller may see.
+// @param parents
+// @param visible
+UNWIND $parents AS parent
+CALL (parent) {
+  MATCH (:Run {id: parent})-[e:LOGGED]->(c:ArtifactVersion)
+  WHERE $visible IS NULL OR c.namespaceId IN $visible
+  RETURN count(*) AS count
+}
+RETURN parent, count

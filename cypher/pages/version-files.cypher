@@ -1,0 +1,13 @@
+// One page of children per parent (version-files), in key order, leaving out what the caller may not see.
+// @param parents
+// @param after
+// @param limit
+UNWIND $parents AS parent
+CALL (parent) {
+  MATCH (c:VersionFile {versionId: parent})
+  WHERE c.id > $after
+  RETURN c.id AS child, c.id AS key
+  ORDER BY key
+  LIMIT $limit
+}
+RETURN parent, child, key

@@ -1,0 +1,4 @@
+// A run by path.
+// @param path
+MATCH (r:Run {path: $path})
+RETURN r {.*} AS run

@@ -1,0 +1,2 @@
+// Schema: collection-id, created when missing.
+CREATE CONSTRAINT collection_id IF NOT EXISTS FOR (c:Collection) REQUIRE c.id IS UNIQUE

@@ -1,0 +1,7 @@
+// Removes tags from a collection, version or link.
+// @param kind
+// @param targetId
+// @param tags
+UNWIND $tags AS tag
+MATCH (t:Tag {key: $kind + ':' + toString($targetId) + ':' + tag})
+DELETE t

@@ -1,0 +1,82 @@
+using System.Net;
+using Lineage.Errors;
+
+namespace Lineage.Neo4j;
+
+/// <summary>An error Neo4j reported: its status code (<c>Neo.ClientError.Statement.SyntaxError</c>) and message.</summary>
+public sealed record Neo4jError(string Code, string Message);
+
+/// <summary>A request that failed for a passing reason; the whole transaction may be tried again.</summary>
+public sealed class Neo4jTransientException : Exception
+{
+    public Neo4jTransientException(string message, Exception? inner = null) : base(message, inner)
+    {
+    }
+
+    public Neo4jTransientException()
+    {
+    }
+
+    public Neo4jTransientException(string message) : base(message)
+    {
+    }
+}
+
+/// <summary>A failure of the store itself (credentials, a statement, the server): an operator's problem, not the caller's.</summary>
+public sealed class Neo4jStoreException : Exception
+{
+    public Neo4jStoreException(string message, Exception? inner = null) : base(message, inner)
+    {
+    }
+
+    public Neo4jStoreException()
+    {
+    }
+
+    public Neo4jStoreException(string message) : base(message)
+    {
+    }
+
+    public string? Code { get; init; }
+}
+
+/// <summary>The one place where Neo4j's answers become the core's typed errors, or the store's own.</summary>
+public static class Neo4jErrors
+{
+    /// <summary>
+    /// The exception for a failed request. <paramref name="statement"/> names the file that was
+    /// sent, never its parameters, which may hold secrets.
+    /// </summary>
+    public static Exception Translate(HttpStatusCode status, IReadOnlyList<Neo4jError> errors, string statement)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var first = errors.Count > 0 ? errors[0] : new Neo4jError($"HTTP {(int)status}", $"Neo4j answered {(int)status} {status} without an error body");
+        var code = first.Code;
+
+        if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal)
+            || code == "Neo.ClientError.Transaction.TransactionNotFound"
+            || status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests)
+        {
+            return new Neo4jTransientException($"{statement}: {code}: {first.Message}");
+        }
+
+        if (code == "Neo.ClientError.Schema.ConstraintValidationFailed")
+        {
+            return new ConflictException("the change conflicts with data written at the same time; retry it");
+        }
+
+        if (status == HttpStatusCode.Unauthorized || code.StartsWith("Neo.ClientError.Security.", StringComparison.Ordinal))
+        {
+            return new Neo4jStoreException(
+                $"Neo4j refused the store's credentials ({code}): check LINEAGE_NEO4J_USER and LINEAGE_NEO4J_PASSWORD, or LINEAGE_NEO4J_TOKEN")
+            { Code = code };
+        }
+
+        if (code == "Neo.ClientError.Database.DatabaseNotFound" || status == HttpStatusCode.NotFound)
+        {
+            return new Neo4jStoreException($"Neo4j has no such database ({code}): check LINEAGE_NEO4J_DATABASE") { Code = code };
+        }
+
+        return new Neo4jStoreException($"Neo4j refused statement cypher/{statement}.cypher: {code}: {first.Message}") { Code = code };
+    }
+}

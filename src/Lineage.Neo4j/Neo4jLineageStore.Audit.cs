@@ -1,0 +1,251 @@
+using Lineage.Audit;
+using Lineage.Errors;
+using Lineage.Identity;
+using Lineage.Model;
+using Lineage.Names;
+using Lineage.Registry;
+
+namespace Lineage.Neo4j;
+
+public sealed partial class Neo4jLineageStore
+{
+    /// <summary>How many events verification reads at a time.</summary>
+    private const int VerifySlice = 1000;
+
+    public Task<Page<AuditEventRecord>> GetHistoryAsync(string path, AuditQuery query, PageRequest page, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(access);
+        return ReadAsync(async s =>
+        {
+            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
+            var rows = await s.QueryAsync(
+                query.OldestFirst ? "history/page-oldest" : "history/page-newest",
+                r => Records.Event(r["event"]),
+                cancellationToken,
+                [.. Filter(target, query), ("after", page.AfterKey), ("limit", page.First + 1)]).ConfigureAwait(false);
+            return new Page<AuditEventRecord>(
+                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(Redact(e, access), e.Position))],
+                rows.Count > page.First);
+        }, cancellationToken);
+    }
+
+    public Task<int> CountHistoryAsync(string path, AuditQuery query, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
+        return ReadAsync(async s =>
+        {
+            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
+            var row = await s.RowAsync("history/count", cancellationToken, Filter(target, query)).ConfigureAwait(false);
+            return (int)row!.Long("count");
+        }, cancellationToken);
+    }
+
+    public Task<AuditVerification> VerifyAuditHistoryAsync(string path, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return ReadAsync(async s =>
+        {
+            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
+
+            // Read in slices, so that a long history is checked without holding it in memory.
+            var verifier = new AuditChainVerifier();
+            var after = 0L;
+            while (true)
+            {
+                var slice = await s.QueryAsync(
+                    "history/slice",
+                    r => Records.Event(r["event"]),
+                    cancellationToken,
+                    ("chain", target.Chain),
+                    ("after", after),
+                    ("limit", VerifySlice)).ConfigureAwait(false);
+                if (slice.Count == 0 || !slice.All(verifier.Add))
+                {
+                    break;
+                }
+
+                after = slice[^1].Position;
+            }
+
+            var head = await s.RowAsync("history/head", cancellationToken, ("chain", target.Chain)).ConfigureAwait(false);
+            var recorded = head!.NullableString("head") is { } text ? Convert.FromBase64String(text) : [];
+            return verifier.Finish(head.Long("length"), recorded);
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends one event to a target's chain: the next position, the hash over the previous
+    /// head and the event, and the new head. Runs inside the transaction of the change it
+    /// records, which holds the write lock, so that no other append reads the same head.
+    /// </summary>
+    private async Task AppendEventAsync(
+        Neo4jSession s, AliasScope scope, AuditAction action, AuditSubject subject, string? alias, Actor actor, CancellationToken cancellationToken)
+    {
+        var head = await s.RowAsync("history/head", cancellationToken, ("chain", scope.Chain)).ConfigureAwait(false);
+        var previous = head!.NullableString("head") is { } text ? Convert.FromBase64String(text) : AuditChain.Genesis.ToArray();
+        var at = Cypher.ParseTime(Now());
+        var e = new AuditEventRecord(
+            head.Long("nextId"), scope.Kind, scope.TargetId, scope.Target, head.Long("length") + 1, action, at, actor.Name,
+            subject.Version, subject.Source, alias, actor.RequestId, subject.Id, subject.SourceNamespaceId, []);
+        var hash = Convert.ToBase64String(AuditChain.Hash(previous, e));
+        await s.RunAsync(
+            "history/append",
+            cancellationToken,
+            ("id", e.Id),
+            ("chain", scope.Chain),
+            ("targetKind", AuditChain.TargetKindName(e.TargetKind)),
+            ("targetId", e.TargetId),
+            ("target", e.Target),
+            ("position", e.Position),
+            ("action", AuditChain.ActionName(action)),
+            ("at", Cypher.FormatTime(at)),
+            ("actor", e.Actor),
+            ("version", e.Version),
+            ("source", e.Source),
+            ("alias", alias),
+            ("requestId", e.RequestId),
+            ("subjectId", e.SubjectId),
+            ("sourceNamespaceId", e.SourceNamespaceId),
+            ("hash", hash)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Gives <paramref name="alias"/> to <paramref name="holder"/>, taking it from whichever
+    /// version of the scope held it, and records the move: ALIAS_REMOVED on the old holder,
+    /// then ALIAS_ADDED on the new one. Giving an alias to the version that holds it changes
+    /// and records nothing.
+    /// </summary>
+    private async Task MoveAliasAsync(
+        Neo4jSession s, AliasScope scope, AuditSubject holder, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
+    {
+        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
+        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        if (current?.Id == holder.Id)
+        {
+            return;
+        }
+
+        if (current is not null)
+        {
+            await AppendEventAsync(s, scope, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        await s.RunAsync(
+            "aliases/set",
+            cancellationToken,
+            ("key", scope.AliasKey(alias)),
+            ("scopeKind", AuditChain.TargetKindName(scope.Kind)),
+            ("scopeId", scope.TargetId),
+            ("alias", alias),
+            ("holderId", holder.Id),
+            ("at", Now()),
+            ("by", actor.Name)).ConfigureAwait(false);
+        await AppendEventAsync(s, scope, AuditAction.AliasAdded, holder, alias, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Takes <paramref name="alias"/> from <paramref name="holder"/> and records ALIAS_REMOVED.</summary>
+    private async Task TakeAliasAsync(
+        Neo4jSession s, AliasScope scope, AuditSubject holder, string qualifiedName, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
+    {
+        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
+        if (current?.Id != holder.Id)
+        {
+            throw new NotFoundException($"version '{qualifiedName}' has no alias '{alias}'");
+        }
+
+        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        await s.RunAsync("aliases/delete", cancellationToken, ("key", scope.AliasKey(alias))).ConfigureAwait(false);
+        await AppendEventAsync(s, scope, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void RequireExpectedHolder(AliasScope scope, string alias, AuditSubject? current, int? expectedVersion)
+    {
+        if (expectedVersion is not { } expected || current?.Version == $"v{expected}")
+        {
+            return;
+        }
+
+        throw new ConflictException(current is null
+            ? $"alias '{alias}' of '{scope.Target}' is held by no version, not v{expected}; nothing was changed"
+            : $"alias '{alias}' of '{scope.Target}' is held by {current.Version}, not v{expected}; nothing was changed");
+    }
+
+    /// <summary>The version or link holding an alias, described as audit events name it.</summary>
+    private static async Task<AuditSubject?> FindAliasHolderAsync(Neo4jSession s, AliasScope scope, string alias, CancellationToken cancellationToken)
+    {
+        var row = await s.RowAsync(
+            scope.Kind == AuditTargetKind.Artifact ? "aliases/artifact-holder" : "aliases/collection-holder",
+            cancellationToken,
+            ("key", scope.AliasKey(alias))).ConfigureAwait(false);
+        if (row is null)
+        {
+            return null;
+        }
+
+        return scope.Kind == AuditTargetKind.Artifact
+            ? new AuditSubject(row.Long("id"), $"v{row.Long("versionIndex")}", null)
+            : new AuditSubject(row.Long("id"), $"v{row.Long("versionIndex")}", row.String("source"), row.Long("sourceNamespaceId"));
+    }
+
+    /// <summary>
+    /// The collection or project artifact a history path names, if the caller may read its
+    /// history: VIEWER of the registry (restricted viewers see no history), or of the namespace.
+    /// </summary>
+    private static async Task<HistoryTarget> RequireHistoryTargetAsync(Neo4jSession s, string path, Access access, CancellationToken cancellationToken)
+    {
+        var parsed = CollectionPath.ParseHistoryTarget(path);
+        var row = await s.RowAsync("history/target", cancellationToken, ("path", parsed.ToString())).ConfigureAwait(false);
+        var notFound = Missing.HistoryTarget(path).Message;
+        if (row?.NullableLong("collectionId") is { } collection)
+        {
+            access.RequireRegistry(row.Long("registryId"), parsed.RegistryPath.ToString(), Permission.UseRegistryVersions, notFound);
+            return new HistoryTarget(AuditTargetKind.Collection, collection);
+        }
+
+        if (row?.NullableLong("artifactId") is { } artifact)
+        {
+            access.RequireNamespace(row.Long("namespaceId"), parsed.Namespace, Permission.ReadNamespace, notFound);
+            return new HistoryTarget(AuditTargetKind.Artifact, artifact);
+        }
+
+        throw Missing.HistoryTarget(path);
+    }
+
+    private static (string Name, object? Value)[] Filter(HistoryTarget target, AuditQuery query) =>
+    [
+        ("chain", target.Chain),
+        ("actions", query.Actions?.Select(AuditChain.ActionName).ToArray()),
+        ("actor", query.Actor),
+        ("since", query.Since is { } since ? Cypher.FormatTime(since) : null),
+        ("until", query.Until is { } until ? Cypher.FormatTime(until) : null),
+    ];
+
+    /// <summary>An event as the caller may read it: without the source version when its namespace is hidden from them.</summary>
+    private static AuditEventRecord Redact(AuditEventRecord e, Access access) =>
+        e.SourceNamespaceId is { } ns && !access.CanSeeNamespace(ns) ? e with { Source = null } : e;
+
+    private static string ChainKey(AuditTargetKind kind, long id) => $"{AuditChain.TargetKindName(kind)}:{id}";
+
+    /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
+    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null);
+
+    private sealed record HistoryTarget(AuditTargetKind Kind, long Id)
+    {
+        public string Chain => ChainKey(Kind, Id);
+    }
+
+    /// <summary>Where an alias lives, and whose history records its moves: a project artifact, or a collection.</summary>
+    private sealed record AliasScope(AuditTargetKind Kind, long TargetId, string Target)
+    {
+        public string Chain => ChainKey(Kind, TargetId);
+
+        public string AliasKey(string alias) => $"{Chain}:{alias}";
+
+        public static AliasScope Of(CollectionRecord collection) => new(AuditTargetKind.Collection, collection.Id, collection.Path);
+
+        public static AliasScope OfArtifact(long artifactId, string artifactPath) => new(AuditTargetKind.Artifact, artifactId, artifactPath);
+    }
+}

@@ -1,0 +1,107 @@
+using Lineage.Errors;
+using Lineage.Identity;
+using Lineage.Lineage;
+using Lineage.Model;
+
+namespace Lineage.Neo4j;
+
+public sealed partial class Neo4jLineageStore
+{
+    /// <summary>How many writes one ingest batch may hold.</summary>
+    public const int MaxIngestBatch = 10_000;
+
+    /// <summary>
+    /// Walks the lineage breadth-first with the core's walker: each level is one Cypher
+    /// statement that expands the whole frontier in the database, and the walk stops at the
+    /// query's depth and node budget.
+    /// </summary>
+    public Task<LineageGraph> GetLineageAsync(LineageQuery query, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
+        return ReadAsync(async s =>
+        {
+            var start = (await DescribeAsync(s, [query.Start], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(query.Start);
+            if (start is null || !access.CanSeeNamespace(start.NamespaceId))
+            {
+                throw new NotFoundException($"lineage start node '{query.Start}' not found");
+            }
+
+            var walk = await LineageWalker.WalkAsync(new CypherAdjacencyReader(s), query, start.Type, access, cancellationToken).ConfigureAwait(false);
+            var names = await DescribeAsync(s, [.. walk.Nodes.Select(n => n.Node)], cancellationToken).ConfigureAwait(false);
+            var nodes = walk.Nodes
+                .Select(n => (n, d: names[n.Node]))
+                .Select(x => new LineageNode(x.n.Node, x.n.Hops, x.d.Name, x.d.Type, x.d.Project))
+                .ToList();
+            return new LineageGraph(nodes, walk.Edges, walk.Truncated);
+        }, cancellationToken);
+    }
+
+    public Task<IngestResult> IngestAsync(IReadOnlyList<ILineageWrite> writes, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        ArgumentNullException.ThrowIfNull(actor);
+        if (writes.Count > MaxIngestBatch)
+        {
+            throw new LimitExceededException("ingestBatch", $"a batch holds at most {MaxIngestBatch} writes, not {writes.Count}");
+        }
+
+        return WriteAsync(async s =>
+        {
+            var runs = 0;
+            for (var i = 0; i < writes.Count; i++)
+            {
+                try
+                {
+                    switch (writes[i])
+                    {
+                        case CreateRunCommand run:
+                            await CreateRunAsync(s, run, actor, cancellationToken).ConfigureAwait(false);
+                            runs++;
+                            break;
+                        case LogArtifactCommand log:
+                            await LogArtifactAsync(s, log, actor, cancellationToken).ConfigureAwait(false);
+                            break;
+                        case UseArtifactCommand use:
+                            await UseArtifactAsync(s, use, actor, cancellationToken).ConfigureAwait(false);
+                            break;
+                        default:
+                            throw new ArgumentException($"write {i} is a {writes[i]?.GetType().Name ?? "null"}, which a batch does not take", nameof(writes));
+                    }
+                }
+                catch (LineageException e)
+                {
+                    throw new BatchWriteException(i, writes.Count, e);
+                }
+            }
+
+            return new IngestResult(runs, s.NewVersions, s.NewEdges);
+        }, cancellationToken);
+    }
+
+    /// <summary>How lineage nodes are shown, new ones of the current transaction included.</summary>
+    private static async Task<Dictionary<NodeRef, NodeName>> DescribeAsync(Neo4jSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<NodeRef, NodeName>();
+        if (nodes.Count == 0)
+        {
+            return names;
+        }
+
+        foreach (var row in (await s.RunAsync(
+            "lineage/describe",
+            cancellationToken,
+            ("runs", CypherAdjacencyReader.Ids(nodes, NodeKind.Run)),
+            ("versions", CypherAdjacencyReader.Ids(nodes, NodeKind.Artifact))).ConfigureAwait(false)).Rows)
+        {
+            var project = row.String("project");
+            var name = row.String("name");
+            names[CypherAdjacencyReader.Node(row.String("kind"), row.Long("id"))] =
+                new NodeName(name, $"{project}/{name}", project, row.NullableString("type"), row.Long("namespaceId"));
+        }
+
+        return names;
+    }
+
+    private sealed record NodeName(string Name, string Path, string Project, string? Type, long NamespaceId);
+}

@@ -1,0 +1,48 @@
+using Lineage.Store;
+
+namespace Lineage.Neo4j;
+
+/// <summary>
+/// The store on Neo4j. Runs and artifact versions are nodes, <c>USED</c> and <c>LOGGED</c> are
+/// relationships from runs to versions, and every statement is a file of <c>cypher/</c>.
+/// Every write is one explicit transaction that first takes the write lock (cypher/lock/take),
+/// so that its checks (cycles, names, aliases, the audit chain's head) and its changes happen
+/// as if alone, under Neo4j's read-committed isolation.
+/// </summary>
+public sealed partial class Neo4jLineageStore : ILineageStore
+{
+    private readonly Neo4jClient _client;
+    private readonly TimeProvider _time;
+
+    public Neo4jLineageStore(Neo4jClient client, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(time);
+        _client = client;
+        _time = time;
+    }
+
+    /// <summary>Creates the constraints and indexes that are missing; running it again changes nothing.</summary>
+    public async Task SetUpSchemaAsync(CancellationToken cancellationToken)
+    {
+        foreach (var statement in CypherCatalog.Folder("schema"))
+        {
+            await _client.RunAsync(statement, [], cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private Task<T> ReadAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>
+        work(new Neo4jSession(_client.RunAsync));
+
+    private Task<T> WriteAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>
+        _client.TransactAsync(
+            async tx =>
+            {
+                var session = new Neo4jSession(tx.RunAsync);
+                await session.RunAsync("lock/take", cancellationToken).ConfigureAwait(false);
+                return await work(session).ConfigureAwait(false);
+            },
+            cancellationToken);
+
+    private string Now() => Cypher.FormatTime(_time.GetUtcNow());
+}

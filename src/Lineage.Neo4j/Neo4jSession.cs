@@ -1,0 +1,38 @@
+namespace Lineage.Neo4j;
+
+/// <summary>
+/// The statements of one store operation: inside one explicit transaction for a write, each
+/// in its own implicit transaction for a read.
+/// </summary>
+internal sealed class Neo4jSession
+{
+    private readonly Func<CypherStatement, IReadOnlyList<(string Name, object? Value)>, CancellationToken, Task<CypherResult>> _run;
+
+    public Neo4jSession(Func<CypherStatement, IReadOnlyList<(string Name, object? Value)>, CancellationToken, Task<CypherResult>> run)
+    {
+        _run = run;
+    }
+
+    /// <summary>Versions created in this transaction, for an ingest batch's summary.</summary>
+    public int NewVersions { get; set; }
+
+    /// <summary>Lineage edges created in this transaction.</summary>
+    public int NewEdges { get; set; }
+
+    public Task<CypherResult> RunAsync(string statement, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        _run(CypherCatalog.Get(statement), parameters, cancellationToken);
+
+    public async Task<List<T>> QueryAsync<T>(
+        string statement, Func<CypherRow, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var result = await RunAsync(statement, cancellationToken, parameters).ConfigureAwait(false);
+        return [.. result.Rows.Select(map)];
+    }
+
+    /// <summary>The first row, or null when there is none.</summary>
+    public async Task<CypherRow?> RowAsync(string statement, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        var result = await RunAsync(statement, cancellationToken, parameters).ConfigureAwait(false);
+        return result.Rows.Count == 0 ? null : result.Rows[0];
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using Lineage.Audit;
+using Lineage.Identity;
+using Lineage.Model;
+using Lineage.Names;
+using Lineage.Registry;
+using static Lineage.Neo4j.Cypher;
+
+namespace Lineage.Neo4j;
+
+/// <summary>Records read out of the maps the statements of <c>cypher/</c> return.</summary>
+internal static class Records
+{
+    public static ProjectRecord Project(JsonElement m) =>
+        new(Long(m, "id"), Long(m, "namespaceId"), String(m, "namespace"), String(m, "name"), Time(m, "createdAt"), String(m, "createdBy"));
+
+    public static RunRecord Run(JsonElement m) => new(
+        Long(m, "id"),
+        Long(m, "projectId"),
+        Long(m, "namespaceId"),
+        String(m, "namespace"),
+        String(m, "project"),
+        String(m, "name"),
+        NullableString(m, "jobType"),
+        Enum.Parse<RunState>(String(m, "state"), ignoreCase: true),
+        NullableString(m, "config"),
+        Time(m, "createdAt"),
+        String(m, "createdBy"));
+
+    public static ArtifactRecord Artifact(JsonElement m) => new(
+        Long(m, "id"), Long(m, "projectId"), Long(m, "namespaceId"), String(m, "namespace"), String(m, "project"), String(m, "name"), String(m, "type"), Time(m, "createdAt"));
+
+    /// <summary>A project version, its aliases and, when it is the newest, <c>latest</c>.</summary>
+    public static VersionRecord Version(JsonElement m) => new(
+        Long(m, "id"),
+        Long(m, "artifactId"),
+        Long(m, "namespaceId"),
+        String(m, "namespace"),
+        String(m, "project"),
+        String(m, "artifactName"),
+        String(m, "type"),
+        Int(m, "versionIndex"),
+        String(m, "digest"),
+        NullableString(m, "metadata"),
+        NullableLong(m, "size"),
+        Time(m, "createdAt"),
+        String(m, "createdBy"),
+        Long(m, "loggedByRunId"),
+        Aliases(m));
+
+    /// <summary>A linked version: named after its collection, carrying its source's content and lineage.</summary>
+    public static VersionRecord Link(JsonElement m)
+    {
+        var source = Member(m, "source");
+        var sourceName = $"{String(source, "namespace")}/{String(source, "project")}/{String(source, "artifactName")}:v{Int(source, "versionIndex")}";
+        return new VersionRecord(
+            Long(source, "id"),
+            Long(source, "artifactId"),
+            Long(m, "namespaceId"),
+            String(m, "namespace"),
+            String(m, "registry"),
+            String(m, "collection"),
+            String(m, "type"),
+            Int(m, "linkIndex"),
+            String(source, "digest"),
+            NullableString(source, "metadata"),
+            NullableLong(source, "size"),
+            Time(m, "createdAt"),
+            String(m, "createdBy"),
+            Long(source, "loggedByRunId"),
+            Aliases(m))
+        {
+            Link = new LinkRecord(Long(m, "id"), Long(m, "collectionId"), Long(m, "registryId"), Long(source, "namespaceId"), sourceName),
+        };
+    }
+
+    public static CollectionRecord Collection(JsonElement m) => new(
+        Long(m, "id"),
+        Long(m, "registryId"),
+        Long(m, "namespaceId"),
+        String(m, "namespace"),
+        String(m, "registry"),
+        String(m, "name"),
+        String(m, "type"),
+        NullableString(m, "description"),
+        Time(m, "createdAt"),
+        String(m, "createdBy"));
+
+    public static PrincipalRecord Principal(JsonElement m) => new(
+        Long(m, "id"),
+        String(m, "name"),
+        String(m, "kind") == "USER" ? PrincipalKind.User : PrincipalKind.ServiceAccount,
+        Bool(m, "isAdministrator"),
+        NullableLong(m, "homeNamespaceId"),
+        NullableString(m, "homeNamespace"),
+        Time(m, "createdAt"),
+        String(m, "createdBy"));
+
+    public static NamespaceRecord Namespace(JsonElement m) => new(
+        Long(m, "id"),
+        String(m, "name"),
+        Enum.Parse<NamespaceKind>(String(m, "kind"), ignoreCase: true),
+        NullableLong(m, "organizationId"),
+        NullableString(m, "organization"),
+        Time(m, "createdAt"),
+        String(m, "createdBy"));
+
+    public static RegistryRecord Registry(JsonElement m) => new(
+        Long(m, "id"),
+        Long(m, "namespaceId"),
+        String(m, "namespace"),
+        String(m, "name"),
+        Enum.Parse<RegistryVisibility>(String(m, "visibility"), ignoreCase: true),
+        Time(m, "createdAt"),
+        String(m, "createdBy"),
+        Strings(m, "protectedAliases"));
+
+    public static ApiKeyRecord Key(JsonElement m) => new(
+        String(m, "id"),
+        Long(m, "principalId"),
+        String(m, "principalName"),
+        String(m, "name"),
+        Time(m, "createdAt"),
+        String(m, "createdBy"),
+        NullableTime(m, "expiresAt"),
+        NullableTime(m, "revokedAt"),
+        NullableString(m, "revokedBy"));
+
+    public static MembershipRecord Membership(JsonElement m) => new(
+        String(m, "memberName"),
+        String(m, "memberKind") switch
+        {
+            "TEAM" => MemberKind.Team,
+            "USER" => MemberKind.User,
+            _ => MemberKind.ServiceAccount,
+        },
+        RoleNames.Parse(String(m, "role")),
+        Time(m, "createdAt"),
+        String(m, "createdBy"));
+
+    public static AuditEventRecord Event(JsonElement m) => new(
+        Long(m, "id"),
+        AuditChain.ParseTargetKind(String(m, "targetKind")),
+        Long(m, "targetId"),
+        String(m, "target"),
+        Long(m, "position"),
+        AuditChain.ParseAction(String(m, "action")),
+        Time(m, "at"),
+        String(m, "actor"),
+        NullableString(m, "version"),
+        NullableString(m, "source"),
+        NullableString(m, "alias"),
+        NullableString(m, "requestId"),
+        NullableLong(m, "subjectId"),
+        NullableLong(m, "sourceNamespaceId"),
+        Convert.FromBase64String(String(m, "hash")));
+
+    private static List<string> Aliases(JsonElement m) =>
+        [.. Strings(m, "aliases"), .. Bool(m, "latest") ? new[] { NameRules.Latest } : []];
+}
