@@ -1,0 +1,283 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Lineage.Errors;
+using Lineage.Model;
+using Lineage.Names;
+using Lineage.Neo4j;
+using Lineage.Tests.Support;
+
+namespace Lineage.Tests.Neo4j;
+
+/// <summary>
+/// The Neo4j store's HTTP layer against a local server that answers as Neo4j's Query API does:
+/// request shapes, authentication, result parsing, error translation, retries and rollback.
+/// </summary>
+public sealed class Neo4jHttpTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly CypherStatement ByPath = CypherCatalog.Get("runs/by-path");
+
+    private static Neo4jClient Client(FakeNeo4j fake, string? user = "neo4j", string? password = "s3cret-pass", string? token = null) =>
+        new(new Neo4jStoreOptions
+        {
+            Url = fake.Url,
+            Database = "lineage",
+            User = user,
+            Password = password,
+            Token = token,
+            RetryDelay = TimeSpan.FromMilliseconds(1),
+        });
+
+    [Fact]
+    public async Task a_read_posts_the_file_text_and_its_parameters_to_the_query_api_with_basic_auth()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows(["run"], [new { id = 7, name = "r" }]));
+        using var client = Client(fake);
+
+        var result = await client.RunAsync(ByPath, [("path", "acme/zoo/r")], Ct);
+
+        var request = Assert.Single(fake.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/db/lineage/query/v2", request.Path);
+        Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("neo4j:s3cret-pass")), request.Authorization);
+        Assert.Equal(ByPath.Text, request.Statement);
+        Assert.Equal("acme/zoo/r", request.Parameters.GetProperty("path").GetString());
+        Assert.Equal(7, result.Rows[0]["run"].GetProperty("id").GetInt64());
+    }
+
+    [Fact]
+    public async Task a_token_is_sent_as_bearer_auth_and_bookmarks_of_a_commit_go_with_later_reads()
+    {
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("tx1") : Neo4jAnswer.Rows(["taken"], [1]));
+        using var client = Client(fake, user: null, password: null, token: "aura-token");
+
+        await client.TransactAsync(tx => tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct), Ct);
+        await client.RunAsync(ByPath, [("path", "a/b/c")], Ct);
+
+        Assert.All(fake.Requests, r => Assert.Equal("Bearer aura-token", r.Authorization));
+        var read = fake.Requests.Last();
+        Assert.Equal("FB:bookmark-1", read.Body.GetProperty("bookmarks")[0].GetString());
+    }
+
+    [Fact]
+    public async Task a_transaction_begins_runs_in_order_carries_affinity_and_commits()
+    {
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("abc") : Neo4jAnswer.Rows(["taken"], [1]));
+        using var client = Client(fake);
+
+        var taken = await client.TransactAsync(
+            async tx => (await tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct)).Rows[0].Long("taken"),
+            Ct);
+
+        Assert.Equal(1, taken);
+        Assert.Equal(
+            ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/abc", "POST /db/lineage/query/v2/tx/abc/commit"],
+            fake.Requests.Select(r => $"{r.Method} {r.Path}").ToArray());
+        Assert.All(fake.Requests.Skip(1), r => Assert.Equal("member-7", r.Affinity));
+    }
+
+    [Fact]
+    public async Task work_that_throws_rolls_the_transaction_back_and_is_not_retried()
+    {
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("t9") : Neo4jAnswer.Rows(["taken"], [1]));
+        using var client = Client(fake);
+
+        await Assert.ThrowsAsync<ConflictException>(() => client.TransactAsync<int>(
+            async tx =>
+            {
+                await tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct);
+                throw new ConflictException("refused by a check");
+            },
+            Ct));
+
+        Assert.Equal(
+            ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/t9", "DELETE /db/lineage/query/v2/tx/t9"],
+            fake.Requests.Select(r => $"{r.Method} {r.Path}").ToArray());
+    }
+
+    [Fact]
+    public async Task a_deadlock_rolls_back_and_runs_the_whole_transaction_again()
+    {
+        var attempts = 0;
+        await using var fake = new FakeNeo4j(r =>
+        {
+            if (r.Path.EndsWith("/tx", StringComparison.Ordinal))
+            {
+                return Neo4jAnswer.Begun($"t{++attempts}");
+            }
+
+            return r.Method == "POST" && r.Path == "/db/lineage/query/v2/tx/t1"
+                ? Neo4jAnswer.Error(400, "Neo.TransientError.Transaction.DeadlockDetected", "ForsetiClient can't acquire ExclusiveLock")
+                : Neo4jAnswer.Rows(["taken"], [attempts]);
+        });
+        using var client = Client(fake);
+
+        var ran = 0;
+        var taken = await client.TransactAsync(
+            async tx =>
+            {
+                ran++;
+                return (await tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct)).Rows[0].Long("taken");
+            },
+            Ct);
+
+        Assert.Equal(2, taken);
+        Assert.Equal(2, ran);
+        Assert.Equal(1, client.Retries);
+        var calls = fake.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Contains("DELETE /db/lineage/query/v2/tx/t1", calls);
+        Assert.DoesNotContain("POST /db/lineage/query/v2/tx/t1/commit", calls);
+        Assert.Equal("POST /db/lineage/query/v2/tx/t2/commit", calls[^1]);
+    }
+
+    [Fact]
+    public async Task transient_failures_of_a_read_are_retried_until_one_succeeds()
+    {
+        var calls = 0;
+        await using var fake = new FakeNeo4j(_ => ++calls switch
+        {
+            1 => Neo4jAnswer.Error(503, "Neo.TransientError.General.DatabaseUnavailable", "database is starting"),
+            2 => new Neo4jAnswer(503, null),
+            _ => Neo4jAnswer.Rows(["run"]),
+        });
+        using var client = Client(fake);
+
+        var result = await client.RunAsync(ByPath, [("path", "a/b/c")], Ct);
+
+        Assert.Empty(result.Rows);
+        Assert.Equal(3, calls);
+        Assert.Equal(2, client.Retries);
+    }
+
+    [Fact]
+    public async Task a_failure_that_does_not_pass_is_reported_after_the_last_attempt()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(400, "Neo.TransientError.Transaction.LockClientStopped", "stopped"));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.RunAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Equal(5, fake.Requests.Count);
+        Assert.Contains("after 5 attempts", error.Message, StringComparison.Ordinal);
+        Assert.Contains("LockClientStopped", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task refused_credentials_name_the_settings_to_check_and_never_the_password()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(401, "Neo.ClientError.Security.Unauthorized", "The client is unauthorized due to authentication failure."));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.RunAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Single(fake.Requests);
+        Assert.Equal("Neo.ClientError.Security.Unauthorized", error.Code);
+        Assert.Contains("LINEAGE_NEO4J_USER", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pass", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_constraint_violation_becomes_a_conflict()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(400, "Neo.ClientError.Schema.ConstraintValidationFailed", "Node(12) already exists with label `Run` and property `path` = 'a/b/c'"));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<ConflictException>(() => client.RunAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Equal(ErrorCodes.Conflict, error.Code);
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
+    public async Task a_refused_statement_is_named_by_its_file()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(400, "Neo.ClientError.Statement.SyntaxError", "Invalid input 'MATC'"));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.RunAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Contains("cypher/runs/by-path.cypher", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Neo.ClientError.Statement.SyntaxError", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task errors_in_a_successful_status_are_still_errors()
+    {
+        await using var fake = new FakeNeo4j(_ => new Neo4jAnswer(200, new { results = Array.Empty<object>(), errors = new[] { new { code = "Neo.DatabaseError.General.UnknownError", message = "boom" } } }));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.RunAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Equal("Neo.DatabaseError.General.UnknownError", error.Code);
+    }
+
+    [Fact]
+    public async Task an_unreachable_server_is_retried_and_then_reported_with_its_address()
+    {
+        var port = FreePort();
+        using var client = new Neo4jClient(new Neo4jStoreOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{port}"),
+            RetryDelay = TimeSpan.FromMilliseconds(1),
+            MaxAttempts = 3,
+        });
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.RunAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Equal(2, client.Retries);
+        Assert.Contains($"127.0.0.1:{port}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task parameters_must_match_the_files_declaration_before_anything_is_sent()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.RunAsync(ByPath, [("pth", "a/b/c")], Ct));
+
+        Assert.Contains("declares parameters [path]", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Fact]
+    public async Task a_store_write_takes_the_write_lock_first_and_a_refusal_rolls_back()
+    {
+        // The run the write names does not exist: the store refuses after the lock, rolls back, sends nothing more.
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
+            ? Neo4jAnswer.Begun("w1")
+            : r.Statement == CypherCatalog.Get("lock/take").Text ? Neo4jAnswer.Rows(["taken"], [1]) : Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+        var store = new Neo4jLineageStore(client, TimeProvider.System);
+
+        await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Actor.System("t"), Ct));
+
+        var sent = fake.Requests.ToList();
+        Assert.Equal(CypherCatalog.Get("lock/take").Text, sent[1].Statement);
+        Assert.Equal(CypherCatalog.Get("runs/by-path").Text, sent[2].Statement);
+        Assert.Equal("DELETE", sent[^1].Method);
+        Assert.DoesNotContain(sent, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task the_schema_is_set_up_with_every_statement_of_cypher_schema_in_order()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows([]));
+        using var client = Client(fake);
+
+        await new Neo4jLineageStore(client, TimeProvider.System).SetUpSchemaAsync(Ct);
+
+        var expected = CypherCatalog.Folder("schema").Select(s => (string?)s.Text).ToList();
+        Assert.Equal(expected, fake.Requests.Select(r => r.Statement).ToList());
+        Assert.All(expected, text => Assert.Contains("IF NOT EXISTS", text!, StringComparison.Ordinal));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

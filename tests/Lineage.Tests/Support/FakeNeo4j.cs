@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Lineage.Tests.Support;
+
+/// <summary>One request the fake Neo4j received.</summary>
+public sealed record Neo4jRequest(string Method, string Path, string? Authorization, string? Affinity, JsonElement Body)
+{
+    public string? Statement => Body.ValueKind == JsonValueKind.Object && Body.TryGetProperty("statement", out var s) ? s.GetString() : null;
+
+    public JsonElement Parameters => Body.TryGetProperty("parameters", out var p) ? p : default;
+}
+
+/// <summary>What the fake answers: a status, a JSON body, and headers.</summary>
+public sealed record Neo4jAnswer(int Status, object? Body, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    /// <summary>A statement's rows in the Query API's plain JSON form.</summary>
+    public static Neo4jAnswer Rows(string[] fields, params object?[][] values) =>
+        new(202, new { data = new { fields, values }, bookmarks = new[] { "FB:bookmark-1" } });
+
+    public static Neo4jAnswer Error(int status, string code, string message) =>
+        new(status, new { errors = new[] { new { code, message } } });
+
+    public static Neo4jAnswer Begun(string id) =>
+        new(202, new { data = new { fields = Array.Empty<string>(), values = Array.Empty<object>() }, transaction = new { id, expires = "2026-11-25T12:00:00Z" } },
+            new Dictionary<string, string> { ["neo4j-cluster-affinity"] = "member-7" });
+}
+
+/// <summary>
+/// A local HTTP server that answers as Neo4j's Query API does: each request is recorded and
+/// passed to a script that decides the answer, so that error bodies, transient failures and
+/// refused credentials can be played back to the client.
+/// </summary>
+public sealed class FakeNeo4j : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    public FakeNeo4j(Func<Neo4jRequest, Neo4jAnswer> script)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        _app = builder.Build();
+        _app.Run(async http =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            var text = await reader.ReadToEndAsync().ConfigureAwait(false);
+            var request = new Neo4jRequest(
+                http.Request.Method,
+                http.Request.Path.Value ?? "",
+                http.Request.Headers.Authorization.FirstOrDefault(),
+                http.Request.Headers["neo4j-cluster-affinity"].FirstOrDefault(),
+                text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+            Requests.Enqueue(request);
+            var answer = script(request);
+            http.Response.StatusCode = answer.Status;
+            foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
+            {
+                http.Response.Headers[name] = value;
+            }
+
+            if (answer.Body is not null)
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(JsonSerializer.Serialize(answer.Body)).ConfigureAwait(false);
+            }
+        });
+        _app.StartAsync().GetAwaiter().GetResult();
+        Url = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    public Uri Url { get; }
+
+    public ConcurrentQueue<Neo4jRequest> Requests { get; } = new();
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
