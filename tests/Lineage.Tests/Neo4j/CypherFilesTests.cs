@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Lineage.Neo4j;
+using Lineage.Tests.Support;
+
+namespace Lineage.Tests.Neo4j;
+
+/// <summary>
+/// The files of cypher/: checked by Neo4j's own Cypher front-end, and the only statements the
+/// Neo4j store can send.
+/// </summary>
+public sealed partial class CypherFilesTests
+{
+    private static readonly string CypherDirectory = Path.Combine(RepositoryRoot.Path, "cypher");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Dictionary<string, string> FilesOnDisk() =>
+        Directory.EnumerateFiles(CypherDirectory, "*.cypher", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}lint{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToDictionary(
+                f => Path.GetRelativePath(CypherDirectory, f)[..^".cypher".Length].Replace('\\', '/'),
+                File.ReadAllText);
+
+    [Fact]
+    public async Task every_file_passes_neo4j_cypher_front_end_with_its_parameters_declared()
+    {
+        var start = new ProcessStartInfo("node", ["lint.mjs"])
+        {
+            WorkingDirectory = Path.Combine(CypherDirectory, "lint"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var output = node.StandardOutput.ReadToEndAsync(Ct);
+        var errors = node.StandardError.ReadToEndAsync(Ct);
+        await node.WaitForExitAsync(Ct);
+
+        var report = await output;
+        Assert.True(node.ExitCode == 0, $"cypher lint failed:\n{report}\n{await errors}");
+        Assert.Contains($"cypher lint: {FilesOnDisk().Count} files, 0 with errors", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_store_carries_exactly_the_files_of_cypher_byte_for_byte()
+    {
+        var disk = FilesOnDisk();
+        var embedded = CypherCatalog.All;
+
+        Assert.Equal(disk.Keys.Order(StringComparer.Ordinal), embedded.Keys.Order(StringComparer.Ordinal));
+        Assert.All(disk, file => Assert.Equal(file.Value, embedded[file.Key].Text));
+        Assert.All(embedded.Values, s => Assert.Equal(CypherCatalog.DeclaredParameters(s.Text), s.Parameters));
+    }
+
+    [Fact]
+    public void only_the_catalog_makes_statements_and_the_client_sends_nothing_else()
+    {
+        Assert.Empty(typeof(CypherStatement).GetConstructors(BindingFlags.Public | BindingFlags.Instance));
+        var senders = new[] { typeof(Neo4jClient), typeof(Neo4jTransaction) }
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            .Where(m => m.GetParameters().Any(p => p.ParameterType == typeof(string) || p.ParameterType == typeof(CypherStatement)))
+            .ToList();
+        Assert.NotEmpty(senders);
+        Assert.All(senders, m => Assert.DoesNotContain(m.GetParameters(), p => p.ParameterType == typeof(string)));
+    }
+
+    [Fact]
+    public void the_store_source_names_only_statements_that_exist_and_writes_no_cypher_of_its_own()
+    {
+        var source = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "Lineage.Neo4j"), "*.cs")
+            .ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+        var catalog = CypherCatalog.All;
+
+        // Every statement name in the store's code is a file; a name put together from parts is
+        // checked through every value its part can take.
+        var named = source.Values.SelectMany(text => StatementName().Matches(text).Select(m => m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+        Assert.NotEmpty(named);
+        Assert.All(named, name => Assert.True(catalog.ContainsKey(name), $"the store names cypher/{name}.cypher, which does not exist"));
+        foreach (var relation in new[] { "used-by", "loggers", "used-artifacts", "logged-artifacts", "project-runs", "project-artifacts", "artifact-versions",
+                     "version-files", "namespace-projects", "namespace-registries", "registry-collections", "collection-links", "version-links" })
+        {
+            Assert.True(source["Neo4jLineageStore.Reads.cs"].Contains($"(\"{relation}\",", StringComparison.Ordinal), $"relation {relation} is not mapped");
+            Assert.True(catalog.ContainsKey($"pages/{relation}") && catalog.ContainsKey($"counts/{relation}"), relation);
+        }
+
+        foreach (var folder in new[] { "versions", "links" })
+        {
+            Assert.All(new[] { "id-by-index", "id-latest", "id-by-alias" }, name => Assert.True(catalog.ContainsKey($"{folder}/{name}")));
+        }
+
+        // No string literal of the store's code holds a Cypher clause.
+        var inline = source.SelectMany(file => InlineCypher().Matches(file.Value).Select(m => $"{file.Key}: {m.Value}")).ToList();
+        Assert.True(inline.Count == 0, "Cypher written in C#:\n" + string.Join('\n', inline));
+
+        // And every operation file is used: the schema folder wholesale, the rest by name.
+        var used = named
+            .Concat(catalog.Keys.Where(k => k.StartsWith("pages/", StringComparison.Ordinal) || k.StartsWith("counts/", StringComparison.Ordinal)))
+            .Concat(catalog.Keys.Where(k => k.StartsWith("schema/", StringComparison.Ordinal) || k.StartsWith("maintenance/", StringComparison.Ordinal)))
+            .Concat(catalog.Keys.Where(k => k.Contains("/id-", StringComparison.Ordinal)))
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(catalog.Keys.Except(used));
+    }
+
+    [Fact]
+    public void no_statement_changes_or_deletes_an_audit_event()
+    {
+        var touching = CypherCatalog.All.Values.Where(s => s.Text.Contains(":AuditEvent", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(touching);
+        foreach (var statement in touching)
+        {
+            var body = string.Join('\n', statement.Text.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+            var variables = AuditEventVariable().Matches(body).Select(m => m.Groups[1].Value).Where(v => v.Length > 0).ToList();
+            foreach (var variable in variables)
+            {
+                Assert.DoesNotMatch($@"\b(SET|REMOVE)\s+{variable}\.", body);
+                Assert.DoesNotMatch($@"\bDELETE\b[^\n]*\b{variable}\b", body);
+            }
+        }
+
+        // The one statement that erases everything is for the contract tests' own database.
+        Assert.DoesNotContain("maintenance/erase-everything", File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Lineage.Neo4j", "Neo4jLineageStore.cs")), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("\"((?:lock|identity|projects|runs|artifacts|versions|edges|lineage|collections|links|aliases|tags|history)/[a-z-]+)\"")]
+    private static partial Regex StatementName();
+
+    [GeneratedRegex("\"[^\"\\n]*\\b(MATCH|MERGE|CREATE|RETURN|UNWIND|DETACH)\\s+[\\(a-z{]")]
+    private static partial Regex InlineCypher();
+
+    [GeneratedRegex(@"\((\w*):AuditEvent\b")]
+    private static partial Regex AuditEventVariable();
+}
