@@ -36,6 +36,9 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     /// <summary>When set, every store call waits this long first.</summary>
     public TimeSpan? StoreDelay { get; init; }
 
+    /// <summary>More settings, as the environment would give them (LINEAGE_STORE, LINEAGE_NEO4J_URL, ...).</summary>
+    public IReadOnlyDictionary<string, string>? Settings { get; init; }
+
     public string DataDirectory => _data.Path;
 
     public SqliteDatabase Database => Services.GetRequiredService<SqliteDatabase>();
@@ -72,6 +75,11 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("LINEAGE_DATA_DIR", _data.Path);
         builder.UseSetting("LINEAGE_ADMIN_KEY", AdminKey);
+        foreach (var (name, value) in Settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(name, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
