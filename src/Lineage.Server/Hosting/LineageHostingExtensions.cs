@@ -93,7 +93,7 @@ public static class LineageHostingExtensions
         return builder;
     }
 
-    /// <summary>Authenticates API keys, limits each key's request rate, and maps <c>/graphql</c> and the <c>/history</c> export.</summary>
+    /// <summary>Authenticates API keys, limits each key's request rate, and maps <c>/graphql</c>, the <c>/history</c> export and <c>/healthz</c>.</summary>
     public static WebApplication MapLineage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -108,6 +108,9 @@ public static class LineageHostingExtensions
         app.UseRateLimiter();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.Map("/history", (HttpContext http, HistoryExportEndpoint endpoint) => endpoint.HandleAsync(http));
+
+        // Liveness for container health checks: answers once start-up (schema, administrator) is done.
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
         return app;
     }
 

@@ -8,10 +8,12 @@ namespace Lineage.Tests.Api;
 /// <summary>GraphQL over HTTP: methods, media types and status codes.</summary>
 public sealed class HttpProtocolTests : IClassFixture<LineageApp>
 {
+    private readonly LineageApp _app;
     private readonly HttpClient _http;
 
     public HttpProtocolTests(LineageApp app)
     {
+        _app = app;
         _http = app.CreateClient();
     }
 
@@ -27,6 +29,17 @@ public sealed class HttpProtocolTests : IClassFixture<LineageApp>
         }
 
         return await _http.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task healthz_answers_without_a_key_and_tells_nothing_else()
+    {
+        using var anonymous = _app.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+        using var response = await anonymous.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("ok\n", await response.Content.ReadAsStringAsync(Ct));
     }
 
     [Fact]
