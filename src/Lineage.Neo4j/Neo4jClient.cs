@@ -61,15 +61,18 @@ public sealed class Neo4jClient : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in one explicit transaction and commits it. The work may be
-    /// run more than once, so it must not act outside the transaction.
+    /// Opens an explicit transaction with <paramref name="opening"/> as its first statement
+    /// (the write lock, for the store), runs <paramref name="work"/> in it and commits. The work
+    /// may be run more than once, so it must not act outside the transaction.
     /// </summary>
-    public Task<T> TransactAsync<T>(Func<Neo4jTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> TransactAsync<T>(CypherStatement opening, Func<Neo4jTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(opening);
         ArgumentNullException.ThrowIfNull(work);
+        opening.Check([]);
         return WithRetriesAsync(async () =>
         {
-            var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", null, [], null, withBookmarks: true, cancellationToken).ConfigureAwait(false);
+            var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", opening, [], null, withBookmarks: true, cancellationToken).ConfigureAwait(false);
             var id = begun.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var txId)
                 ? txId.GetString() ?? throw new Neo4jStoreException("Neo4j opened a transaction without an id")
                 : throw new Neo4jStoreException("Neo4j's answer to opening a transaction has no transaction id");
@@ -105,7 +108,7 @@ public sealed class Neo4jClient : IDisposable
             request.Headers.Add(AffinityHeader, affinity);
         }
 
-        if (method != HttpMethod.Delete)
+        if (statement is not null || withBookmarks)
         {
             request.Content = new ByteArrayContent(Body(statement, parameters, withBookmarks ? Volatile.Read(ref _bookmarks) : []));
             request.Content.Headers.ContentType = Json;

@@ -55,6 +55,7 @@ public static class Neo4jErrors
 
         if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal)
             || code == "Neo.ClientError.Transaction.TransactionNotFound"
+            || (code == "Neo.ClientError.Request.Invalid" && first.Message.Contains("was not found", StringComparison.Ordinal))
             || status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests)
         {
             return new Neo4jTransientException($"{statement}: {code}: {first.Message}");

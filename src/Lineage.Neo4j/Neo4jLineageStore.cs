@@ -35,14 +35,7 @@ public sealed partial class Neo4jLineageStore : ILineageStore
         work(new Neo4jSession(_client.RunAsync));
 
     private Task<T> WriteAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>
-        _client.TransactAsync(
-            async tx =>
-            {
-                var session = new Neo4jSession(tx.RunAsync);
-                await session.RunAsync("lock/take", cancellationToken).ConfigureAwait(false);
-                return await work(session).ConfigureAwait(false);
-            },
-            cancellationToken);
+        _client.TransactAsync(CypherCatalog.Get("lock/take"), tx => work(new Neo4jSession(tx.RunAsync)), cancellationToken);
 
     private string Now() => Cypher.FormatTime(_time.GetUtcNow());
 }

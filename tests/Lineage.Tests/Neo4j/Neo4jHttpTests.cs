@@ -19,6 +19,8 @@ public sealed class Neo4jHttpTests
 
     private static readonly CypherStatement ByPath = CypherCatalog.Get("runs/by-path");
 
+    private static readonly CypherStatement Lock = CypherCatalog.Get("lock/take");
+
     private static Neo4jClient Client(FakeNeo4j fake, string? user = "neo4j", string? password = "s3cret-pass", string? token = null) =>
         new(new Neo4jStoreOptions
         {
@@ -53,7 +55,7 @@ public sealed class Neo4jHttpTests
         await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("tx1") : Neo4jAnswer.Rows(["taken"], [1]));
         using var client = Client(fake, user: null, password: null, token: "aura-token");
 
-        await client.TransactAsync(tx => tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct), Ct);
+        await client.TransactAsync(Lock, tx => tx.RunAsync(ByPath, [("path", "a/b/c")], Ct), Ct);
         await client.RunAsync(ByPath, [("path", "a/b/c")], Ct);
 
         Assert.All(fake.Requests, r => Assert.Equal("Bearer aura-token", r.Authorization));
@@ -62,20 +64,25 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
-    public async Task a_transaction_begins_runs_in_order_carries_affinity_and_commits()
+    public async Task a_transaction_opens_with_its_first_statement_runs_in_order_carries_affinity_and_commits()
     {
-        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("abc") : Neo4jAnswer.Rows(["taken"], [1]));
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("abc") : Neo4jAnswer.Rows(["run"], [new { id = 3 }]));
         using var client = Client(fake);
 
-        var taken = await client.TransactAsync(
-            async tx => (await tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct)).Rows[0].Long("taken"),
+        var id = await client.TransactAsync(
+            Lock,
+            async tx => (await tx.RunAsync(ByPath, [("path", "a/b/c")], Ct)).Rows[0]["run"].GetProperty("id").GetInt64(),
             Ct);
 
-        Assert.Equal(1, taken);
+        Assert.Equal(3, id);
+        var sent = fake.Requests.ToList();
         Assert.Equal(
             ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/abc", "POST /db/lineage/query/v2/tx/abc/commit"],
-            fake.Requests.Select(r => $"{r.Method} {r.Path}").ToArray());
-        Assert.All(fake.Requests.Skip(1), r => Assert.Equal("member-7", r.Affinity));
+            sent.Select(r => $"{r.Method} {r.Path}").ToArray());
+        Assert.Equal(Lock.Text, sent[0].Statement);
+        Assert.Equal(ByPath.Text, sent[1].Statement);
+        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, sent[2].Body.ValueKind);
+        Assert.All(sent.Skip(1), r => Assert.Equal("member-7", r.Affinity));
     }
 
     [Fact]
@@ -85,9 +92,10 @@ public sealed class Neo4jHttpTests
         using var client = Client(fake);
 
         await Assert.ThrowsAsync<ConflictException>(() => client.TransactAsync<int>(
+            Lock,
             async tx =>
             {
-                await tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct);
+                await tx.RunAsync(ByPath, [("path", "a/b/c")], Ct);
                 throw new ConflictException("refused by a check");
             },
             Ct));
@@ -116,6 +124,7 @@ public sealed class Neo4jHttpTests
 
         var ran = 0;
         var taken = await client.TransactAsync(
+            Lock,
             async tx =>
             {
                 ran++;
@@ -130,6 +139,23 @@ public sealed class Neo4jHttpTests
         Assert.Contains("DELETE /db/lineage/query/v2/tx/t1", calls);
         Assert.DoesNotContain("POST /db/lineage/query/v2/tx/t1/commit", calls);
         Assert.Equal("POST /db/lineage/query/v2/tx/t2/commit", calls[^1]);
+    }
+
+    [Fact]
+    public async Task an_expired_transaction_is_opened_again_and_the_work_run_again()
+    {
+        var opened = 0;
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
+            ? Neo4jAnswer.Begun($"e{++opened}")
+            : r.Path == "/db/lineage/query/v2/tx/e1/commit"
+                ? Neo4jAnswer.Error(202, "Neo.ClientError.Request.Invalid", "Transaction with Id: \"e1\" was not found. It may have timed out and therefore rolled back")
+                : Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+
+        await client.TransactAsync(Lock, tx => tx.RunAsync(ByPath, [("path", "a/b/c")], Ct), Ct);
+
+        Assert.Equal(2, opened);
+        Assert.Equal("POST /db/lineage/query/v2/tx/e2/commit", fake.Requests.Select(r => $"{r.Method} {r.Path}").Last());
     }
 
     [Fact]
@@ -248,15 +274,16 @@ public sealed class Neo4jHttpTests
         // The run the write names does not exist: the store refuses after the lock, rolls back, sends nothing more.
         await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
             ? Neo4jAnswer.Begun("w1")
-            : r.Statement == CypherCatalog.Get("lock/take").Text ? Neo4jAnswer.Rows(["taken"], [1]) : Neo4jAnswer.Rows(["run"]));
+            : Neo4jAnswer.Rows(["run"]));
         using var client = Client(fake);
         var store = new Neo4jLineageStore(client, TimeProvider.System);
 
         await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Actor.System("t"), Ct));
 
         var sent = fake.Requests.ToList();
-        Assert.Equal(CypherCatalog.Get("lock/take").Text, sent[1].Statement);
-        Assert.Equal(CypherCatalog.Get("runs/by-path").Text, sent[2].Statement);
+        Assert.Equal("/db/lineage/query/v2/tx", sent[0].Path);
+        Assert.Equal(Lock.Text, sent[0].Statement);
+        Assert.Equal(ByPath.Text, sent[1].Statement);
         Assert.Equal("DELETE", sent[^1].Method);
         Assert.DoesNotContain(sent, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
     }
