@@ -1,71 +1,36 @@
 using Lineage.Identity;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
 public sealed partial class Neo4jLineageStore
 {
-    /// <summary>
-    /// The effective roles of a principal: for each namespace and registry, the highest role
-    /// granted directly, through a team it belongs to, or through the organization (the rules
-    /// of docs/security.md, the same as the SQLite store's).
-    /// </summary>
-    private static async Task<Access> LoadAccessAsync(Neo4jSession s, long principalId, bool isAdministrator, CancellationToken cancellationToken)
+    /// <summary>The effective roles of a principal, by the rules of <see cref="AccessResolver"/>.</summary>
+    private static Task<Access> LoadAccessAsync(Neo4jSession s, long principalId, bool isAdministrator, CancellationToken cancellationToken) =>
+        AccessResolver.ResolveAsync(new AccessSource(s), principalId, isAdministrator, cancellationToken);
+
+    /// <summary>The grants and registries that roles follow from, read by cypher/identity/access-*.</summary>
+    private sealed class AccessSource(Neo4jSession s) : IAccessSource
     {
-        if (isAdministrator)
-        {
-            return Access.Administrator;
-        }
+        public async Task<IReadOnlyList<long>> TeamsAsync(long principalId, CancellationToken cancellationToken) =>
+            await s.QueryAsync("identity/access-teams", r => r.Long("id"), cancellationToken, ("principalId", principalId)).ConfigureAwait(false);
 
-        var teams = await s.QueryAsync("identity/access-teams", r => r.Long("id"), cancellationToken, ("principalId", principalId)).ConfigureAwait(false);
-        var namespaces = new Dictionary<long, Role>();
-        var registries = new Dictionary<long, Role>();
-        foreach (var (kind, id, role) in await s.QueryAsync(
-            "identity/access-grants",
-            r => (r.String("kind"), r.Long("id"), RoleNames.Parse(r.String("role"))),
-            cancellationToken,
-            ("principalId", principalId),
-            ("teams", teams.ToArray())).ConfigureAwait(false))
-        {
-            Raise(kind == "REGISTRY" ? registries : namespaces, id, role);
-        }
-
-        var administeredOrganizations = namespaces.Where(n => n.Value == Role.Admin).Select(n => n.Key).ToArray();
-        if (administeredOrganizations.Length > 0)
-        {
-            foreach (var team in await s.QueryAsync(
-                "identity/access-organization-teams", r => r.Long("id"), cancellationToken, ("organizations", administeredOrganizations)).ConfigureAwait(false))
-            {
-                Raise(namespaces, team, Role.Admin);
-            }
-        }
-
-        if (namespaces.Count > 0)
-        {
-            foreach (var (id, owner, visibility) in await s.QueryAsync(
-                "identity/access-owned-registries",
-                r => (r.Long("id"), r.Long("owner"), r.String("visibility")),
+        public async Task<IReadOnlyList<(bool IsRegistry, long Id, Role Role)>> GrantsAsync(long principalId, IReadOnlyList<long> teams, CancellationToken cancellationToken) =>
+            await s.QueryAsync(
+                "identity/access-grants",
+                r => (r.String("kind") == "REGISTRY", r.Long("id"), RoleNames.Parse(r.String("role"))),
                 cancellationToken,
-                ("owners", namespaces.Keys.ToArray())).ConfigureAwait(false))
-            {
-                if (namespaces[owner] == Role.Admin)
-                {
-                    Raise(registries, id, Role.Admin);
-                }
-                else if (visibility == "ORGANIZATION")
-                {
-                    Raise(registries, id, Role.Viewer);
-                }
-            }
-        }
+                ("principalId", principalId),
+                ("teams", teams.ToArray())).ConfigureAwait(false);
 
-        return Access.Of(namespaces, registries);
-    }
+        public async Task<IReadOnlyList<long>> OrganizationTeamsAsync(IReadOnlyList<long> organizations, CancellationToken cancellationToken) =>
+            await s.QueryAsync("identity/access-organization-teams", r => r.Long("id"), cancellationToken, ("organizations", organizations.ToArray())).ConfigureAwait(false);
 
-    private static void Raise(Dictionary<long, Role> roles, long id, Role role)
-    {
-        if (!roles.TryGetValue(id, out var held) || held < role)
-        {
-            roles[id] = role;
-        }
+        public async Task<IReadOnlyList<(long Id, long Owner, bool OrganizationVisible)>> OwnedRegistriesAsync(IReadOnlyList<long> owners, CancellationToken cancellationToken) =>
+            await s.QueryAsync(
+                "identity/access-owned-registries",
+                r => (r.Long("id"), r.Long("owner"), r.String("visibility") == "ORGANIZATION"),
+                cancellationToken,
+                ("owners", owners.ToArray())).ConfigureAwait(false);
     }
 }

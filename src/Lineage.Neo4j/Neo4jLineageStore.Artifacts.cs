@@ -4,6 +4,7 @@ using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
@@ -140,7 +141,7 @@ public sealed partial class Neo4jLineageStore
         var registry = (await LoadRegistriesAsync(s, [link.RegistryId], cancellationToken).ConfigureAwait(false))[0];
         if (registry.IsProtected(command.Alias))
         {
-            RequireProtectedAliasRole(access, registry, command.Alias);
+            RegistryRules.RequireProtectedAliasRole(access, registry, command.Alias);
         }
 
         var collection = (await LoadCollectionsAsync(s, [link.CollectionId], cancellationToken).ConfigureAwait(false))[0];
@@ -232,9 +233,7 @@ public sealed partial class Neo4jLineageStore
         if (cycle is not null)
         {
             var names = await DescribeAsync(s, cycle, cancellationToken).ConfigureAwait(false);
-            throw new CycleDetectedException([.. cycle.Select(n => access.CanSeeNamespace(names[n].NamespaceId)
-                ? names[n].Path
-                : n.Kind == NodeKind.Run ? "(hidden run)" : "(hidden artifact version)")]);
+            throw CycleRefusal.Build(cycle, n => (names[n].Path, names[n].NamespaceId), access);
         }
     }
 }

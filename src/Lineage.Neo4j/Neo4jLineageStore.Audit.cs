@@ -4,6 +4,7 @@ using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Registry;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
@@ -26,7 +27,7 @@ public sealed partial class Neo4jLineageStore
                 cancellationToken,
                 [.. Filter(target, query), ("after", page.AfterKey), ("limit", page.First + 1)]).ConfigureAwait(false);
             return new Page<AuditEventRecord>(
-                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(Redact(e, access), e.Position))],
+                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(AuditRules.Redact(e, access), e.Position))],
                 rows.Count > page.First);
         }, cancellationToken);
     }
@@ -122,7 +123,7 @@ public sealed partial class Neo4jLineageStore
         Neo4jSession s, AliasScope scope, AuditSubject holder, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
         var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
-        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        AuditRules.RequireExpectedHolder(scope.Target, alias, current?.Version, expectedVersion);
         if (current?.Id == holder.Id)
         {
             return;
@@ -153,24 +154,12 @@ public sealed partial class Neo4jLineageStore
         var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
         if (current?.Id != holder.Id)
         {
-            throw new NotFoundException($"version '{qualifiedName}' has no alias '{alias}'");
+            throw AuditRules.NoSuchAlias(qualifiedName, alias);
         }
 
-        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        AuditRules.RequireExpectedHolder(scope.Target, alias, current.Version, expectedVersion);
         await s.RunAsync("aliases/delete", cancellationToken, ("key", scope.AliasKey(alias))).ConfigureAwait(false);
         await AppendEventAsync(s, scope, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void RequireExpectedHolder(AliasScope scope, string alias, AuditSubject? current, int? expectedVersion)
-    {
-        if (expectedVersion is not { } expected || current?.Version == $"v{expected}")
-        {
-            return;
-        }
-
-        throw new ConflictException(current is null
-            ? $"alias '{alias}' of '{scope.Target}' is held by no version, not v{expected}; nothing was changed"
-            : $"alias '{alias}' of '{scope.Target}' is held by {current.Version}, not v{expected}; nothing was changed");
     }
 
     /// <summary>The version or link holding an alias, described as audit events name it.</summary>
@@ -222,10 +211,6 @@ public sealed partial class Neo4jLineageStore
         ("since", query.Since is { } since ? Cypher.FormatTime(since) : null),
         ("until", query.Until is { } until ? Cypher.FormatTime(until) : null),
     ];
-
-    /// <summary>An event as the caller may read it: without the source version when its namespace is hidden from them.</summary>
-    private static AuditEventRecord Redact(AuditEventRecord e, Access access) =>
-        e.SourceNamespaceId is { } ns && !access.CanSeeNamespace(ns) ? e with { Source = null } : e;
 
     private static string ChainKey(AuditTargetKind kind, long id) => $"{AuditChain.TargetKindName(kind)}:{id}";
 

@@ -3,17 +3,12 @@ using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Store;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
 public sealed partial class Neo4jLineageStore : IIdentityStore
 {
-    /// <summary>How many keys one principal may hold that are neither revoked nor expired.</summary>
-    public const int MaxActiveKeysPerPrincipal = 100;
-
-    /// <summary>How many aliases one registry may protect.</summary>
-    public const int MaxProtectedAliases = 100;
-
     public Task<Credential?> FindCredentialAsync(string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyId);
@@ -84,7 +79,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        RequireSiteAdministrator(actor, "creating users");
+        IdentityRules.RequireSiteAdministrator(actor, "creating users");
         NameRules.RequireName(command.Name, "user name");
         return WriteAsync(s => CreateUserNodesAsync(s, command.Name, command.IsAdministrator, actor, cancellationToken), cancellationToken);
     }
@@ -93,21 +88,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        NameRules.RequireName(command.Name, "namespace name");
-        if (command.Kind == NamespaceKind.User)
-        {
-            throw new InvalidArgumentException("a user's namespace is made with the user (createUser); create a TEAM or an ORGANIZATION here");
-        }
-
-        if (command.Kind == NamespaceKind.Organization && command.Organization is not null)
-        {
-            throw new InvalidArgumentException("organizations do not belong to organizations; leave 'organization' out");
-        }
-
-        if (command.Organization is null)
-        {
-            RequireSiteAdministrator(actor, command.Kind == NamespaceKind.Team ? "creating a team outside an organization" : "creating organizations");
-        }
+        IdentityRules.CheckCreateNamespace(command, actor);
 
         return WriteAsync(async s =>
         {
@@ -115,18 +96,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             if (command.Organization is { } organizationName)
             {
                 var parent = await FindNamespaceAsync(s, organizationName, cancellationToken).ConfigureAwait(false);
-                if (parent is null || !actor.Access.CanSeeNamespace(parent.Id))
-                {
-                    throw Missing.Namespace(organizationName);
-                }
-
-                if (parent.Kind != NamespaceKind.Organization)
-                {
-                    throw new InvalidArgumentException($"'{organizationName}' is a {parent.Kind.ToString().ToUpperInvariant()}, not an ORGANIZATION");
-                }
-
-                actor.Access.RequireNamespace(parent.Id, parent.Name, Permission.AdministerNamespace, Missing.Namespace(organizationName).Message);
-                organization = parent;
+                organization = IdentityRules.RequireOrganization(parent, organizationName, actor.Access);
             }
 
             await RequireFreeNameAsync(s, command.Name, cancellationToken).ConfigureAwait(false);
@@ -147,7 +117,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "service account name");
-        RequireNamespaceRole(command.Role);
+        IdentityRules.RequireNamespaceRole(command.Role);
         return WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Namespace, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
@@ -167,13 +137,13 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             if (!resource.IsRegistry)
             {
-                RequireNamespaceRole(command.Role);
+                IdentityRules.RequireNamespaceRole(command.Role);
             }
 
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
             if (member.Kind == MemberKind.Team && resource.Kind == NamespaceKind.Team)
             {
-                throw new InvalidArgumentException($"'{command.Member}' is a team, and teams cannot be members of teams");
+                throw IdentityRules.TeamInTeam(command.Member);
             }
 
             if (command.Role != Role.Admin)
@@ -216,21 +186,13 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "registry name");
-        var protectedAliases = ProtectedAliases(command.ProtectedAliases ?? []);
+        var protectedAliases = IdentityRules.ProtectedAliases(command.ProtectedAliases ?? []).ToArray();
         return WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Owner, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
             var path = $"{owner.Name}/{command.Name}";
             var kinds = await s.RowAsync("identity/path-kind", cancellationToken, ("path", path)).ConfigureAwait(false);
-            if (kinds!.Bool("project"))
-            {
-                throw new ConflictException($"'{path}' is a project; a project and a registry of the same owner may not share a name");
-            }
-
-            if (kinds.Bool("registry"))
-            {
-                throw new ConflictException($"registry '{path}' already exists");
-            }
+            IdentityRules.RequireFreeRegistryPath(path, kinds!.Bool("project"), kinds.Bool("registry"));
 
             var row = await s.RowAsync(
                 "identity/create-registry",
@@ -259,7 +221,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
                 cancellationToken,
                 ("id", registry.Id),
                 ("visibility", (command.Visibility ?? registry.Visibility).ToString().ToUpperInvariant()),
-                ("protectedAliases", ProtectedAliases(command.ProtectedAliases ?? registry.ProtectedAliases))).ConfigureAwait(false);
+                ("protectedAliases", IdentityRules.ProtectedAliases(command.ProtectedAliases ?? registry.ProtectedAliases).ToArray())).ConfigureAwait(false);
             return (await LoadRegistriesAsync(s, [registry.Id], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
     }
@@ -268,21 +230,13 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        NameRules.RequireName(command.Name, "key name");
-        if (command.ExpiresAt is { } expires && expires <= _time.GetUtcNow())
-        {
-            throw new InvalidArgumentException($"expiresAt must be in the future, not {expires.UtcDateTime:O}");
-        }
+        IdentityRules.CheckCreateApiKey(command, _time.GetUtcNow());
 
         return WriteAsync(async s =>
         {
             var principal = await RequireKeyManagerAsync(s, command.Principal, actor, cancellationToken).ConfigureAwait(false);
             var active = (await s.RowAsync("identity/count-active-keys", cancellationToken, ("principalId", principal.Id), ("now", Now())).ConfigureAwait(false))!.Long("active");
-            if (active >= MaxActiveKeysPerPrincipal)
-            {
-                throw new LimitExceededException(
-                    "activeKeys", $"'{principal.Name}' already holds {active} active keys, the most allowed (limit activeKeys); revoke one first");
-            }
+            IdentityRules.RequireRoomForKey(principal, active);
 
             await CreateKeyNodeAsync(s, command.KeyId, [.. command.SecretHash], principal, command.Name, "API", command.ExpiresAt, actor, cancellationToken).ConfigureAwait(false);
             return await LoadKeyAsync(s, command.KeyId, cancellationToken).ConfigureAwait(false)
@@ -343,12 +297,12 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         {
             var rows = await s.QueryAsync(
                 "identity/namespaces-page",
-                r => Records.Namespace(r["namespace"]),
+                r => new PageItem<NamespaceRecord>(Records.Namespace(r["namespace"]), r["namespace"].GetProperty("id").GetInt64()),
                 cancellationToken,
                 ("visible", access.VisibleNamespaces?.ToArray()),
                 ("after", page.AfterKey),
                 ("limit", page.First + 1)).ConfigureAwait(false);
-            return new Page<NamespaceRecord>([.. rows.Take(page.First).Select(n => new PageItem<NamespaceRecord>(n, n.Id))], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 
@@ -377,7 +331,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
                 ("resourceId", found.Id),
                 ("after", page.AfterKey),
                 ("limit", page.First + 1)).ConfigureAwait(false);
-            return new Page<MembershipRecord>([.. rows.Take(page.First)], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 
@@ -405,7 +359,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
                 ("all", includeRevoked),
                 ("after", page.AfterKey),
                 ("limit", page.First + 1)).ConfigureAwait(false);
-            return new Page<ApiKeyRecord>([.. rows.Take(page.First)], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 
@@ -422,22 +376,6 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
 
     // ---- helpers --------------------------------------------------------------------------
 
-    private static void RequireSiteAdministrator(Actor actor, string what)
-    {
-        if (!actor.IsAdministrator)
-        {
-            throw new ForbiddenException($"{what} needs a site administrator");
-        }
-    }
-
-    private static void RequireNamespaceRole(Role role)
-    {
-        if (role == Role.RestrictedViewer)
-        {
-            throw new InvalidArgumentException("RESTRICTED_VIEWER is a registry role; namespaces take ADMIN, MEMBER or VIEWER");
-        }
-    }
-
     /// <summary>
     /// A namespace's only ADMIN grant may not be taken away or lowered, except by a site
     /// administrator: nobody else could manage the namespace afterwards.
@@ -451,10 +389,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         }
 
         var row = await s.RowAsync("identity/admin-grants", cancellationToken, ("namespaceId", resource.Id), ("key", GrantKey(resource, member))).ConfigureAwait(false);
-        if (row!.Long("held") > 0 && row.Long("admins") == 1)
-        {
-            throw new ConflictException($"'{memberName}' holds the only ADMIN grant of this namespace; grant ADMIN to someone else first");
-        }
+        IdentityRules.KeepAnAdministrator(row!.Long("held") > 0, row.Long("admins"), memberName);
     }
 
     /// <summary>Names are shared by principals and namespaces, so that a member is never ambiguous.</summary>
@@ -463,7 +398,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         var row = await s.RowAsync("identity/name-taken", cancellationToken, ("name", name)).ConfigureAwait(false);
         if (row!.Bool("taken"))
         {
-            throw new ConflictException($"the name '{name}' is already taken by a user, service account, team or organization");
+            throw IdentityRules.NameTaken(name);
         }
     }
 
@@ -537,32 +472,9 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             ("at", Now()),
             ("by", actor.Name)).ConfigureAwait(false);
 
-    /// <summary>
-    /// The principal whose keys <paramref name="actor"/> wants to manage: its own, any for a site
-    /// administrator, and a service account's for ADMINs of the namespace that owns it.
-    /// </summary>
-    private static async Task<PrincipalRecord> RequireKeyManagerAsync(Neo4jSession s, string name, Actor actor, CancellationToken cancellationToken)
-    {
-        var principal = await FindPrincipalAsync(s, name, cancellationToken).ConfigureAwait(false) ?? throw Missing.Principal(name);
-        if (principal.Id == actor.PrincipalId || actor.IsAdministrator)
-        {
-            return principal;
-        }
-
-        var home = principal.HomeNamespaceId is { } id ? actor.Access.NamespaceRole(id) : null;
-        if (home is null)
-        {
-            throw Missing.Principal(name);
-        }
-
-        if (principal.Kind == PrincipalKind.User)
-        {
-            throw new ForbiddenException($"only '{name}' and site administrators manage the keys of user '{name}'");
-        }
-
-        actor.Access.RequireNamespace(principal.HomeNamespaceId!.Value, principal.HomeNamespace!, Permission.AdministerNamespace, Missing.Principal(name).Message);
-        return principal;
-    }
+    /// <summary>The principal whose keys <paramref name="actor"/> wants to manage, if it may (see <see cref="IdentityRules.RequireKeyManager"/>).</summary>
+    private static async Task<PrincipalRecord> RequireKeyManagerAsync(Neo4jSession s, string name, Actor actor, CancellationToken cancellationToken) =>
+        IdentityRules.RequireKeyManager(await FindPrincipalAsync(s, name, cancellationToken).ConfigureAwait(false), name, actor);
 
     private static async Task<PrincipalRecord?> FindPrincipalAsync(Neo4jSession s, string name, CancellationToken cancellationToken)
     {
@@ -641,17 +553,6 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         var row = await s.RowAsync("identity/key-by-id", cancellationToken, ("id", id)).ConfigureAwait(false);
         return row is null ? null : Records.Key(row["key"]);
-    }
-
-    /// <summary>Checks each protected alias against the alias rules and keeps the set, sorted.</summary>
-    private static string[] ProtectedAliases(IReadOnlyList<string> aliases)
-    {
-        if (aliases.Count > MaxProtectedAliases)
-        {
-            throw new LimitExceededException("protectedAliases", $"a registry protects at most {MaxProtectedAliases} aliases, not {aliases.Count}");
-        }
-
-        return [.. aliases.Select(NameRules.RequireUserAlias).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
     }
 
     private static string GrantKey(Resource resource, Member member) =>

@@ -2,14 +2,12 @@ using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
 public sealed partial class Neo4jLineageStore
 {
-    /// <summary>How many writes one ingest batch may hold.</summary>
-    public const int MaxIngestBatch = 10_000;
-
     /// <summary>
     /// Walks the lineage breadth-first with the core's walker: each level is one Cypher
     /// statement that expands the whole frontier in the database, and the walk stops at the
@@ -39,42 +37,15 @@ public sealed partial class Neo4jLineageStore
 
     public Task<IngestResult> IngestAsync(IReadOnlyList<ILineageWrite> writes, Actor actor, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(writes);
+        IngestRunner.CheckSize(writes);
         ArgumentNullException.ThrowIfNull(actor);
-        if (writes.Count > MaxIngestBatch)
-        {
-            throw new LimitExceededException("ingestBatch", $"a batch holds at most {MaxIngestBatch} writes, not {writes.Count}");
-        }
-
         return WriteAsync(async s =>
         {
-            var runs = 0;
-            for (var i = 0; i < writes.Count; i++)
-            {
-                try
-                {
-                    switch (writes[i])
-                    {
-                        case CreateRunCommand run:
-                            await CreateRunAsync(s, run, actor, cancellationToken).ConfigureAwait(false);
-                            runs++;
-                            break;
-                        case LogArtifactCommand log:
-                            await LogArtifactAsync(s, log, actor, cancellationToken).ConfigureAwait(false);
-                            break;
-                        case UseArtifactCommand use:
-                            await UseArtifactAsync(s, use, actor, cancellationToken).ConfigureAwait(false);
-                            break;
-                        default:
-                            throw new ArgumentException($"write {i} is a {writes[i]?.GetType().Name ?? "null"}, which a batch does not take", nameof(writes));
-                    }
-                }
-                catch (LineageException e)
-                {
-                    throw new BatchWriteException(i, writes.Count, e);
-                }
-            }
-
+            var runs = await IngestRunner.ApplyAsync(
+                writes,
+                run => CreateRunAsync(s, run, actor, cancellationToken),
+                log => LogArtifactAsync(s, log, actor, cancellationToken),
+                use => UseArtifactAsync(s, use, actor, cancellationToken)).ConfigureAwait(false);
             return new IngestResult(runs, s.NewVersions, s.NewEdges);
         }, cancellationToken);
     }

@@ -2,6 +2,7 @@ using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
@@ -53,30 +54,20 @@ public sealed partial class Neo4jLineageStore
         ArgumentNullException.ThrowIfNull(parentIds);
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(access);
-        var pages = new Dictionary<long, Page<long>>();
-        if (parentIds.Count > 0)
+        if (parentIds.Count == 0)
         {
-            var (name, visibility) = Shape(relation, access);
-            var rows = await ReadAsync(
-                s => s.QueryAsync(
-                    $"pages/{name}",
-                    r => (Parent: r.Long("parent"), Child: r.Long("child"), Key: r.Long("key")),
-                    cancellationToken,
-                    [("parents", parentIds.Distinct().ToArray()), ("after", page.AfterKey), ("limit", page.First + 1), .. visibility]),
-                cancellationToken).ConfigureAwait(false);
-            foreach (var group in rows.GroupBy(r => r.Parent))
-            {
-                var items = group.Take(page.First).Select(r => new PageItem<long>(r.Child, r.Key)).ToList();
-                pages[group.Key] = new Page<long>(items, group.Count() > page.First);
-            }
+            return new Dictionary<long, Page<long>>();
         }
 
-        foreach (var id in parentIds)
-        {
-            pages.TryAdd(id, Page<long>.Empty);
-        }
-
-        return pages;
+        var (name, visibility) = Shape(relation, access);
+        var rows = await ReadAsync(
+            s => s.QueryAsync(
+                $"pages/{name}",
+                r => (Parent: r.Long("parent"), Child: r.Long("child"), Key: r.Long("key")),
+                cancellationToken,
+                [("parents", parentIds.Distinct().ToArray()), ("after", page.AfterKey), ("limit", page.First + 1), .. visibility]),
+            cancellationToken).ConfigureAwait(false);
+        return Paging.Group(rows, parentIds, page.First);
     }
 
     public async Task<IReadOnlyDictionary<long, int>> CountAsync(
@@ -92,13 +83,7 @@ public sealed partial class Neo4jLineageStore
                 cancellationToken,
                 [("parents", parentIds.Distinct().ToArray()), .. visibility]),
             cancellationToken).ConfigureAwait(false);
-        var counts = rows.ToDictionary(r => r.Parent, r => r.Count);
-        foreach (var id in parentIds)
-        {
-            counts.TryAdd(id, 0);
-        }
-
-        return counts;
+        return Paging.Counts(rows, parentIds);
     }
 
     public Task<Page<VersionFile>> GetFilesAsync(long versionId, PageRequest page, CancellationToken cancellationToken)
@@ -118,7 +103,7 @@ public sealed partial class Neo4jLineageStore
                 ("versionId", versionId),
                 ("after", page.AfterKey),
                 ("limit", page.First + 1)).ConfigureAwait(false);
-            return new Page<VersionFile>([.. rows.Take(page.First)], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 

@@ -5,27 +5,17 @@ using Lineage.Model;
 using Lineage.Names;
 using Lineage.Registry;
 using Lineage.Store;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
 public sealed partial class Neo4jLineageStore : IRegistryStore
 {
-    /// <summary>How many tags one collection or version may carry.</summary>
-    public const int MaxTagsPerTarget = 100;
-
-    /// <summary>How long a collection's description may be, in characters.</summary>
-    public const int MaxDescriptionLength = 4096;
-
     public Task<CollectionRecord> CreateCollectionAsync(CreateCollectionCommand command, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        NameRules.RequireName(command.Name, "collection name");
-        NameRules.RequireName(command.Type, "collection type");
-        if (command.Description is { Length: > MaxDescriptionLength })
-        {
-            throw new LimitExceededException("description", $"a description holds at most {MaxDescriptionLength} characters, not {command.Description.Length}");
-        }
+        RegistryRules.CheckCreateCollection(command);
 
         return WriteAsync(async s =>
         {
@@ -33,7 +23,7 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
             var path = $"{registry.Path}/{command.Name}";
             if (await s.RowAsync("collections/by-path", cancellationToken, ("path", path)).ConfigureAwait(false) is not null)
             {
-                throw new ConflictException($"collection '{path}' already exists");
+                throw RegistryRules.CollectionExists(path);
             }
 
             var row = await s.RowAsync(
@@ -63,18 +53,14 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
             var (collection, registry) = await RequireCollectionAsync(s, command.Collection, actor.Access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             foreach (var alias in aliases.Where(registry.IsProtected))
             {
-                RequireProtectedAliasRole(actor.Access, registry, alias);
+                RegistryRules.RequireProtectedAliasRole(actor.Access, registry, alias);
             }
 
             // A linked version stands for its source: linking it links the source.
             var named = await RequireVersionAsync(
                 s, command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
             var source = named.Link is null ? named : await LoadVersionAsync(s, named.Id, cancellationToken).ConfigureAwait(false);
-            if (source.Type != collection.Type)
-            {
-                throw new ConflictException(
-                    $"collection '{collection.Path}' holds versions of type '{collection.Type}'; '{command.Artifact}' is of type '{source.Type}'");
-            }
+            RegistryRules.RequireType(collection, source, command.Artifact);
 
             var existing = await s.RowAsync("links/find", cancellationToken, ("collectionId", collection.Id), ("versionId", source.Id)).ConfigureAwait(false);
             long linkId;
@@ -111,19 +97,10 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
         {
             var version = await RequireVersionAsync(
                 s, linkedVersion, actor.Access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
-            var link = version.Link ?? throw new InvalidArgumentException(
-                $"'{linkedVersion}' is a version of a project artifact; only linked versions, in a collection, can be unlinked");
+            var link = RegistryRules.RequireLink(version, linkedVersion);
             var registry = (await LoadRegistriesAsync(s, [link.RegistryId], cancellationToken).ConfigureAwait(false))[0];
+            var held = RegistryRules.RequireUnlinkRole(version, registry, actor.Access);
             var collection = (await LoadCollectionsAsync(s, [link.CollectionId], cancellationToken).ConfigureAwait(false))[0];
-            var held = version.Aliases.Where(a => a != NameRules.Latest).ToList();
-            if (held.FirstOrDefault(registry.IsProtected) is { } guarded
-                && actor.Access.RegistryRole(registry.Id) < Policy.Required(Permission.ManageProtectedAliases))
-            {
-                throw new ForbiddenException(
-                    $"'{version.QualifiedName}' holds the protected alias '{guarded}': unlinking it needs the " +
-                    $"{RoleNames.Format(Policy.Required(Permission.ManageProtectedAliases))} role in registry '{registry.Path}'; " +
-                    $"yours is {RoleNames.Format(actor.Access.RegistryRole(registry.Id)!.Value)}");
-            }
 
             var scope = AliasScope.Of(collection);
             var subject = new AuditSubject(link.Id, version.Version, link.SourceQualifiedName, link.SourceNamespaceId);
@@ -174,36 +151,28 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        if (command.Tags.Count > MaxTagsPerTarget)
-        {
-            throw new LimitExceededException("tags", $"at most {MaxTagsPerTarget} tags can be given at once, not {command.Tags.Count}");
-        }
-
-        var tags = command.Tags.Select(t => NameRules.RequireName(t, "tag")).Distinct(StringComparer.Ordinal).ToArray();
+        var tags = RegistryRules.Tags(command).ToArray();
         return WriteAsync<IReadOnlyList<string>>(async s =>
         {
             var (kind, id, what) = await RequireTagTargetAsync(s, command.Target, actor.Access, cancellationToken).ConfigureAwait(false);
             if (add)
             {
-                await s.RunAsync("tags/add", cancellationToken, ("kind", TagKind(kind)), ("targetId", id), ("tags", tags), ("at", Now()), ("by", actor.Name)).ConfigureAwait(false);
+                await s.RunAsync("tags/add", cancellationToken, ("kind", RegistryRules.TagKind(kind)), ("targetId", id), ("tags", tags), ("at", Now()), ("by", actor.Name)).ConfigureAwait(false);
             }
             else
             {
-                await s.RunAsync("tags/remove", cancellationToken, ("kind", TagKind(kind)), ("targetId", id), ("tags", tags)).ConfigureAwait(false);
+                await s.RunAsync("tags/remove", cancellationToken, ("kind", RegistryRules.TagKind(kind)), ("targetId", id), ("tags", tags)).ConfigureAwait(false);
             }
 
             var now = (await TagsOfAsync(s, kind, [id], cancellationToken).ConfigureAwait(false)).Select(t => t.Tag).ToList();
-            if (now.Count > MaxTagsPerTarget)
-            {
-                throw new LimitExceededException("tags", $"{what} would carry {now.Count} tags; at most {MaxTagsPerTarget} are allowed");
-            }
+            RegistryRules.RequireTagRoom(now.Count, what);
 
             return now;
         }, cancellationToken);
     }
 
     private static Task<List<(long Id, string Tag)>> TagsOfAsync(Neo4jSession s, TagTarget target, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        s.QueryAsync("tags/of", r => (r.Long("id"), r.String("tag")), cancellationToken, ("kind", TagKind(target)), ("ids", ids.ToArray()));
+        s.QueryAsync("tags/of", r => (r.Long("id"), r.String("tag")), cancellationToken, ("kind", RegistryRules.TagKind(target)), ("ids", ids.ToArray()));
 
     /// <summary>A collection (a path) or a version (a name with ':'), checked for the right to tag it.</summary>
     private static async Task<(TagTarget Kind, long Id, string What)> RequireTagTargetAsync(
@@ -221,26 +190,6 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
         var (collection, _) = await RequireCollectionAsync(
             s, CollectionPath.Parse(target, "target"), access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
         return (TagTarget.Collection, collection.Id, $"collection '{collection.Path}'");
-    }
-
-    private static string TagKind(TagTarget target) => target switch
-    {
-        TagTarget.Collection => "COLLECTION",
-        TagTarget.Version => "VERSION",
-        TagTarget.Link => "LINK",
-        _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
-    };
-
-    private static void RequireProtectedAliasRole(Access access, RegistryRecord registry, string alias)
-    {
-        var role = access.RegistryRole(registry.Id);
-        var needed = Policy.Required(Permission.ManageProtectedAliases);
-        if (role < needed)
-        {
-            throw new ForbiddenException(
-                $"alias '{alias}' is protected in registry '{registry.Path}': setting, moving or removing it needs the " +
-                $"{RoleNames.Format(needed)} role; yours is {RoleNames.Format(role!.Value)}");
-        }
     }
 
     private static async Task<(CollectionRecord Collection, RegistryRecord Registry)> RequireCollectionAsync(

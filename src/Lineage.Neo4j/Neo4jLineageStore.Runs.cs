@@ -2,6 +2,7 @@ using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
@@ -100,7 +101,7 @@ public sealed partial class Neo4jLineageStore
         var kinds = await s.RowAsync("identity/path-kind", cancellationToken, ("path", path.ToString())).ConfigureAwait(false);
         if (kinds!.Bool("registry"))
         {
-            throw new ConflictException($"'{path}' is a registry; a project and a registry of the same owner may not share a name");
+            throw IdentityRules.ProjectIsRegistry(path);
         }
 
         var at = Now();

@@ -5,6 +5,7 @@ using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Store.Rules;
 
 namespace Lineage.Sqlite;
 
@@ -155,7 +156,7 @@ public sealed partial class SqliteLineageStore
         var registry = (await LoadRegistriesAsync(s, [link.RegistryId], cancellationToken).ConfigureAwait(false))[0];
         if (registry.IsProtected(command.Alias))
         {
-            RequireProtectedAliasRole(access, registry, command.Alias);
+            RegistryRules.RequireProtectedAliasRole(access, registry, command.Alias);
         }
 
         var collection = (await LoadCollectionsAsync(s, [link.CollectionId], cancellationToken).ConfigureAwait(false))[0];
@@ -267,9 +268,7 @@ public sealed partial class SqliteLineageStore
         if (cycle is not null)
         {
             var names = await NameNodesAsync(s, cycle, cancellationToken).ConfigureAwait(false);
-            throw new CycleDetectedException([.. cycle.Select(n => access.CanSeeNamespace(names[n].NamespaceId)
-                ? names[n].Path
-                : n.Kind == NodeKind.Run ? "(hidden run)" : "(hidden artifact version)")]);
+            throw CycleRefusal.Build(cycle, n => (names[n].Path, names[n].NamespaceId), access);
         }
     }
 }

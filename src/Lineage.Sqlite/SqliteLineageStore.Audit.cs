@@ -5,6 +5,7 @@ using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Registry;
+using Lineage.Store.Rules;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
@@ -34,7 +35,7 @@ public sealed partial class SqliteLineageStore
                 cancellationToken,
                 [.. args, ("$after", page.AfterKey), ("$limit", page.First + 1)]).ConfigureAwait(false);
             return new Page<AuditEventRecord>(
-                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(Redact(e, access), e.Position))],
+                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(AuditRules.Redact(e, access), e.Position))],
                 rows.Count > page.First);
         }, cancellationToken);
     }
@@ -159,7 +160,7 @@ public sealed partial class SqliteLineageStore
         SqliteSession s, AliasScope scope, AuditSubject holder, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
         var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
-        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        AuditRules.RequireExpectedHolder(scope.Target, alias, current?.Version, expectedVersion);
         if (current?.Id == holder.Id)
         {
             return;
@@ -188,26 +189,14 @@ public sealed partial class SqliteLineageStore
         var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
         if (current?.Id != holder.Id)
         {
-            throw new NotFoundException($"version '{qualifiedName}' has no alias '{alias}'");
+            throw AuditRules.NoSuchAlias(qualifiedName, alias);
         }
 
-        RequireExpectedHolder(scope, alias, current, expectedVersion);
+        AuditRules.RequireExpectedHolder(scope.Target, alias, current.Version, expectedVersion);
         await s.ExecuteAsync(
             $"DELETE FROM {scope.Table} WHERE {scope.ScopeColumn} = $scope AND alias = $alias",
             cancellationToken, ("$scope", scope.TargetId), ("$alias", alias)).ConfigureAwait(false);
         await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void RequireExpectedHolder(AliasScope scope, string alias, AuditSubject? current, int? expectedVersion)
-    {
-        if (expectedVersion is not { } expected || current?.Version == $"v{expected}")
-        {
-            return;
-        }
-
-        throw new ConflictException(current is null
-            ? $"alias '{alias}' of '{scope.Target}' is held by no version, not v{expected}; nothing was changed"
-            : $"alias '{alias}' of '{scope.Target}' is held by {current.Version}, not v{expected}; nothing was changed");
     }
 
     /// <summary>The version or link holding an alias, described as audit events name it.</summary>
@@ -306,10 +295,6 @@ public sealed partial class SqliteLineageStore
         r.IsDBNull(12) ? null : r.GetInt64(12),
         r.IsDBNull(13) ? null : r.GetInt64(13),
         (byte[])r.GetValue(14));
-
-    /// <summary>An event as the caller may read it: without the source version when its namespace is hidden from them.</summary>
-    private static AuditEventRecord Redact(AuditEventRecord e, Access access) =>
-        e.SourceNamespaceId is { } ns && !access.CanSeeNamespace(ns) ? e with { Source = null } : e;
 
     /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
     private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null);

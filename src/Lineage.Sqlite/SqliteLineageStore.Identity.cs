@@ -4,18 +4,13 @@ using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Store;
+using Lineage.Store.Rules;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore : IIdentityStore
 {
-    /// <summary>How many keys one principal may hold that are neither revoked nor expired.</summary>
-    public const int MaxActiveKeysPerPrincipal = 100;
-
-    /// <summary>How many aliases one registry may protect.</summary>
-    public const int MaxProtectedAliases = 100;
-
     private const string PrincipalColumns = "pr.id, pr.name, pr.kind, pr.is_administrator, pr.home_namespace_id, hn.name, pr.created_at, pr.created_by";
     private const string PrincipalJoins = "LEFT JOIN namespaces hn ON hn.id = pr.home_namespace_id";
     private const string NamespaceColumns = "n.id, n.name, n.kind, n.organization_id, o.name, n.created_at, n.created_by";
@@ -98,7 +93,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        RequireSiteAdministrator(actor, "creating users");
+        IdentityRules.RequireSiteAdministrator(actor, "creating users");
         NameRules.RequireName(command.Name, "user name");
         return _database.WriteAsync(
             s => InsertUserAsync(s, command.Name, command.IsAdministrator, actor, cancellationToken),
@@ -109,40 +104,14 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        NameRules.RequireName(command.Name, "namespace name");
-        if (command.Kind == NamespaceKind.User)
-        {
-            throw new InvalidArgumentException("a user's namespace is made with the user (createUser); create a TEAM or an ORGANIZATION here");
-        }
-
-        if (command.Kind == NamespaceKind.Organization && command.Organization is not null)
-        {
-            throw new InvalidArgumentException("organizations do not belong to organizations; leave 'organization' out");
-        }
-
-        if (command.Organization is null)
-        {
-            RequireSiteAdministrator(actor, command.Kind == NamespaceKind.Team ? "creating a team outside an organization" : "creating organizations");
-        }
-
+        IdentityRules.CheckCreateNamespace(command, actor);
         return _database.WriteAsync(async s =>
         {
             long? organizationId = null;
             if (command.Organization is { } organization)
             {
                 var parent = await FindNamespaceAsync(s, organization, cancellationToken).ConfigureAwait(false);
-                if (parent is null || !actor.Access.CanSeeNamespace(parent.Id))
-                {
-                    throw Missing.Namespace(organization);
-                }
-
-                if (parent.Kind != NamespaceKind.Organization)
-                {
-                    throw new InvalidArgumentException($"'{organization}' is a {parent.Kind.ToString().ToUpperInvariant()}, not an ORGANIZATION");
-                }
-
-                actor.Access.RequireNamespace(parent.Id, parent.Name, Permission.AdministerNamespace, Missing.Namespace(organization).Message);
-                organizationId = parent.Id;
+                organizationId = IdentityRules.RequireOrganization(parent, organization, actor.Access).Id;
             }
 
             await RequireFreeNameAsync(s, command.Name, cancellationToken).ConfigureAwait(false);
@@ -168,7 +137,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "service account name");
-        RequireNamespaceRole(command.Role);
+        IdentityRules.RequireNamespaceRole(command.Role);
         return _database.WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Namespace, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
@@ -188,13 +157,13 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             if (!resource.IsRegistry)
             {
-                RequireNamespaceRole(command.Role);
+                IdentityRules.RequireNamespaceRole(command.Role);
             }
 
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
             if (member.Kind == MemberKind.Team && resource.Kind == NamespaceKind.Team)
             {
-                throw new InvalidArgumentException($"'{command.Member}' is a team, and teams cannot be members of teams");
+                throw IdentityRules.TeamInTeam(command.Member);
             }
 
             if (command.Role != Role.Admin)
@@ -241,22 +210,17 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "registry name");
-        var protectedAliases = ProtectedAliasesJson(command.ProtectedAliases ?? []);
+        var protectedAliases = JsonSerializer.Serialize(IdentityRules.ProtectedAliases(command.ProtectedAliases ?? []));
         return _database.WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Owner, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
             var path = $"{owner.Name}/{command.Name}";
-            if (await s.ScalarAsync<long?>(
-                "SELECT id FROM projects WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", owner.Id), ("$n", command.Name)).ConfigureAwait(false) is not null)
-            {
-                throw new ConflictException($"'{path}' is a project; a project and a registry of the same owner may not share a name");
-            }
-
-            if (await s.ScalarAsync<long?>(
-                "SELECT id FROM registries WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", owner.Id), ("$n", command.Name)).ConfigureAwait(false) is not null)
-            {
-                throw new ConflictException($"registry '{path}' already exists");
-            }
+            IdentityRules.RequireFreeRegistryPath(
+                path,
+                isProject: await s.ScalarAsync<long?>(
+                    "SELECT id FROM projects WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", owner.Id), ("$n", command.Name)).ConfigureAwait(false) is not null,
+                isRegistry: await s.ScalarAsync<long?>(
+                    "SELECT id FROM registries WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", owner.Id), ("$n", command.Name)).ConfigureAwait(false) is not null);
 
             var id = await s.ScalarAsync<long>(
                 """
@@ -287,7 +251,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 "UPDATE registries SET visibility = $v, protected_aliases = $protected WHERE id = $id",
                 cancellationToken,
                 ("$v", visibility.ToString().ToUpperInvariant()),
-                ("$protected", ProtectedAliasesJson(protectedAliases)),
+                ("$protected", JsonSerializer.Serialize(IdentityRules.ProtectedAliases(protectedAliases))),
                 ("$id", registry.Id)).ConfigureAwait(false);
             return (await LoadRegistriesAsync(s, [registry.Id], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
@@ -297,11 +261,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        NameRules.RequireName(command.Name, "key name");
-        if (command.ExpiresAt is { } expires && expires <= _time.GetUtcNow())
-        {
-            throw new InvalidArgumentException($"expiresAt must be in the future, not {expires.UtcDateTime:O}");
-        }
+        IdentityRules.CheckCreateApiKey(command, _time.GetUtcNow());
 
         return _database.WriteAsync(async s =>
         {
@@ -309,11 +269,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             var active = await s.ScalarAsync<long>(
                 "SELECT COUNT(*) FROM api_keys WHERE principal_id = $p AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > $now)",
                 cancellationToken, ("$p", principal.Id), ("$now", Now())).ConfigureAwait(false);
-            if (active >= MaxActiveKeysPerPrincipal)
-            {
-                throw new LimitExceededException(
-                    "activeKeys", $"'{principal.Name}' already holds {active} active keys, the most allowed (limit activeKeys); revoke one first");
-            }
+            IdentityRules.RequireRoomForKey(principal, active);
 
             await InsertKeyAsync(s, command.KeyId, [.. command.SecretHash], principal.Id, command.Name, "API", command.ExpiresAt, actor, cancellationToken).ConfigureAwait(false);
             return await LoadKeyAsync(s, command.KeyId, cancellationToken).ConfigureAwait(false)
@@ -387,7 +343,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 ("$after", page.AfterKey),
                 ("$limit", page.First + 1),
                 Rows.VisibleParameter(access)).ConfigureAwait(false);
-            return new Page<NamespaceRecord>([.. rows.Take(page.First)], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 
@@ -425,7 +381,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 ("$res", found.Id),
                 ("$after", page.AfterKey),
                 ("$limit", page.First + 1)).ConfigureAwait(false);
-            return new Page<MembershipRecord>([.. rows.Take(page.First)], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 
@@ -456,7 +412,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 ("$after", page.AfterKey),
                 ("$all", includeRevoked),
                 ("$limit", page.First + 1)).ConfigureAwait(false);
-            return new Page<ApiKeyRecord>([.. rows.Take(page.First)], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 
@@ -473,22 +429,6 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     }
 
     // ---- helpers --------------------------------------------------------------------------
-
-    private static void RequireSiteAdministrator(Actor actor, string what)
-    {
-        if (!actor.IsAdministrator)
-        {
-            throw new ForbiddenException($"{what} needs a site administrator");
-        }
-    }
-
-    private static void RequireNamespaceRole(Role role)
-    {
-        if (role == Role.RestrictedViewer)
-        {
-            throw new InvalidArgumentException("RESTRICTED_VIEWER is a registry role; namespaces take ADMIN, MEMBER or VIEWER");
-        }
-    }
 
     /// <summary>
     /// A namespace's only ADMIN grant may not be taken away or lowered, except by a site
@@ -509,10 +449,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         var admins = await s.ScalarAsync<long>(
             "SELECT COUNT(*) FROM namespace_grants WHERE namespace_id = $ns AND role = 'ADMIN'",
             cancellationToken, ("$ns", resource.Id)).ConfigureAwait(false);
-        if (holdsAdmin > 0 && admins == 1)
-        {
-            throw new ConflictException($"'{memberName}' holds the only ADMIN grant of this namespace; grant ADMIN to someone else first");
-        }
+        IdentityRules.KeepAnAdministrator(holdsAdmin > 0, admins, memberName);
     }
 
     /// <summary>Names are shared by principals and namespaces, so that a member is never ambiguous.</summary>
@@ -523,7 +460,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             cancellationToken, ("$n", name)).ConfigureAwait(false);
         if (taken != 0)
         {
-            throw new ConflictException($"the name '{name}' is already taken by a user, service account, team or organization");
+            throw IdentityRules.NameTaken(name);
         }
     }
 
@@ -589,32 +526,9 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             ("$by", actor.Name),
             ("$exp", expires is { } e ? Time.Format(e) : null)).ConfigureAwait(false);
 
-    /// <summary>
-    /// The principal whose keys <paramref name="actor"/> wants to manage: its own, any for a site
-    /// administrator, and a service account's for ADMINs of the namespace that owns it.
-    /// </summary>
-    private static async Task<PrincipalRecord> RequireKeyManagerAsync(SqliteSession s, string name, Actor actor, CancellationToken cancellationToken)
-    {
-        var principal = await FindPrincipalAsync(s, name, cancellationToken).ConfigureAwait(false) ?? throw Missing.Principal(name);
-        if (principal.Id == actor.PrincipalId || actor.IsAdministrator)
-        {
-            return principal;
-        }
-
-        var home = principal.HomeNamespaceId is { } id ? actor.Access.NamespaceRole(id) : null;
-        if (home is null)
-        {
-            throw Missing.Principal(name);
-        }
-
-        if (principal.Kind == PrincipalKind.User)
-        {
-            throw new ForbiddenException($"only '{name}' and site administrators manage the keys of user '{name}'");
-        }
-
-        actor.Access.RequireNamespace(principal.HomeNamespaceId!.Value, principal.HomeNamespace!, Permission.AdministerNamespace, Missing.Principal(name).Message);
-        return principal;
-    }
+    /// <summary>The principal whose keys <paramref name="actor"/> wants to manage, if it may (see <see cref="IdentityRules.RequireKeyManager"/>).</summary>
+    private static async Task<PrincipalRecord> RequireKeyManagerAsync(SqliteSession s, string name, Actor actor, CancellationToken cancellationToken) =>
+        IdentityRules.RequireKeyManager(await FindPrincipalAsync(s, name, cancellationToken).ConfigureAwait(false), name, actor);
 
     private static async Task<PrincipalRecord?> FindPrincipalAsync(SqliteSession s, string name, CancellationToken cancellationToken) =>
         (await s.QueryAsync(
@@ -732,17 +646,6 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         Time.Parse(r.GetString(5)),
         r.GetString(6),
         JsonSerializer.Deserialize<List<string>>(r.GetString(7)) ?? []);
-
-    /// <summary>Checks each protected alias against the alias rules and stores the set, sorted.</summary>
-    private static string ProtectedAliasesJson(IReadOnlyList<string> aliases)
-    {
-        if (aliases.Count > MaxProtectedAliases)
-        {
-            throw new LimitExceededException("protectedAliases", $"a registry protects at most {MaxProtectedAliases} aliases, not {aliases.Count}");
-        }
-
-        return JsonSerializer.Serialize(aliases.Select(NameRules.RequireUserAlias).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
-    }
 
     private static ApiKeyRecord ReadKey(SqliteDataReader r, int at) => new(
         r.GetString(at),

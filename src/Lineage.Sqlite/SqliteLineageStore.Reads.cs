@@ -2,6 +2,7 @@ using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Store.Rules;
 
 namespace Lineage.Sqlite;
 
@@ -104,19 +105,7 @@ public sealed partial class SqliteLineageStore
                 Rows.VisibleParameter(access),
                 ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
 
-            var pages = new Dictionary<long, Page<long>>();
-            foreach (var group in rows.GroupBy(r => r.Parent))
-            {
-                var items = group.Take(page.First).Select(r => new PageItem<long>(r.Child, r.Key)).ToList();
-                pages[group.Key] = new Page<long>(items, group.Count() > page.First);
-            }
-
-            foreach (var id in parentIds)
-            {
-                pages.TryAdd(id, Page<long>.Empty);
-            }
-
-            return pages;
+            return Paging.Group(rows, parentIds, page.First);
         }, cancellationToken);
     }
 
@@ -136,13 +125,7 @@ public sealed partial class SqliteLineageStore
                 ("$ids", Rows.Ids(parentIds)),
                 Rows.VisibleParameter(access),
                 ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
-            var counts = rows.ToDictionary(r => r.Parent, r => r.Count);
-            foreach (var id in parentIds)
-            {
-                counts.TryAdd(id, 0);
-            }
-
-            return counts;
+            return Paging.Counts(rows, parentIds);
         }, cancellationToken);
     }
 
@@ -158,7 +141,7 @@ public sealed partial class SqliteLineageStore
                 ("$v", versionId),
                 ("$after", page.AfterKey),
                 ("$limit", page.First + 1)).ConfigureAwait(false);
-            return new Page<VersionFile>([.. rows.Take(page.First)], rows.Count > page.First);
+            return Paging.Take(rows, page.First);
         }, cancellationToken);
     }
 

@@ -5,18 +5,13 @@ using Lineage.Model;
 using Lineage.Names;
 using Lineage.Registry;
 using Lineage.Store;
+using Lineage.Store.Rules;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore : IRegistryStore
 {
-    /// <summary>How many tags one collection or version may carry.</summary>
-    public const int MaxTagsPerTarget = 100;
-
-    /// <summary>How long a collection's description may be, in characters.</summary>
-    public const int MaxDescriptionLength = 4096;
-
     private const string CollectionColumns = "c.id, c.registry_id, g.namespace_id, n.name, g.name, c.name, c.type, c.description, c.created_at, c.created_by";
     private const string CollectionJoins = "JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id";
 
@@ -24,12 +19,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        NameRules.RequireName(command.Name, "collection name");
-        NameRules.RequireName(command.Type, "collection type");
-        if (command.Description is { Length: > MaxDescriptionLength })
-        {
-            throw new LimitExceededException("description", $"a description holds at most {MaxDescriptionLength} characters, not {command.Description.Length}");
-        }
+        RegistryRules.CheckCreateCollection(command);
 
         return _database.WriteAsync(async s =>
         {
@@ -39,7 +29,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                 "SELECT id FROM collections WHERE registry_id = $g AND name = $n",
                 cancellationToken, ("$g", registry.Id), ("$n", command.Name)).ConfigureAwait(false) is not null)
             {
-                throw new ConflictException($"collection '{path}' already exists");
+                throw RegistryRules.CollectionExists(path);
             }
 
             var id = await s.ScalarAsync<long>(
@@ -68,18 +58,14 @@ public sealed partial class SqliteLineageStore : IRegistryStore
             var (collection, registry) = await RequireCollectionAsync(s, command.Collection, actor.Access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             foreach (var alias in aliases.Where(registry.IsProtected))
             {
-                RequireProtectedAliasRole(actor.Access, registry, alias);
+                RegistryRules.RequireProtectedAliasRole(actor.Access, registry, alias);
             }
 
             // A linked version stands for its source: linking it links the source.
             var named = await RequireVersionAsync(
                 s, command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
             var source = named.Link is null ? named : await LoadVersionAsync(s, named.Id, cancellationToken).ConfigureAwait(false);
-            if (source.Type != collection.Type)
-            {
-                throw new ConflictException(
-                    $"collection '{collection.Path}' holds versions of type '{collection.Type}'; '{command.Artifact}' is of type '{source.Type}'");
-            }
+            RegistryRules.RequireType(collection, source, command.Artifact);
 
             var existing = (await s.QueryAsync(
                 "SELECT id, link_index FROM collection_links WHERE collection_id = $c AND source_version_id = $v",
@@ -125,19 +111,10 @@ public sealed partial class SqliteLineageStore : IRegistryStore
         {
             var version = await RequireVersionAsync(
                 s, linkedVersion, actor.Access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
-            var link = version.Link ?? throw new InvalidArgumentException(
-                $"'{linkedVersion}' is a version of a project artifact; only linked versions, in a collection, can be unlinked");
+            var link = RegistryRules.RequireLink(version, linkedVersion);
             var registry = (await LoadRegistriesAsync(s, [link.RegistryId], cancellationToken).ConfigureAwait(false))[0];
+            var held = RegistryRules.RequireUnlinkRole(version, registry, actor.Access);
             var collection = (await LoadCollectionsAsync(s, [link.CollectionId], cancellationToken).ConfigureAwait(false))[0];
-            var held = version.Aliases.Where(a => a != NameRules.Latest).ToList();
-            if (held.FirstOrDefault(registry.IsProtected) is { } guarded
-                && actor.Access.RegistryRole(registry.Id) < Policy.Required(Permission.ManageProtectedAliases))
-            {
-                throw new ForbiddenException(
-                    $"'{version.QualifiedName}' holds the protected alias '{guarded}': unlinking it needs the " +
-                    $"{RoleNames.Format(Policy.Required(Permission.ManageProtectedAliases))} role in registry '{registry.Path}'; " +
-                    $"yours is {RoleNames.Format(actor.Access.RegistryRole(registry.Id)!.Value)}");
-            }
 
             var subject = new AuditSubject(link.Id, version.Version, link.SourceQualifiedName, link.SourceNamespaceId);
             foreach (var alias in held)
@@ -185,7 +162,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                 "SELECT target_id, tag FROM tags WHERE target_kind = $k AND target_id IN (SELECT value FROM json_each($ids)) ORDER BY target_id, tag",
                 r => (Id: r.GetInt64(0), Tag: r.GetString(1)),
                 cancellationToken,
-                ("$k", TagKind(target)),
+                ("$k", RegistryRules.TagKind(target)),
                 ("$ids", Rows.Ids(ids))).ConfigureAwait(false);
             var byId = rows.ToLookup(r => r.Id, r => r.Tag);
             return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<string>)[.. byId[id]]);
@@ -196,12 +173,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        if (command.Tags.Count > MaxTagsPerTarget)
-        {
-            throw new LimitExceededException("tags", $"at most {MaxTagsPerTarget} tags can be given at once, not {command.Tags.Count}");
-        }
-
-        var tags = command.Tags.Select(t => NameRules.RequireName(t, "tag")).Distinct(StringComparer.Ordinal).ToList();
+        var tags = RegistryRules.Tags(command);
         return _database.WriteAsync<IReadOnlyList<string>>(async s =>
         {
             var (kind, id, what) = await RequireTagTargetAsync(s, command.Target, actor.Access, cancellationToken).ConfigureAwait(false);
@@ -211,17 +183,14 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                     add
                         ? "INSERT INTO tags (target_kind, target_id, tag, created_at, created_by) VALUES ($k, $id, $tag, $at, $by) ON CONFLICT DO NOTHING"
                         : "DELETE FROM tags WHERE target_kind = $k AND target_id = $id AND tag = $tag",
-                    cancellationToken, ("$k", TagKind(kind)), ("$id", id), ("$tag", tag), ("$at", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+                    cancellationToken, ("$k", RegistryRules.TagKind(kind)), ("$id", id), ("$tag", tag), ("$at", Now()), ("$by", actor.Name)).ConfigureAwait(false);
             }
 
             var now = await s.QueryAsync(
                 "SELECT tag FROM tags WHERE target_kind = $k AND target_id = $id ORDER BY tag",
                 r => r.GetString(0),
-                cancellationToken, ("$k", TagKind(kind)), ("$id", id)).ConfigureAwait(false);
-            if (now.Count > MaxTagsPerTarget)
-            {
-                throw new LimitExceededException("tags", $"{what} would carry {now.Count} tags; at most {MaxTagsPerTarget} are allowed");
-            }
+                cancellationToken, ("$k", RegistryRules.TagKind(kind)), ("$id", id)).ConfigureAwait(false);
+            RegistryRules.RequireTagRoom(now.Count, what);
 
             return now;
         }, cancellationToken);
@@ -243,26 +212,6 @@ public sealed partial class SqliteLineageStore : IRegistryStore
         var (collection, _) = await RequireCollectionAsync(
             s, CollectionPath.Parse(target, "target"), access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
         return (TagTarget.Collection, collection.Id, $"collection '{collection.Path}'");
-    }
-
-    private static string TagKind(TagTarget target) => target switch
-    {
-        TagTarget.Collection => "COLLECTION",
-        TagTarget.Version => "VERSION",
-        TagTarget.Link => "LINK",
-        _ => throw new ArgumentOutOfRangeException(nameof(target), target, null),
-    };
-
-    private static void RequireProtectedAliasRole(Access access, RegistryRecord registry, string alias)
-    {
-        var role = access.RegistryRole(registry.Id);
-        var needed = Policy.Required(Permission.ManageProtectedAliases);
-        if (role < needed)
-        {
-            throw new ForbiddenException(
-                $"alias '{alias}' is protected in registry '{registry.Path}': setting, moving or removing it needs the " +
-                $"{RoleNames.Format(needed)} role; yours is {RoleNames.Format(role!.Value)}");
-        }
     }
 
     private static async Task<(CollectionRecord Collection, RegistryRecord Registry)> RequireCollectionAsync(

@@ -2,6 +2,7 @@ using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Store.Rules;
 
 namespace Lineage.Sqlite;
 
@@ -118,7 +119,7 @@ public sealed partial class SqliteLineageStore
             "SELECT id FROM registries WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", namespaceId), ("$n", path.Project)).ConfigureAwait(false);
         if (registry is not null)
         {
-            throw new ConflictException($"'{path}' is a registry; a project and a registry of the same owner may not share a name");
+            throw IdentityRules.ProjectIsRegistry(path);
         }
 
         var project = await s.ScalarAsync<long>(
