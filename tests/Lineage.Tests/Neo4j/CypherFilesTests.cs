@@ -103,6 +103,75 @@ public sealed partial class CypherFilesTests
     }
 
     [Fact]
+    public void every_call_in_the_store_passes_exactly_the_parameters_its_file_declares()
+    {
+        // The client refuses a mismatch at run time; this finds one in code that no test here
+        // runs against a live Neo4j. Arguments built by a helper are read from that helper.
+        var source = string.Join('\n', Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "Lineage.Neo4j"), "*.cs").Select(File.ReadAllText));
+        var helpers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
+        {
+            ["Filter("] = ArgumentNames(Body(source, "private static (string Name, object? Value)[] Filter(")),
+            ["CreateEdgeAsync("] = ArgumentNames(Body(source, "private async Task CreateEdgeAsync(")),
+        };
+        Assert.All(helpers.Values, names => Assert.NotEmpty(names));
+
+        var checkedCalls = 0;
+        foreach (Match literal in StatementName().Matches(source))
+        {
+            var call = source[(source.LastIndexOf('\n', literal.Index) + 1)..CallEnd(source, literal.Index + literal.Length)];
+            var given = ArgumentNames(call);
+            foreach (var (helper, names) in helpers)
+            {
+                if (call.Contains(helper, StringComparison.Ordinal))
+                {
+                    given.UnionWith(names);
+                }
+            }
+
+            var declared = CypherCatalog.Get(literal.Groups[1].Value).Parameters;
+            Assert.True(given.SetEquals(declared), $"cypher/{literal.Groups[1].Value}.cypher declares [{string.Join(", ", declared)}]; the store passes [{string.Join(", ", given)}]");
+            checkedCalls++;
+        }
+
+        Assert.True(checkedCalls > 60, $"only {checkedCalls} calls were found");
+    }
+
+    /// <summary>Where the call holding the statement name ends: its closing parenthesis, string literals skipped.</summary>
+    private static int CallEnd(string source, int from)
+    {
+        var depth = 0;
+        for (var i = from; i < source.Length; i++)
+        {
+            switch (source[i])
+            {
+                case '"':
+                    i = source.IndexOf('"', i + 1);
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')' when depth == 0:
+                    return i;
+                case ')':
+                    depth--;
+                    break;
+            }
+        }
+
+        return source.Length;
+    }
+
+    private static HashSet<string> ArgumentNames(string code) =>
+        [.. ArgumentName().Matches(code).Select(m => m.Groups[1].Value)];
+
+    private static string Body(string source, string signature)
+    {
+        var start = source.IndexOf(signature, StringComparison.Ordinal);
+        Assert.True(start >= 0, $"'{signature}' not found");
+        return source[start..source.IndexOf("\n\n", start, StringComparison.Ordinal)];
+    }
+
+    [Fact]
     public void no_statement_changes_or_deletes_an_audit_event()
     {
         var touching = CypherCatalog.All.Values.Where(s => s.Text.Contains(":AuditEvent", StringComparison.Ordinal)).ToList();
@@ -127,6 +196,9 @@ public sealed partial class CypherFilesTests
 
     [GeneratedRegex("\"[^\"\\n]*\\b(MATCH|MERGE|CREATE|RETURN|UNWIND|DETACH)\\s+[\\(a-z{]")]
     private static partial Regex InlineCypher();
+
+    [GeneratedRegex("\\(\"([A-Za-z]+)\", ")]
+    private static partial Regex ArgumentName();
 
     [GeneratedRegex(@"\((\w*):AuditEvent\b")]
     private static partial Regex AuditEventVariable();
