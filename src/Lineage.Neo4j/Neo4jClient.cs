@@ -283,9 +283,10 @@ public sealed class Neo4jTransaction
         {
             await _client.SendAsync(HttpMethod.Post, $"{_url}/commit", null, [], _affinity, withBookmarks: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (Neo4jTransientException e) when (e.InnerException is HttpRequestException or TaskCanceledException)
+        catch (Neo4jTransientException e) when (!e.RolledBack)
         {
-            // The commit may or may not have landed: trying the work again could apply it twice.
+            // No word from Neo4j: the commit may or may not have landed, and trying the work
+            // again could apply it twice.
             throw new Neo4jStoreException($"the connection to Neo4j failed while committing; the change may or may not have been applied: {e.Message}", e);
         }
     }

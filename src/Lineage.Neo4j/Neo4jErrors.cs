@@ -20,6 +20,12 @@ public sealed class Neo4jTransientException : Exception
     public Neo4jTransientException(string message) : base(message)
     {
     }
+
+    /// <summary>
+    /// Whether Neo4j itself said the request failed, so that a transaction it belonged to was
+    /// rolled back; false when the answer never came or came from something in between.
+    /// </summary>
+    public bool RolledBack { get; init; }
 }
 
 /// <summary>A failure of the store itself (credentials, a statement, the server): an operator's problem, not the caller's.</summary>
@@ -55,8 +61,12 @@ public static class Neo4jErrors
 
         if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal)
             || code == "Neo.ClientError.Transaction.TransactionNotFound"
-            || (code == "Neo.ClientError.Request.Invalid" && first.Message.Contains("was not found", StringComparison.Ordinal))
-            || status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests)
+            || (code == "Neo.ClientError.Request.Invalid" && first.Message.Contains("was not found", StringComparison.Ordinal)))
+        {
+            return new Neo4jTransientException($"{statement}: {code}: {first.Message}") { RolledBack = true };
+        }
+
+        if (errors.Count == 0 && status is HttpStatusCode.ServiceUnavailable or HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout or HttpStatusCode.TooManyRequests)
         {
             return new Neo4jTransientException($"{statement}: {code}: {first.Message}");
         }

@@ -159,6 +159,22 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
+    public async Task a_commit_without_an_answer_from_neo4j_is_not_tried_again()
+    {
+        var opened = 0;
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
+            ? Neo4jAnswer.Begun($"c{++opened}")
+            : r.Path.EndsWith("/commit", StringComparison.Ordinal) ? new Neo4jAnswer(502, null) : Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.TransactAsync(Lock, tx => tx.RunAsync(ByPath, [("path", "a/b/c")], Ct), Ct));
+
+        Assert.Equal(1, opened);
+        Assert.Contains("may or may not have been applied", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, client.Retries);
+    }
+
+    [Fact]
     public async Task transient_failures_of_a_read_are_retried_until_one_succeeds()
     {
         var calls = 0;
