@@ -45,6 +45,24 @@ public sealed class Neo4jClient : IDisposable
 
     private long _retries;
 
+    /// <summary>The version the server reports at its discovery address (<c>GET /</c>), e.g. <c>5.26.0</c> or <c>2025.01.0</c>.</summary>
+    public async Task<string> ServerVersionAsync(CancellationToken cancellationToken)
+    {
+        var root = _options.Url.AbsoluteUri.TrimEnd('/') + "/";
+        try
+        {
+            using var response = await _http.GetAsync(root, cancellationToken).ConfigureAwait(false);
+            var body = Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
+            return body.ValueKind == JsonValueKind.Object && body.TryGetProperty("neo4j_version", out var version) && version.GetString() is { } text
+                ? text
+                : throw new Neo4jStoreException($"{_options.Url} answered {(int)response.StatusCode} without a neo4j_version: is LINEAGE_NEO4J_URL Neo4j's HTTP address?");
+        }
+        catch (HttpRequestException e)
+        {
+            throw new Neo4jStoreException($"Neo4j at {_options.Url} could not be reached: {e.Message}", e);
+        }
+    }
+
     /// <summary>Runs one statement in its own transaction. Reads and idempotent schema statements only.</summary>
     public Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
     {

@@ -22,13 +22,34 @@ public sealed partial class Neo4jLineageStore : ILineageStore
         _time = time;
     }
 
-    /// <summary>Creates the constraints and indexes that are missing; running it again changes nothing.</summary>
+    /// <summary>The oldest Neo4j whose Cypher and Query API the statements of cypher/ need.</summary>
+    public static readonly Version MinimumServerVersion = new(5, 26);
+
+    /// <summary>
+    /// Checks the server is recent enough, then creates the constraints and indexes that are
+    /// missing; running it again changes nothing.
+    /// </summary>
     public async Task SetUpSchemaAsync(CancellationToken cancellationToken)
     {
+        var reported = await _client.ServerVersionAsync(cancellationToken).ConfigureAwait(false);
+        if (!IsSupported(reported))
+        {
+            throw new Neo4jStoreException(
+                $"Neo4j {reported} is too old: Lineage needs Neo4j {MinimumServerVersion.Major}.{MinimumServerVersion.Minor} or later (its Query API and Cypher)");
+        }
+
         foreach (var statement in CypherCatalog.Folder("schema"))
         {
             await _client.RunAsync(statement, [], cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Whether a reported version (<c>5.26.3</c>, <c>2025.06.0</c>, <c>5.26.0-aura</c>) is at least <see cref="MinimumServerVersion"/>.</summary>
+    public static bool IsSupported(string reported)
+    {
+        ArgumentNullException.ThrowIfNull(reported);
+        var numbers = reported.Split('.', '-', '+').Take(2).Select(p => int.TryParse(p, out var n) ? n : -1).ToArray();
+        return numbers.Length == 2 && numbers.All(n => n >= 0) && new Version(numbers[0], numbers[1]) >= MinimumServerVersion;
     }
 
     private Task<T> ReadAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>

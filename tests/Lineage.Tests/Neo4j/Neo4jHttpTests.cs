@@ -317,6 +317,28 @@ public sealed class Neo4jHttpTests
         Assert.All(expected, text => Assert.Contains("IF NOT EXISTS", text!, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task a_server_older_than_the_store_needs_is_refused_before_any_statement()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows([])) { Version = "5.13.0" };
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => new Neo4jLineageStore(client, TimeProvider.System).SetUpSchemaAsync(Ct));
+
+        Assert.Contains("Neo4j 5.13.0 is too old", error.Message, StringComparison.Ordinal);
+        Assert.Empty(fake.Requests);
+    }
+
+    [Theory]
+    [InlineData("5.26.0", true)]
+    [InlineData("5.26.12-aura", true)]
+    [InlineData("2025.06.0", true)]
+    [InlineData("5.25.1", false)]
+    [InlineData("4.4.30", false)]
+    [InlineData("dev", false)]
+    public void server_versions_are_compared_by_major_and_minor(string reported, bool supported) =>
+        Assert.Equal(supported, Neo4jLineageStore.IsSupported(reported));
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

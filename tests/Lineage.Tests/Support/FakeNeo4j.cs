@@ -50,6 +50,14 @@ public sealed class FakeNeo4j : IAsyncDisposable
         _app = builder.Build();
         _app.Run(async http =>
         {
+            if (http.Request.Method == "GET" && http.Request.Path == "/")
+            {
+                // Discovery: unauthenticated, and not one of the recorded statements.
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(JsonSerializer.Serialize(new { neo4j_version = Version, query = "/db/{databaseName}/query/v2" })).ConfigureAwait(false);
+                return;
+            }
+
             using var reader = new StreamReader(http.Request.Body);
             var text = await reader.ReadToEndAsync().ConfigureAwait(false);
             var request = new Neo4jRequest(
@@ -77,6 +85,9 @@ public sealed class FakeNeo4j : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>What the discovery address reports as <c>neo4j_version</c>.</summary>
+    public string Version { get; set; } = "5.26.0";
 
     public ConcurrentQueue<Neo4jRequest> Requests { get; } = new();
 
