@@ -61,4 +61,11 @@ public interface ILineageStore
     Task<Page<VersionFile>> GetFilesAsync(long versionId, PageRequest page, CancellationToken cancellationToken);
 
     Task<LineageGraph> GetLineageAsync(LineageQuery query, Access access, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs, project artifacts and collections whose name contains <paramref name="text"/>
+    /// (ignoring case), among what the caller may see: names that start with it first, then by
+    /// name and path; at most <paramref name="first"/>.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, Access access, CancellationToken cancellationToken);
 }

@@ -55,6 +55,16 @@ internal sealed partial class QueryType : ObjectGraphType
                 return await lineage.Store.GetLineageAsync(query, lineage.Access, c.CancellationToken).ConfigureAwait(false);
             });
 
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
+            .Description("Runs, artifacts and collections whose name contains the text, ignoring case, among what the caller may see; names that start with it first.")
+            .Argument<NonNullGraphType<StringGraphType>>("text", "Part of a name, 1 to 100 characters.")
+            .Argument<IntGraphType>("first", "How many hits to return, 1 to 100.", a => a.DefaultValue = 20)
+            .ResolveAsync(async c =>
+            {
+                var lineage = c.Lineage();
+                return await lineage.Store.SearchAsync(c.GetArgument<string>("text"), c.GetArgument<int>("first"), lineage.Access, c.CancellationToken).ConfigureAwait(false);
+            });
+
         AddIdentityFields();
         AddRegistryFields();
     }

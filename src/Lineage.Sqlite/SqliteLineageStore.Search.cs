@@ -1,0 +1,46 @@
+using Lineage.Identity;
+using Lineage.Model;
+using Lineage.Store.Rules;
+
+namespace Lineage.Sqlite;
+
+public sealed partial class SqliteLineageStore
+{
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        var needle = SearchRules.Text(text, first);
+        var pattern = "%" + needle.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
+        // Each kind gives its best `first` hits; the final order is the same as every store's.
+        return _database.ReadAsync<IReadOnlyList<SearchHit>>(async s =>
+        {
+            var rows = await s.QueryAsync(
+                $"""
+                SELECT * FROM (
+                    SELECT 0, r.name, n.name || '/' || p.name || '/' || r.name, r.job_type FROM runs r {Rows.RunJoins}
+                    WHERE lower(r.name) LIKE $pattern ESCAPE '\' AND {Rows.Visible(access, "p.namespace_id")}
+                    ORDER BY lower(r.name) NOT LIKE $prefix ESCAPE '\', length(r.name), r.name LIMIT $first)
+                UNION ALL
+                SELECT * FROM (
+                    SELECT 1, a.name, n.name || '/' || p.name || '/' || a.name, a.type FROM artifacts a {Rows.ArtifactJoins}
+                    WHERE lower(a.name) LIKE $pattern ESCAPE '\' AND {Rows.Visible(access, "p.namespace_id")}
+                    ORDER BY lower(a.name) NOT LIKE $prefix ESCAPE '\', length(a.name), a.name LIMIT $first)
+                UNION ALL
+                SELECT * FROM (
+                    SELECT 2, c.name, n.name || '/' || g.name || '/' || c.name, c.type
+                    FROM collections c JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
+                    WHERE lower(c.name) LIKE $pattern ESCAPE '\' AND ({(access.IsAdministrator ? "1" : "c.registry_id IN (SELECT value FROM json_each($registries))")})
+                    ORDER BY lower(c.name) NOT LIKE $prefix ESCAPE '\', length(c.name), c.name LIMIT $first)
+                """,
+                r => new SearchHit((SearchHitKind)r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)),
+                cancellationToken,
+                ("$pattern", pattern),
+                ("$prefix", pattern[1..]),
+                ("$first", first),
+                Rows.VisibleParameter(access),
+                ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
+            return SearchRules.Order(rows, needle, first);
+        }, cancellationToken);
+    }
+}
