@@ -93,7 +93,7 @@ public static class LineageHostingExtensions
         return builder;
     }
 
-    /// <summary>Authenticates API keys, limits each key's request rate, and maps <c>/graphql</c>, the <c>/history</c> export and <c>/healthz</c>.</summary>
+    /// <summary>Serves the web page, authenticates API keys, limits each key's request rate, and maps <c>/graphql</c>, the <c>/history</c> export and <c>/healthz</c>.</summary>
     public static WebApplication MapLineage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -104,6 +104,7 @@ public static class LineageHostingExtensions
             http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
             return next(http);
         });
+        app.UseWebPage();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));

@@ -1,0 +1,83 @@
+import { gql } from './api';
+import { bytes, errorBox, facts, h, when } from './dom';
+
+interface RunDetails {
+  run: { name: string; path: string; jobType: string | null; state: string; createdBy: string; createdAt: string; config: unknown };
+}
+
+interface VersionDetails {
+  artifact: {
+    name: string;
+    qualifiedName: string;
+    version: string;
+    aliases: string[];
+    type: string;
+    digest: string;
+    size: number | null;
+    createdAt: string;
+    createdBy: string;
+    metadata: unknown;
+    loggers: { path: string }[];
+    collections: { qualifiedName: string }[];
+  };
+}
+
+const json = (value: unknown) => (value === null || value === undefined ? '—' : h('pre', { class: 'json' }, JSON.stringify(value, null, 2)));
+
+/** Fills the panel with a run's details: name, job type, state, creator, created, config. */
+export async function showRun(panel: HTMLElement, path: string, open: (start: string) => void): Promise<void> {
+  panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const { run } = await gql<RunDetails>(
+      'query Run($path: String!) { run(path: $path) { name path jobType state createdBy createdAt config } }',
+      { path },
+    );
+    panel.replaceChildren(
+      h('h2', {}, h('span', { class: 'badge run' }, 'run'), ' ', run.name),
+      facts([
+        ['Path', run.path],
+        ['Job type', run.jobType],
+        ['State', run.state],
+        ['Created by', run.createdBy],
+        ['Created', when(run.createdAt)],
+        ['Config', json(run.config)],
+      ]),
+      h('button', { type: 'button', onclick: () => open(run.path) }, 'Centre the lineage here'),
+    );
+  } catch (error) {
+    panel.replaceChildren(errorBox(error));
+  }
+}
+
+/** Fills the panel with a version's details, its loggers and the collections it is linked into. */
+export async function showVersion(panel: HTMLElement, name: string, open: (start: string) => void): Promise<void> {
+  panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const { artifact: v } = await gql<VersionDetails>(
+      `query Version($name: String!) { artifact(name: $name) {
+         name qualifiedName version aliases type digest size createdAt createdBy metadata
+         loggers { path } collections { qualifiedName } } }`,
+      { name },
+    );
+    const list = (items: string[]) => (items.length === 0 ? '—' : h('ul', { class: 'plain' }, ...items.map((i) => h('li', {}, i))));
+    panel.replaceChildren(
+      h('h2', {}, h('span', { class: 'badge artifact' }, v.type), ' ', v.name),
+      facts([
+        ['Name', v.qualifiedName],
+        ['Version', v.version],
+        ['Aliases', v.aliases.length ? h('span', {}, ...v.aliases.map((a) => h('span', { class: 'alias' }, a))) : '—'],
+        ['Type', v.type],
+        ['Digest', h('code', {}, v.digest)],
+        ['Size', bytes(v.size)],
+        ['Created by', v.createdBy],
+        ['Created', when(v.createdAt)],
+        ['Logged by', list(v.loggers.map((r) => r.path))],
+        ['Linked into', list(v.collections.map((c) => c.qualifiedName))],
+        ['Metadata', json(v.metadata)],
+      ]),
+      h('button', { type: 'button', onclick: () => open(v.qualifiedName) }, 'Centre the lineage here'),
+    );
+  } catch (error) {
+    panel.replaceChildren(errorBox(error));
+  }
+}

@@ -1,0 +1,51 @@
+type Child = Node | string | number | null | undefined | false;
+type Attributes = Record<string, string | number | boolean | EventListener | undefined>;
+
+/** Creates an element: h('a', { href: '#/' }, 'text', child). Strings become text, never HTML. */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === false) continue;
+    if (typeof value === 'function') element.addEventListener(name.replace(/^on/, ''), value);
+    else if (value === true) element.setAttribute(name, '');
+    else element.setAttribute(name, String(value));
+  }
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(typeof child === 'object' ? child : String(child));
+  }
+  return element;
+}
+
+export function clear(element: Element): void {
+  element.replaceChildren();
+}
+
+/** "2026-11-25T10:53:25Z" as a short local date and time. */
+export function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function bytes(size: number | null | undefined): string {
+  if (size === null || size === undefined) return '—';
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = size;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** A definition list from label/value pairs; values may be nodes. */
+export function facts(rows: [string, Child][]): HTMLDListElement {
+  const list = h('dl', { class: 'facts' });
+  for (const [label, value] of rows) list.append(h('dt', {}, label), h('dd', {}, value ?? '—'));
+  return list;
+}
+
+export function errorBox(error: unknown): HTMLElement {
+  const message = error instanceof Error ? error.message : String(error);
+  return h('p', { class: 'error', role: 'alert' }, message);
+}

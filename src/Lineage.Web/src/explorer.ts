@@ -1,0 +1,257 @@
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import dagre from 'cytoscape-dagre';
+import { gql } from './api';
+import { collapse, type Cluster, type GraphEdge, type GraphNode, type View } from './clusters';
+import { showRun, showVersion } from './details';
+import { errorBox, h } from './dom';
+import { searchBox } from './search';
+
+cytoscape.use(dagre);
+
+/** What the URL says about the view: #/lineage?start=…&dir=BOTH&depth=3&types=…&jobs=…&expand=… */
+export interface LineageView {
+  start: string;
+  direction: 'UPSTREAM' | 'DOWNSTREAM' | 'BOTH';
+  depth: number;
+  artifactTypes: string[];
+  jobTypes: string[];
+  expanded: string[];
+  maxNodes: number;
+}
+
+export function readView(params: URLSearchParams): LineageView {
+  const direction = params.get('dir');
+  const list = (name: string) => (params.get(name) ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return {
+    start: params.get('start') ?? '',
+    direction: direction === 'UPSTREAM' || direction === 'DOWNSTREAM' ? direction : 'BOTH',
+    depth: clamp(Number(params.get('depth') ?? 3), 0, 100, 3),
+    artifactTypes: list('types'),
+    jobTypes: list('jobs'),
+    expanded: params.getAll('expand'),
+    maxNodes: clamp(Number(params.get('max') ?? 2000), 1, 50000, 2000),
+  };
+}
+
+export function viewUrl(view: LineageView): string {
+  const params = new URLSearchParams({ start: view.start, dir: view.direction, depth: String(view.depth) });
+  if (view.artifactTypes.length) params.set('types', view.artifactTypes.join(','));
+  if (view.jobTypes.length) params.set('jobs', view.jobTypes.join(','));
+  if (view.maxNodes !== 2000) params.set('max', String(view.maxNodes));
+  for (const key of view.expanded) params.append('expand', key);
+  return `#/lineage?${params}`;
+}
+
+function clamp(value: number, low: number, high: number, fallback: number): number {
+  return Number.isFinite(value) ? Math.min(high, Math.max(low, Math.trunc(value))) : fallback;
+}
+
+interface LineageAnswer {
+  lineage: { truncated: boolean; nodes: GraphNode[]; edges: GraphEdge[] };
+}
+
+const LINEAGE = `query Lineage($start: String!, $dir: LineageDirection, $depth: Int, $types: [String!], $jobs: [String!], $max: Int) {
+  lineage(start: $start, direction: $dir, depth: $depth, artifactTypes: $types, jobTypes: $jobs, maxNodes: $max) {
+    truncated
+    nodes { id kind name path type hops }
+    edges { from to kind }
+  }
+}`;
+
+declare global {
+  interface Window {
+    /** The drawn graph, for the browser tests and anyone debugging in the console. */
+    lineageCy?: Core;
+  }
+}
+
+/** The lineage explorer: controls, the graph, and the details panel. */
+export function renderExplorer(root: HTMLElement, params: URLSearchParams): void {
+  const view = readView(params);
+  const go = (next: LineageView) => {
+    location.hash = viewUrl(next);
+  };
+  const open = (start: string) => go({ ...view, start, expanded: [] });
+
+  const direction = h('select', { name: 'direction', 'aria-label': 'Direction' },
+    ...(['BOTH', 'UPSTREAM', 'DOWNSTREAM'] as const).map((d) => h('option', { value: d, selected: d === view.direction }, d.toLowerCase())));
+  const depth = h('input', { name: 'depth', type: 'number', min: 0, max: 100, value: view.depth, 'aria-label': 'Depth' });
+  const types = h('input', { name: 'types', placeholder: 'artifact types, e.g. dataset,model', value: view.artifactTypes.join(','), 'aria-label': 'Artifact types' });
+  const jobs = h('input', { name: 'jobs', placeholder: 'job types, e.g. train', value: view.jobTypes.join(','), 'aria-label': 'Job types' });
+  const find = h('input', { name: 'find', type: 'search', placeholder: 'find in this view', 'aria-label': 'Find in this view' });
+  const controls = h('form', { class: 'controls', onsubmit: (e: Event) => {
+    e.preventDefault();
+    go({
+      ...view,
+      direction: direction.value as LineageView['direction'],
+      depth: Number(depth.value),
+      artifactTypes: types.value.split(',').map((s) => s.trim()).filter(Boolean),
+      jobTypes: jobs.value.split(',').map((s) => s.trim()).filter(Boolean),
+    });
+  } },
+    h('label', {}, 'Direction ', direction),
+    h('label', {}, 'Depth ', depth),
+    types, jobs,
+    h('button', { type: 'submit' }, 'Apply'),
+    find,
+  );
+
+  const status = h('p', { class: 'status', id: 'lineage-status' });
+  const canvas = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'Lineage graph' });
+  const panel = h('aside', { id: 'details', class: 'details' }, h('p', { class: 'muted' }, 'Select a node to see its details; double-click one to centre the lineage on it.'));
+  const nodeList = h('ul', { class: 'plain node-list' });
+  root.replaceChildren(
+    h('section', { class: 'explorer' },
+      h('div', { class: 'toolbar' }, searchBox(open), view.start ? h('h1', { class: 'start' }, view.start) : null),
+      view.start ? controls : null,
+      status,
+      h('div', { class: 'stage' }, canvas, panel),
+      view.start ? h('details', { class: 'listing' }, h('summary', {}, 'Nodes in this view'), nodeList) : null,
+    ),
+  );
+
+  if (!view.start) {
+    canvas.replaceChildren(h('p', { class: 'muted empty' }, 'Search for a run, an artifact or a collection to draw its lineage.'));
+    return;
+  }
+
+  performance.clearMarks();
+  performance.mark('lineage:start');
+  status.textContent = 'Loading…';
+  gql<LineageAnswer>(LINEAGE, {
+    start: view.start,
+    dir: view.direction,
+    depth: view.depth,
+    types: view.artifactTypes.length ? view.artifactTypes : null,
+    jobs: view.jobTypes.length ? view.jobTypes : null,
+    max: view.maxNodes,
+  }).then(
+    ({ lineage }) => {
+      performance.mark('lineage:data');
+      const startNode = lineage.nodes.find((n) => n.hops === 0);
+      const drawn = collapse(lineage.nodes, lineage.edges, startNode?.id ?? '', new Set(view.expanded));
+      status.textContent =
+        `${lineage.nodes.length} nodes, ${lineage.edges.length} edges` +
+        (drawn.clusters.length ? `; ${drawn.clusters.length} cluster${drawn.clusters.length > 1 ? 's' : ''} (click one to expand it)` : '') +
+        (lineage.truncated ? '. The depth or the node budget left nodes out.' : '.');
+      draw(canvas, panel, drawn, startNode?.id, view, go, open, find);
+      nodeList.replaceChildren(...lineage.nodes.map((n) => h('li', {}, `${n.kind.toLowerCase()} ${n.path} (hops ${n.hops})`)));
+    },
+    (error) => {
+      status.replaceChildren(errorBox(error));
+    },
+  );
+}
+
+function draw(
+  canvas: HTMLElement,
+  panel: HTMLElement,
+  drawn: View,
+  startId: string | undefined,
+  view: LineageView,
+  go: (view: LineageView) => void,
+  open: (start: string) => void,
+  find: HTMLInputElement,
+): void {
+  const large = drawn.nodes.length + drawn.clusters.length > 400;
+  const elements: ElementDefinition[] = [
+    ...drawn.nodes.map((n) => ({
+      data: { id: n.id, label: n.name, kind: n.kind, path: n.path, type: n.type ?? '' },
+      classes: [n.kind === 'RUN' ? 'run' : 'artifact', n.id === startId ? 'start' : ''].join(' '),
+    })),
+    ...drawn.clusters.map((c) => ({
+      data: { id: c.id, label: `${c.members.length} × ${c.type ?? c.kind.toLowerCase()}`, kind: 'CLUSTER', key: c.key, count: c.members.length },
+      classes: `cluster ${c.kind === 'RUN' ? 'run' : 'artifact'}`,
+    })),
+    ...drawn.edges.map((e) => ({ data: { id: `${e.from}->${e.to}`, source: e.from, target: e.to, kind: e.kind } })),
+  ];
+
+  const cy = cytoscape({
+    container: canvas,
+    elements,
+    minZoom: 0.05,
+    maxZoom: 3,
+    textureOnViewport: large,
+    hideEdgesOnViewport: large,
+    pixelRatio: large ? 1 : 'auto',
+    style: [
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, color: '#1f2933', width: 34, height: 34 } },
+      { selector: 'node.run', style: { shape: 'round-rectangle', 'background-color': '#3b82f6', width: 46, height: 28 } },
+      { selector: 'node.artifact', style: { shape: 'ellipse', 'background-color': '#10b981' } },
+      { selector: 'node.cluster', style: { shape: 'octagon', 'background-color': '#94a3b8', 'border-width': 3, 'border-style': 'double', 'border-color': '#475569', width: 44, height: 44, 'font-weight': 'bold' } },
+      { selector: 'node.start', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
+      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827' } },
+      { selector: 'node.found', style: { 'overlay-color': '#facc15', 'overlay-opacity': 0.45, 'overlay-padding': 6 } },
+      { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'curve-style': large ? 'haystack' : 'bezier', 'arrow-scale': 0.9 } },
+    ],
+    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, animate: false } as cytoscape.LayoutOptions,
+  });
+  window.lineageCy = cy;
+  performance.mark('lineage:rendered');
+
+  const clusters = new Map(drawn.clusters.map((c) => [c.id, c]));
+  // A double click re-centres only when both clicks hit the same node: two quick clicks on
+  // two nodes are two selections.
+  const taps: string[] = [];
+  cy.on('tap', 'node', (event) => {
+    const node = event.target;
+    taps.push(node.id());
+    if (taps.length > 2) taps.shift();
+    const cluster = clusters.get(node.id());
+    if (cluster) {
+      go({ ...view, expanded: [...view.expanded, cluster.key] });
+      return;
+    }
+
+    if (node.data('kind') === 'RUN') void showRun(panel, node.data('path'), open);
+    else void showVersion(panel, node.data('path'), open);
+  });
+  cy.on('dbltap', 'node', (event) => {
+    const node = event.target;
+    if (!clusters.has(node.id()) && taps.length === 2 && taps[0] === taps[1] && taps[1] === node.id()) open(node.data('path'));
+  });
+  cy.on('mouseover', 'node.cluster', (event) => {
+    const cluster = clusters.get(event.target.id());
+    if (cluster) showCluster(panel, cluster, view, go);
+  });
+
+  find.oninput = () => highlight(cy, drawn, find.value.trim().toLowerCase());
+  if (find.value) highlight(cy, drawn, find.value.trim().toLowerCase());
+
+  requestAnimationFrame(() => {
+    performance.mark('lineage:interactive');
+    canvas.dataset.ready = 'true';
+  });
+}
+
+/** Marks the drawn nodes whose name holds the text, and the clusters that hold such a member. */
+function highlight(cy: Core, drawn: View, text: string): void {
+  cy.nodes().removeClass('found');
+  if (!text) return;
+  for (const node of drawn.nodes) {
+    if (node.name.toLowerCase().includes(text) || node.path.toLowerCase().includes(text)) cy.$id(node.id).addClass('found');
+  }
+
+  for (const cluster of drawn.clusters) {
+    if (cluster.members.some((m) => m.name.toLowerCase().includes(text))) cy.$id(cluster.id).addClass('found');
+  }
+}
+
+/** A cluster's members, searchable; picking one expands the cluster. */
+function showCluster(panel: HTMLElement, cluster: Cluster, view: LineageView, go: (view: LineageView) => void): void {
+  const filter = h('input', { type: 'search', placeholder: 'search this cluster', 'aria-label': 'Search this cluster' });
+  const list = h('ul', { class: 'plain members' });
+  const fill = () => {
+    const text = filter.value.trim().toLowerCase();
+    list.replaceChildren(...cluster.members.filter((m) => m.name.toLowerCase().includes(text)).map((m) => h('li', {}, m.path)));
+  };
+  filter.oninput = fill;
+  fill();
+  panel.replaceChildren(
+    h('h2', {}, `${cluster.members.length} similar ${cluster.kind === 'RUN' ? 'runs' : 'versions'}`),
+    h('p', { class: 'muted' }, `${cluster.type ?? ''} at ${cluster.hops} hop${cluster.hops === 1 ? '' : 's'}; click the cluster to expand it.`),
+    h('button', { type: 'button', onclick: () => go({ ...view, expanded: [...view.expanded, cluster.key] }) }, 'Expand'),
+    filter,
+    list,
+  );
+}

@@ -1,0 +1,196 @@
+import { gql } from './api';
+import { errorBox, facts, h, when } from './dom';
+
+interface Connection<T> {
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount?: number;
+}
+
+/** #/registries: every registry the caller may see, by owner. */
+export async function renderRegistries(root: HTMLElement): Promise<void> {
+  root.replaceChildren(h('h1', {}, 'Registries'), h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const { namespaces } = await gql<{ namespaces: Connection<{ name: string; registries: Connection<{ path: string; name: string; visibility: string; protectedAliases: string[] }> }> }>(
+      `{ namespaces(first: 100) { nodes { name registries(first: 50) { nodes { path name visibility protectedAliases } } } } }`,
+    );
+    const owners = namespaces.nodes.filter((n) => n.registries.nodes.length > 0);
+    root.replaceChildren(
+      h('h1', {}, 'Registries'),
+      owners.length === 0
+        ? h('p', { class: 'muted' }, 'No registry you may see.')
+        : h('table', { class: 'table' },
+            h('thead', {}, h('tr', {}, h('th', {}, 'Registry'), h('th', {}, 'Visibility'), h('th', {}, 'Protected aliases'))),
+            h('tbody', {}, ...owners.flatMap((o) => o.registries.nodes.map((r) => h('tr', {},
+              h('td', {}, h('a', { href: `#/registry?path=${encodeURIComponent(r.path)}` }, r.path)),
+              h('td', {}, r.visibility.toLowerCase()),
+              h('td', {}, r.protectedAliases.join(', ') || '—')))))),
+    );
+  } catch (error) {
+    root.replaceChildren(h('h1', {}, 'Registries'), errorBox(error));
+  }
+}
+
+/** #/registry?path=acme/models: a registry's collections. */
+export async function renderRegistry(root: HTMLElement, path: string): Promise<void> {
+  root.replaceChildren(h('h1', {}, path), h('p', { class: 'muted' }, 'Loading…'));
+  try {
+    const { registry } = await gql<{ registry: { path: string; visibility: string; protectedAliases: string[]; viewerRole: string; collections: Connection<{ name: string; path: string; type: string; description: string | null }> } | null }>(
+      `query Registry($path: String!) { registry(path: $path) { path visibility protectedAliases viewerRole
+         collections(first: 500) { nodes { name path type description } } } }`,
+      { path },
+    );
+    if (!registry) throw new Error(`registry '${path}' not found`);
+    root.replaceChildren(
+      h('p', { class: 'crumbs' }, h('a', { href: '#/registries' }, 'Registries'), ' / ', registry.path),
+      h('h1', {}, registry.path),
+      facts([['Visibility', registry.visibility.toLowerCase()], ['Protected aliases', registry.protectedAliases.join(', ') || '—'], ['Your role', registry.viewerRole]]),
+      h('h2', {}, 'Collections'),
+      h('table', { class: 'table' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Collection'), h('th', {}, 'Type'), h('th', {}, 'Description'))),
+        h('tbody', {}, ...registry.collections.nodes.map((c) => h('tr', {},
+          h('td', {}, h('a', { href: `#/collection?path=${encodeURIComponent(c.path)}` }, c.name)),
+          h('td', {}, c.type),
+          h('td', {}, c.description ?? '—'))))),
+    );
+  } catch (error) {
+    root.replaceChildren(h('h1', {}, path), errorBox(error));
+  }
+}
+
+interface Version {
+  version: string;
+  qualifiedName: string;
+  aliases: string[];
+  createdAt: string;
+  createdBy: string;
+  source: { qualifiedName: string } | null;
+}
+
+interface AuditEvent {
+  id: string;
+  action: string;
+  actor: string;
+  at: string;
+  version: string | null;
+  alias: string | null;
+  source: string | null;
+  requestId: string | null;
+}
+
+const ACTIONS = ['VERSION_LINKED', 'VERSION_UNLINKED', 'ALIAS_ADDED', 'ALIAS_REMOVED'];
+
+/** #/collection?path=…&tab=versions|history: a collection's versions and aliases, and its Action History. */
+export async function renderCollection(root: HTMLElement, params: URLSearchParams): Promise<void> {
+  const path = params.get('path') ?? '';
+  const tab = params.get('tab') === 'history' ? 'history' : 'versions';
+  const link = (t: string) => `#/collection?path=${encodeURIComponent(path)}&tab=${t}`;
+  const body = h('div', { class: 'tab-body' }, h('p', { class: 'muted' }, 'Loading…'));
+  const registry = path.split('/').slice(0, 2).join('/');
+  root.replaceChildren(
+    h('p', { class: 'crumbs' }, h('a', { href: '#/registries' }, 'Registries'), ' / ', h('a', { href: `#/registry?path=${encodeURIComponent(registry)}` }, registry), ' / ', path.split('/')[2] ?? ''),
+    h('h1', {}, path),
+    h('nav', { class: 'tabs', role: 'tablist' },
+      h('a', { href: link('versions'), role: 'tab', 'aria-selected': String(tab === 'versions'), class: tab === 'versions' ? 'active' : '' }, 'Versions'),
+      h('a', { href: link('history'), role: 'tab', 'aria-selected': String(tab === 'history'), class: tab === 'history' ? 'active' : '' }, 'Action History')),
+    body,
+  );
+  if (tab === 'versions') await renderVersions(body, path);
+  else await renderHistory(body, path, params);
+}
+
+async function renderVersions(body: HTMLElement, path: string): Promise<void> {
+  try {
+    const { collection } = await gql<{ collection: { type: string; description: string | null; versions: Connection<Version> } }>(
+      `query Versions($path: String!) { collection(path: $path) { type description
+         versions(first: 500) { nodes { version qualifiedName aliases createdAt createdBy source { qualifiedName } } } } }`,
+      { path },
+    );
+    body.replaceChildren(
+      facts([['Type', collection.type], ['Description', collection.description]]),
+      h('table', { class: 'table versions' },
+        h('thead', {}, h('tr', {}, h('th', {}, 'Version'), h('th', {}, 'Aliases'), h('th', {}, 'Source'), h('th', {}, 'Linked'), h('th', {}, 'By'))),
+        h('tbody', {}, ...collection.versions.nodes.map((v) => h('tr', {},
+          h('td', {}, h('a', { href: `#/lineage?start=${encodeURIComponent(v.qualifiedName)}` }, v.version)),
+          h('td', {}, ...v.aliases.map((a) => h('span', { class: 'alias' }, a))),
+          h('td', {}, v.source?.qualifiedName ?? 'hidden from you'),
+          h('td', {}, when(v.createdAt)),
+          h('td', {}, v.createdBy))))),
+    );
+  } catch (error) {
+    body.replaceChildren(errorBox(error));
+  }
+}
+
+async function renderHistory(body: HTMLElement, path: string, params: URLSearchParams): Promise<void> {
+  const action = params.get('action') ?? '';
+  const actor = params.get('actor') ?? '';
+  const form = h('form', { class: 'controls', onsubmit: (e: Event) => {
+    e.preventDefault();
+    const next = new URLSearchParams({ path, tab: 'history' });
+    const data = new FormData(form);
+    if (data.get('action')) next.set('action', String(data.get('action')));
+    if (data.get('actor')) next.set('actor', String(data.get('actor')).trim());
+    location.hash = `#/collection?${next}`;
+  } },
+    h('label', {}, 'Action ', h('select', { name: 'action' }, h('option', { value: '' }, 'any'), ...ACTIONS.map((a) => h('option', { value: a, selected: a === action }, a)))),
+    h('label', {}, 'Actor ', h('input', { name: 'actor', value: actor, placeholder: 'anyone' })),
+    h('button', { type: 'submit' }, 'Filter'));
+  const rows = h('tbody', {});
+  const count = h('p', { class: 'muted count' });
+  const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Load more');
+  const verify = h('div', { class: 'verify' }, h('button', { type: 'button', onclick: () => void verifyHistory(verify, path) }, 'Verify the history'));
+  body.replaceChildren(form, count,
+    h('table', { class: 'table history' },
+      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'), h('th', {}, 'Version'), h('th', {}, 'Alias'), h('th', {}, 'Source'))),
+      rows),
+    more, verify);
+
+  let after: string | null = null;
+  const load = async () => {
+    more.disabled = true;
+    try {
+      const { collection } = await gql<{ collection: { history: Connection<AuditEvent> } }>(
+        `query History($path: String!, $after: String, $actions: [AuditAction!], $actor: String) {
+           collection(path: $path) { history(first: 25, after: $after, actions: $actions, actor: $actor) {
+             totalCount nodes { id action actor at version alias source requestId } pageInfo { hasNextPage endCursor } } } }`,
+        { path, after, actions: action ? [action] : null, actor: actor || null },
+      );
+      const page = collection.history;
+      rows.append(...page.nodes.map((e) => h('tr', { 'data-event': e.id },
+        h('td', { title: e.at }, when(e.at)),
+        h('td', {}, e.actor),
+        h('td', {}, h('span', { class: `action ${e.action.toLowerCase()}` }, e.action)),
+        h('td', {}, e.version ?? '—'),
+        h('td', {}, e.alias ?? '—'),
+        h('td', {}, e.source ?? '—'))));
+      count.textContent = `${page.totalCount} event${page.totalCount === 1 ? '' : 's'}, newest first`;
+      after = page.pageInfo.endCursor;
+      more.hidden = !page.pageInfo.hasNextPage;
+    } catch (error) {
+      body.append(errorBox(error));
+    } finally {
+      more.disabled = false;
+    }
+  };
+  more.onclick = () => void load();
+  await load();
+}
+
+async function verifyHistory(box: HTMLElement, path: string): Promise<void> {
+  const result = h('div', { class: 'result' }, 'Checking…');
+  box.querySelector('.result')?.remove();
+  box.append(result);
+  try {
+    const { verifyAuditHistory: v } = await gql<{ verifyAuditHistory: { ok: boolean; eventsChecked: number; firstBrokenEventId: string | null; problem: string | null; headHash: string | null } }>(
+      'query Verify($path: String!) { verifyAuditHistory(path: $path) { ok eventsChecked firstBrokenEventId problem headHash } }',
+      { path },
+    );
+    result.replaceChildren(
+      h('p', { class: v.ok ? 'ok' : 'error', role: 'status' }, v.ok ? `Unedited: ${v.eventsChecked} events checked.` : `Broken: ${v.problem ?? 'the chain does not verify'}`),
+      facts([['Events checked', v.eventsChecked], ['First broken event', v.firstBrokenEventId], ['Head hash', v.headHash ? h('code', {}, v.headHash) : null]]),
+    );
+  } catch (error) {
+    result.replaceChildren(errorBox(error));
+  }
+}

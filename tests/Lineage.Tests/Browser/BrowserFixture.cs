@@ -1,0 +1,106 @@
+using Lineage.Tests.Support;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Lineage.Tests.Browser;
+
+/// <summary>
+/// The real server on loopback with the zoo example and the registry acme/models seeded, and
+/// Debian's Chromium driven by Playwright. Shared by the browser tests of one class.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public LineageApp App { get; } = new();
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    /// <summary>Where the tests keep their screenshots: TestResults/screenshots at the repository root.</summary>
+    public static string Screenshots { get; } = Path.Combine(RepositoryRoot.Path, "TestResults", "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"the browser tests need Chromium at {ChromiumPath}: run tests/browser/install-chromium.sh, or sudo apt-get install chromium");
+        }
+
+        App.UseKestrel();
+        App.StartServer();
+        BaseUrl = App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => a.StartsWith("http://127.0.0.1", StringComparison.Ordinal));
+        await SeedAsync(App.GraphQL());
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        Directory.CreateDirectory(Screenshots);
+    }
+
+    /// <summary>A fresh tab, signed in with the administrator's key unless told otherwise.</summary>
+    public async Task<IPage> PageAsync(bool signedIn = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+        });
+        if (signedIn)
+        {
+            await context.AddInitScriptAsync($"sessionStorage.setItem('lineage.apiKey', '{App.AdminKey}');");
+        }
+
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20_000);
+
+        // What the page itself complains about goes into the test's output.
+        var output = TestContext.Current.TestOutputHelper;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                output?.WriteLine($"browser {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => output?.WriteLine($"page error: {error}");
+        return page;
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png") });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    /// <summary>The zoo example, then acme/models/zoo-classifier: v0 linked as staging, production added, staging removed, v1 linked.</summary>
+    private static async Task SeedAsync(GraphQLClient admin)
+    {
+        await ZooExample.SeedAsync(admin);
+        await admin.DataAsync("""mutation { createRegistry(input: { owner: "acme", name: "models" }) { path } }""");
+        await admin.DataAsync("""mutation { createCollection(input: { registry: "acme/models", name: "zoo-classifier", type: "model", description: "Zoo animal classifiers" }) { path } }""");
+        await admin.DataAsync("""mutation { linkArtifact(input: { artifact: "acme/zoo/zoo-ylbchv20:v0", collection: "acme/models/zoo-classifier", aliases: ["staging"] }) { name } }""");
+        await admin.DataAsync("""mutation { addAlias(input: { artifact: "acme/models/zoo-classifier:v0", alias: "production" }) { name } }""");
+        await admin.DataAsync("""mutation { removeAlias(input: { artifact: "acme/models/zoo-classifier:v0", alias: "staging" }) { name } }""");
+        await admin.DataAsync("""mutation { logArtifact(input: { run: "acme/zoo/rural-feather-20", name: "zoo-ylbchv20", type: "model", digest: "sha256:model1" }) { name } }""");
+        await admin.DataAsync("""mutation { linkArtifact(input: { artifact: "acme/zoo/zoo-ylbchv20:v1", collection: "acme/models/zoo-classifier", aliases: ["candidate"] }) { name } }""");
+    }
+}
