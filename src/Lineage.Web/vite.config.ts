@@ -5,6 +5,8 @@ import { defineConfig } from 'vite';
 // The build goes straight into the server's web root, which is not committed.
 export default defineConfig({
   base: '/',
+  // GraphiQL's editor runs its language services in module workers.
+  worker: { format: 'es' },
   build: {
     outDir: resolve(__dirname, '../Lineage.Server/wwwroot'),
     emptyOutDir: true,

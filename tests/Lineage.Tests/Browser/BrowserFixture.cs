@@ -102,5 +102,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         await admin.DataAsync("""mutation { removeAlias(input: { artifact: "acme/models/zoo-classifier:v0", alias: "staging" }) { name } }""");
         await admin.DataAsync("""mutation { logArtifact(input: { run: "acme/zoo/rural-feather-20", name: "zoo-ylbchv20", type: "model", digest: "sha256:model1" }) { name } }""");
         await admin.DataAsync("""mutation { linkArtifact(input: { artifact: "acme/zoo/zoo-ylbchv20:v1", collection: "acme/models/zoo-classifier", aliases: ["candidate"] }) { name } }""");
+
+        // A busier history: acme/models/churn, where production moves back and forth 15 times (2 + 1 + 15 × 2 = 33 events).
+        await admin.DataAsync("""mutation { createCollection(input: { registry: "acme/models", name: "churn", type: "model" }) { path } }""");
+        await admin.DataAsync("""mutation { linkArtifact(input: { artifact: "acme/zoo/zoo-ylbchv20:v0", collection: "acme/models/churn", aliases: ["production"] }) { name } }""");
+        await admin.DataAsync("""mutation { linkArtifact(input: { artifact: "acme/zoo/zoo-ylbchv20:v1", collection: "acme/models/churn" }) { name } }""");
+        for (var i = 0; i < 15; i++)
+        {
+            await admin.DataAsync(
+                "mutation ($v: String!) { addAlias(input: { artifact: $v, alias: \"production\" }) { name } }",
+                new { v = i % 2 == 0 ? "acme/models/churn:v1" : "acme/models/churn:v0" });
+        }
     }
 }

@@ -158,6 +158,23 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task a_long_history_loads_more_on_request()
+    {
+        var page = await _fixture.PageAsync();
+        await page.GotoAsync("/#/collection?path=" + Uri.EscapeDataString("acme/models/churn") + "&tab=history");
+        var rows = page.Locator("table.history tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(25);
+        await Assertions.Expect(page.Locator(".count")).ToHaveTextAsync("33 events, newest first");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Load more" }).ClickAsync();
+
+        await Assertions.Expect(rows).ToHaveCountAsync(33);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Load more" })).ToBeHiddenAsync();
+        Assert.Equal("VERSION_LINKED", await rows.Last.Locator("td:nth-child(3)").InnerTextAsync());
+        Assert.Equal(33, (await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.event)")).Distinct().Count());
+    }
+
+    [Fact]
     public async Task graphiql_is_served_to_a_browser_at_graphql_and_runs_a_query_with_the_key()
     {
         var page = await _fixture.PageAsync();
