@@ -1,7 +1,8 @@
 namespace Lineage.Bench;
 
 /// <summary>
-/// How a benchmark run is made. Without <see cref="ServerDll"/>, the HTTP part is skipped.
+/// How a benchmark run is made. Without <see cref="ServerDll"/>, the HTTP part is skipped; with
+/// <see cref="Web"/>, the web page is timed in headless Chromium too.
 /// <see cref="Warmup"/> (a second by default) is how long each question runs before it is timed.
 /// </summary>
 public sealed record BenchOptions(
@@ -13,4 +14,5 @@ public sealed record BenchOptions(
     int Connections = 32,
     TimeSpan? LoadDuration = null,
     TimeSpan? QuestionBudget = null,
-    TimeSpan? Warmup = null);
+    TimeSpan? Warmup = null,
+    bool Web = false);

@@ -15,7 +15,8 @@ public sealed record BenchResult(
     double CycleCheckMicros,
     double GraphLoadSeconds,
     IReadOnlyList<QuestionResult> Questions,
-    HttpResult? Http)
+    HttpResult? Http,
+    IReadOnlyList<WebResult>? Web = null)
 {
     public long Nodes => Runs + Versions;
 }
@@ -26,3 +27,12 @@ public sealed record QuestionResult(string Key, string Question, int Nodes, Late
 public sealed record HttpResult(string LoadGenerator, int Connections, double StartupSeconds, long PeakRssBytes, IReadOnlyList<LoadResult> Loads);
 
 public sealed record LoadResult(string Key, string Query, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+
+/// <summary>
+/// A lineage view in headless Chromium: medians over fresh tabs of the page's marks, in ms from
+/// navigation start (data fetched, layout done, first frame drawn, main thread free again).
+/// </summary>
+public sealed record WebResult(
+    string View,
+    string Start, string Direction, int Depth, int NodesFetched, int NodesDrawn, int Clusters, int EdgesDrawn, int Runs,
+    double DataMs, double LayoutMs, double FirstRenderMs, double InteractiveMs, double WorstInteractiveMs);

@@ -57,9 +57,10 @@ public static class BenchmarkRunner
         var questions = await AskAsync(fresh, database.DatabasePath, options, log, cancellationToken).ConfigureAwait(false);
         database.Dispose();
         HttpResult? http = null;
+        IReadOnlyList<WebResult>? web = null;
         if (options.ServerDll is not null)
         {
-            http = await HttpAsync(options, log).ConfigureAwait(false);
+            (http, web) = await HttpAsync(options, log).ConfigureAwait(false);
         }
 
         return new BenchResult(
@@ -76,7 +77,8 @@ public static class BenchmarkRunner
             cost.Total.TotalMicroseconds / Math.Max(1, cost.Checks),
             loadSeconds,
             questions,
-            http);
+            http,
+            web);
     }
 
     private static async Task<SqliteLineageStore> OpenAsync(string directory, CancellationToken cancellationToken)
@@ -210,7 +212,7 @@ public static class BenchmarkRunner
         (await store.FindVersionAsync(VersionRef.Parse(name), Access.Administrator, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"{name} was not generated")).Id;
 
-    private static async Task<HttpResult> HttpAsync(BenchOptions options, TextWriter log)
+    private static async Task<(HttpResult Http, IReadOnlyList<WebResult>? Web)> HttpAsync(BenchOptions options, TextWriter log)
     {
         var port = 5400 + Random.Shared.Next(500);
         await using var server = await HttpBench.StartAsync(options.ServerDll!, options.DataDirectory, port, log).ConfigureAwait(false);
@@ -235,6 +237,10 @@ public static class BenchmarkRunner
             log.WriteLine($"http {load.Key}: {load.RequestsPerSecond:N0} req/s, p50 {load.P50Ms:N1} ms, p99 {load.P99Ms:N1} ms, {load.Errors} errors");
         }
 
-        return new HttpResult(HttpBench.LoadGenerator, options.Connections, server.StartupSeconds, server.PeakRssBytes(), loads);
+        var result = new HttpResult(HttpBench.LoadGenerator, options.Connections, server.StartupSeconds, server.PeakRssBytes(), loads);
+
+        // The web page on the same server: the hub's downstream lineage two hops deep, cut at 2,000 nodes.
+        var web = options.Web ? await WebBench.RunAsync(server.BaseUrl, server.Key, GraphGenerator.Hub, 2000, 5, log).ConfigureAwait(false) : null;
+        return (result, web);
     }
 }

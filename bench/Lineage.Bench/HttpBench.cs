@@ -30,6 +30,11 @@ public sealed partial class HttpBench : IAsyncDisposable
 
     public string Url => _http.BaseAddress + "graphql";
 
+    public string BaseUrl => _http.BaseAddress!.ToString();
+
+    /// <summary>The administrator's key the server was started with.</summary>
+    public string Key => _key;
+
     public static async Task<HttpBench> StartAsync(string serverDll, string dataDirectory, int port, TextWriter log)
     {
         var key = "lin_benchmark000_" + new string('K', 40);

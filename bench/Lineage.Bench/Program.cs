@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Lineage.Bench;
 
 /// <summary>
-/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--seconds N]</c>: generates the
+/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>: generates the
 /// graph, measures, writes bench/results/&lt;size&gt;.json and docs/performance.md.
 /// </summary>
 public static class BenchProgram
@@ -29,7 +29,8 @@ public static class BenchProgram
             data,
             seed,
             ServerDll: http ? server : null,
-            LoadDuration: TimeSpan.FromSeconds(int.Parse(Option("--seconds") ?? "10", CultureInfo.InvariantCulture)));
+            LoadDuration: TimeSpan.FromSeconds(int.Parse(Option("--seconds") ?? "10", CultureInfo.InvariantCulture)),
+            Web: http && !args.Contains("--no-web"));
         var result = await BenchmarkRunner.RunAsync(options, Console.Error, CancellationToken.None).ConfigureAwait(false);
 
         var results = Path.Combine(root, "bench", "results");

@@ -56,6 +56,22 @@ public static class Report
             }
         }
 
+        if (r.Web is { Count: > 0 } web)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant,
+                $"The web page in headless Chromium: the lineage of `{web[0].Start}`, {web[0].Direction.ToLowerInvariant()} {web[0].Depth} hops, " +
+                $"cut at {web[0].NodesFetched:N0} nodes; median of {web[0].Runs} fresh tabs, ms from navigation start to the page's own marks.");
+            text.AppendLine();
+            text.AppendLine("| view | nodes drawn | clusters | edges | data fetched | layout done | first render | interactive | worst interactive |");
+            text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+            foreach (var w in web)
+            {
+                text.AppendLine(Invariant,
+                    $"| {w.View} | {w.NodesDrawn:N0} | {w.Clusters:N0} | {w.EdgesDrawn:N0} | {w.DataMs:N0} ms | {w.LayoutMs:N0} ms | {w.FirstRenderMs:N0} ms | {w.InteractiveMs:N0} ms | {w.WorstInteractiveMs:N0} ms |");
+            }
+        }
+
         return text.ToString();
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
 
 namespace Lineage.Server.Http;
 
@@ -13,10 +14,20 @@ internal static class WebPage
 
     public static WebApplication UseWebPage(this WebApplication app)
     {
+        // The page is built into the project's wwwroot and copied beside the server's binaries:
+        // the first holds when run from the project, the second when run from anywhere else.
+        var root = new[] { app.Environment.WebRootPath, Path.Combine(AppContext.BaseDirectory, "wwwroot") }
+            .FirstOrDefault(d => !string.IsNullOrEmpty(d) && File.Exists(Path.Combine(d, "index.html")));
+        if (root is null)
+        {
+            app.Logger.LogWarning("The web page is not built (no wwwroot/index.html): the API is served without it. Build the server to build the page");
+            return app;
+        }
+
+        var files = new PhysicalFileProvider(root);
         app.Use(async (http, next) =>
         {
-            if (IsBrowserAskingForPlayground(http.Request)
-                && app.Environment.WebRootFileProvider.GetFileInfo(Playground) is { Exists: true } page)
+            if (IsBrowserAskingForPlayground(http.Request) && files.GetFileInfo(Playground) is { Exists: true } page)
             {
                 Protect(http.Response);
                 http.Response.ContentType = "text/html; charset=utf-8";
@@ -27,9 +38,10 @@ internal static class WebPage
 
             await next(http).ConfigureAwait(false);
         });
-        app.UseDefaultFiles();
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
         app.UseStaticFiles(new StaticFileOptions
         {
+            FileProvider = files,
             ContentTypeProvider = new FileExtensionContentTypeProvider(),
             OnPrepareResponse = context =>
             {

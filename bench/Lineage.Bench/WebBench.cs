@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Lineage.Bench;
+
+/// <summary>
+/// Time to first render and to interactive of a large lineage view in headless Chromium: the
+/// page's own performance marks, from navigation start, for a fresh tab each time.
+/// </summary>
+public static class WebBench
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    public static async Task<IReadOnlyList<WebResult>?> RunAsync(string baseUrl, string key, string start, int maxNodes, int repeats, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (!File.Exists(Chromium))
+        {
+            log.WriteLine($"web: no Chromium at {Chromium} (apt-get install chromium): the page is not measured");
+            return null;
+        }
+
+        using var playwright = await Playwright.CreateAsync().ConfigureAwait(false);
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        }).ConfigureAwait(false);
+
+        var url = $"{baseUrl.TrimEnd('/')}/#/lineage?start={Uri.EscapeDataString(start)}&dir=DOWNSTREAM&depth=2&max={maxNodes}";
+        var clustered = await MeasureAsync(browser, url, key, "as drawn, similar siblings clustered", repeats, log).ConfigureAwait(false);
+
+        // The same view with every cluster expanded: each fetched node drawn on its own.
+        var expanded = url + string.Concat(clustered.Keys.Select(k => "&expand=" + Uri.EscapeDataString(k)));
+        var all = await MeasureAsync(browser, expanded, key, "every cluster expanded", repeats, log).ConfigureAwait(false);
+        return [clustered.Result with { Start = start }, all.Result with { Start = start }];
+    }
+
+    private static async Task<(WebResult Result, List<string> Keys)> MeasureAsync(IBrowser browser, string url, string key, string view, int repeats, TextWriter log)
+    {
+        var runs = new List<WebRun>();
+        var keys = new List<string>();
+        for (var i = 0; i < repeats; i++)
+        {
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } }).ConfigureAwait(false);
+            await context.AddInitScriptAsync($"sessionStorage.setItem('lineage.apiKey', '{key}');").ConfigureAwait(false);
+            var page = await context.NewPageAsync().ConfigureAwait(false);
+            await page.GotoAsync(url).ConfigureAwait(false);
+            await page.Locator("#graph[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 }).ConfigureAwait(false);
+            var marks = await page.EvaluateAsync<JsonElement>("""
+                () => ({
+                  marks: Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime])),
+                  fetched: Number(document.getElementById('lineage-status').textContent.match(/^(\d+) nodes/)[1]),
+                  drawn: window.lineageCy.nodes().length,
+                  clusters: window.lineageCy.nodes('.cluster').map(n => n.data('key')),
+                  edges: window.lineageCy.edges().length,
+                })
+                """).ConfigureAwait(false);
+            double Mark(string name) => marks.GetProperty("marks").GetProperty(name).GetDouble();
+            keys = [.. marks.GetProperty("clusters").EnumerateArray().Select(k => k.GetString()!)];
+            var run = new WebRun(
+                marks.GetProperty("fetched").GetInt32(),
+                marks.GetProperty("drawn").GetInt32(),
+                keys.Count,
+                marks.GetProperty("edges").GetInt32(),
+                Mark("lineage:data"),
+                Mark("lineage:layout"),
+                Mark("lineage:drawn"),
+                Mark("lineage:interactive"));
+            runs.Add(run);
+            log.WriteLine($"web ({view}) {i + 1}/{repeats}: {run.Fetched:N0} nodes fetched, {run.Drawn:N0} drawn ({run.Clusters} clusters); " +
+                $"data {run.DataMs:N0} ms, first render {run.DrawnMs:N0} ms, interactive {run.InteractiveMs:N0} ms");
+        }
+
+        double Median(Func<WebRun, double> pick)
+        {
+            var sorted = runs.Select(pick).Order().ToList();
+            return sorted[sorted.Count / 2];
+        }
+
+        var last = runs[^1];
+        return (new WebResult(view, "", "DOWNSTREAM", 2, last.Fetched, last.Drawn, last.Clusters, last.Edges, runs.Count,
+            Median(r => r.DataMs), Median(r => r.LayoutMs), Median(r => r.DrawnMs), Median(r => r.InteractiveMs), runs.Max(r => r.InteractiveMs)), keys);
+    }
+
+    private sealed record WebRun(int Fetched, int Drawn, int Clusters, int Edges, double DataMs, double LayoutMs, double DrawnMs, double InteractiveMs);
+}
