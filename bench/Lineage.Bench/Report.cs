@@ -111,6 +111,9 @@ public static class Report
         text.AppendLine("  nodes and edges); answers are built in small segments to keep that cost low.");
         text.AppendLine("- The HTTP `usedBy` query walks two levels through SQL and batch loaders (100 runs, their first");
         text.AppendLine("  logged version and its logger), so it costs far more per request than the in-memory `lineage`.");
+        text.AppendLine("- The web page rows time the explorer in headless Chromium on this machine, from navigation start:");
+        text.AppendLine("  the lineage answer, dagre's layout, the first frame drawn and the main thread free again. The");
+        text.AppendLine("  \"expanded\" row draws every fetched node, with no clusters.");
         foreach (var result in results.OrderBy(r => r.Nodes))
         {
             text.AppendLine();
