@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Lineage.Bench;
 
 /// <summary>
-/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>: generates the
+/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>, or <c>bench/run --report</c>: generates the
 /// graph, measures, writes bench/results/&lt;size&gt;.json and docs/performance.md.
 /// </summary>
 public static class BenchProgram
@@ -12,6 +12,14 @@ public static class BenchProgram
     public static async Task Main(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
+        var results = Path.Combine(Report.RepositoryRoot(), "bench", "results");
+        if (args.Contains("--report"))
+        {
+            // Rewrites docs/performance.md and its chart from the results already measured.
+            Report.Write(Path.Combine(Report.RepositoryRoot(), "docs"), Load(results));
+            return;
+        }
+
         var size = BenchSize.Parse(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "S");
         var root = Report.RepositoryRoot();
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
@@ -33,13 +41,13 @@ public static class BenchProgram
             Web: http && !args.Contains("--no-web"));
         var result = await BenchmarkRunner.RunAsync(options, Console.Error, CancellationToken.None).ConfigureAwait(false);
 
-        var results = Path.Combine(root, "bench", "results");
         Directory.CreateDirectory(results);
         await File.WriteAllTextAsync(Path.Combine(results, $"{size.Name}.json"), JsonSerializer.Serialize(result, Report.Json)).ConfigureAwait(false);
-        var all = Directory.GetFiles(results, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Report.Json)!)
-            .ToList();
-        Report.Write(Path.Combine(root, "docs"), all);
+        Report.Write(Path.Combine(root, "docs"), Load(results));
         Console.WriteLine(Report.Table(result));
     }
+
+    private static List<BenchResult> Load(string results) =>
+        [.. Directory.GetFiles(results, "*.json").Order(StringComparer.Ordinal)
+            .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Report.Json)!)];
 }
