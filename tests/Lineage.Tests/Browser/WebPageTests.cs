@@ -133,10 +133,15 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>
     {
         var page = await _fixture.PageAsync();
         await page.GotoAsync("/#/registries");
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("acme/models");
+        await BrowserFixture.ScreenshotAsync(page, "registries");
         await page.GetByRole(AriaRole.Link, new() { Name = "acme/models" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Zoo animal classifiers");
+        await BrowserFixture.ScreenshotAsync(page, "registry");
         await page.GetByRole(AriaRole.Link, new() { Name = "zoo-classifier" }).ClickAsync();
         await Assertions.Expect(page.Locator("table.versions")).ToContainTextAsync("production");
         await Assertions.Expect(page.Locator("table.versions")).ToContainTextAsync("acme/zoo/zoo-ylbchv20:v1");
+        await BrowserFixture.ScreenshotAsync(page, "collection");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Action History" }).ClickAsync();
         var rows = page.Locator("table.history tbody tr");
