@@ -83,7 +83,7 @@ public static class LineageHostingExtensions
                 options.Timeout = limits.ExecutionTimeout;
                 options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
                 options.ValidationRules = [.. options.ValidationRules ?? DocumentValidator.CoreRules,
-                    new ComplexityValidationRule(new ComplexityOptions { MaxDepth = limits.MaxQueryDepth, MaxComplexity = limits.MaxComplexity })];
+                    new ComplexityValidationRule(Complexity(limits))];
             })
             .AddUnhandledExceptionHandler(context =>
             {
@@ -113,6 +113,23 @@ public static class LineageHostingExtensions
         // Liveness for container health checks: answers once start-up (schema, administrator) is done.
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         return app;
+    }
+
+    /// <summary>
+    /// The complexity limits of <paramref name="limits"/>. Introspection (fields of <c>__schema</c>,
+    /// <c>__type</c> and the <c>__</c> types) costs one per field, not multiplied by list sizes:
+    /// it reads the schema, not the data, and a playground's full introspection query would
+    /// otherwise cost more than a million.
+    /// </summary>
+    private static ComplexityOptions Complexity(ApiLimits limits)
+    {
+        var options = new ComplexityOptions { MaxDepth = limits.MaxQueryDepth, MaxComplexity = limits.MaxComplexity };
+        var standard = options.DefaultComplexityImpactDelegate;
+        options.DefaultComplexityImpactDelegate = field =>
+            field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
+                ? new FieldComplexityResult(1, 1)
+                : standard(field);
+        return options;
     }
 
     private static Exception ToClientError(Exception exception, IServiceProvider? services)

@@ -63,8 +63,17 @@ internal static class WebPage
         && request.GetTypedHeaders().Accept is { Count: > 0 } accept
         && accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Scripts, workers and requests from this server only; inline styles are allowed for the
+    /// graph renderer and the playground's editor, which set them at run time.
+    /// </summary>
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; worker-src 'self' blob:; style-src 'self' 'unsafe-inline'; " +
+        "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
     private static void Protect(HttpResponse response)
     {
+        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers.XFrameOptions = "DENY";
         response.Headers["Referrer-Policy"] = "no-referrer";

@@ -43,6 +43,69 @@ public sealed class HttpProtocolTests : IClassFixture<LineageApp>
     }
 
     [Fact]
+    public async Task the_web_page_is_served_at_the_root_and_graphiql_to_a_browser_at_graphql_with_protective_headers()
+    {
+        using var anonymous = _app.CreateClient();
+        anonymous.DefaultRequestHeaders.Authorization = null;
+
+        using var page = await anonymous.GetAsync("/", Ct);
+        using var browser = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        browser.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+        using var playground = await anonymous.SendAsync(browser, Ct);
+        using var script = new HttpRequestMessage(HttpMethod.Get, "/graphql");
+        script.Headers.Accept.ParseAdd("application/json");
+        using var api = await anonymous.SendAsync(script, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("<main id=\"app\">", await page.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, playground.StatusCode);
+        Assert.Contains("id=\"graphiql\"", await playground.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        foreach (var response in new[] { page, playground })
+        {
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        }
+
+        Assert.Equal("application/json", api.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_playgrounds_full_introspection_query_is_within_the_limits()
+    {
+        // The shape GraphiQL sends to draw its documentation: every type, field, argument and
+        // directive, with wrapped types unwrapped nine levels deep.
+        const string typeRef = "kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } } }";
+        var query = $$"""
+            query IntrospectionQuery {
+              __schema {
+                queryType { name } mutationType { name } subscriptionType { name }
+                types { ...FullType }
+                directives { name description locations args { ...InputValue } }
+              }
+            }
+            fragment FullType on __Type {
+              kind name description
+              fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+              inputFields { ...InputValue }
+              interfaces { ...TypeRef }
+              enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+              possibleTypes { ...TypeRef }
+            }
+            fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+            fragment TypeRef on __Type { {{typeRef}} }
+            """;
+
+        using var response = await PostAsync(System.Text.Json.JsonSerializer.Serialize(new { query }));
+        var body = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("\"errors\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"name\":\"LineageGraph\"", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task queries_work_over_get_with_url_parameters()
     {
         using var response = await _http.GetAsync("/graphql?query=" + Uri.EscapeDataString("query Q($p: String!) { project(path: $p) { name } __typename }")
