@@ -61,6 +61,36 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
+    public async Task the_controls_filter_by_job_type_and_direction_and_the_address_keeps_the_view()
+    {
+        var page = await _fixture.PageAsync();
+        await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3");
+        await DrawnAsync(page);
+
+        await page.GetByLabel("Job types").FillAsync("train");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await HashAsync(page, "jobs=train");
+        var filtered = await DrawnAsync(page);
+        Assert.Equal(
+            ["acme/zoo/rural-feather-20", "acme/zoo/split_zoo_dataset:v4", "acme/zoo/zoo-ylbchv20:v0", "acme/zoo/zoo-ylbchv20:v1"],
+            filtered.Nodes.Select(n => n.Path).Order(StringComparer.Ordinal).ToArray());
+
+        await page.GetByLabel("Direction").SelectOptionAsync("UPSTREAM");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await HashAsync(page, "dir=UPSTREAM");
+        var upstream = await DrawnAsync(page);
+        Assert.Equal(["acme/zoo/split_zoo_dataset:v4"], upstream.Nodes.Select(n => n.Path).ToArray());
+
+        // The address alone brings the same view back in a new tab.
+        var shared = await _fixture.PageAsync();
+        await shared.GotoAsync(page.Url);
+        var again = await DrawnAsync(shared);
+        Assert.Equal(upstream.Nodes.Select(n => n.Path), again.Nodes.Select(n => n.Path));
+        await Assertions.Expect(shared.GetByLabel("Job types")).ToHaveValueAsync("train");
+        await Assertions.Expect(shared.GetByLabel("Direction")).ToHaveValueAsync("UPSTREAM");
+    }
+
+    [Fact]
     public async Task selecting_a_node_shows_its_details_and_a_double_click_centres_on_it()
     {
         var page = await _fixture.PageAsync();
