@@ -67,6 +67,10 @@ declare global {
 
 /** The lineage explorer: controls, the graph, and the details panel. */
 export function renderExplorer(root: HTMLElement, params: URLSearchParams): void {
+  // The previous view's renderer keeps an animation loop and listeners until it is destroyed.
+  window.lineageCy?.destroy();
+  window.lineageCy = undefined;
+
   const view = readView(params);
   const go = (next: LineageView) => {
     location.hash = viewUrl(next);
@@ -97,7 +101,8 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   );
 
   const status = h('p', { class: 'status', id: 'lineage-status' });
-  const canvas = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'Lineage graph' });
+  // data-view names the address this graph was drawn for; data-ready says it is drawn.
+  const canvas = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'Lineage graph', 'data-view': location.hash });
   const panel = h('aside', { id: 'details', class: 'details' }, h('p', { class: 'muted' }, 'Select a node to see its details; double-click one to centre the lineage on it.'));
   const nodeList = h('ul', { class: 'plain node-list' });
   root.replaceChildren(
@@ -127,6 +132,7 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
     max: view.maxNodes,
   }).then(
     ({ lineage }) => {
+      if (!canvas.isConnected) return; // the user has moved on to another view
       performance.mark('lineage:data');
       const startNode = lineage.nodes.find((n) => n.hops === 0);
       const drawn = collapse(lineage.nodes, lineage.edges, startNode?.id ?? '', new Set(view.expanded));

@@ -9,8 +9,12 @@ const app = document.getElementById('app')!;
 const who = document.getElementById('who')!;
 const signOut = document.getElementById('sign-out') as HTMLButtonElement;
 
+/** Who the key belongs to, asked once per key rather than at every navigation. */
+let signedInAs: { key: string; name: string } | null = null;
+
 signOut.onclick = () => {
   setApiKey(null);
+  signedInAs = null;
   location.hash = '#/';
   void route();
 };
@@ -38,19 +42,23 @@ function signIn(problem?: string): void {
 }
 
 async function route(): Promise<void> {
-  if (!apiKey()) {
+  const key = apiKey();
+  if (!key) {
     signIn();
     return;
   }
 
-  try {
-    const { viewer } = await gql<{ viewer: { name: string } }>('{ viewer { name } }');
-    who.textContent = viewer.name;
-    signOut.hidden = false;
-  } catch (error) {
-    setApiKey(null);
-    signIn(error instanceof Error ? `That key was refused: ${error.message}` : 'That key was refused.');
-    return;
+  if (signedInAs?.key !== key) {
+    try {
+      const { viewer } = await gql<{ viewer: { name: string } }>('{ viewer { name } }');
+      signedInAs = { key, name: viewer.name };
+      who.textContent = viewer.name;
+      signOut.hidden = false;
+    } catch (error) {
+      setApiKey(null);
+      signIn(error instanceof Error ? `That key was refused: ${error.message}` : 'That key was refused.');
+      return;
+    }
   }
 
   const [page, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
@@ -59,21 +67,25 @@ async function route(): Promise<void> {
     link.classList.toggle('active', link.dataset.nav === (page.startsWith('regist') || page.startsWith('collection') ? 'registries' : 'lineage'));
   }
 
+  // Each navigation renders into a container of its own: a page still loading when the user
+  // moves on writes into a container no longer shown.
+  const view = h('div', { class: 'view' });
+  app.replaceChildren(view);
   try {
     switch (page) {
       case 'registries':
-        await renderRegistries(app);
+        await renderRegistries(view);
         break;
       case 'registry':
-        await renderRegistry(app, params.get('path') ?? '');
+        await renderRegistry(view, params.get('path') ?? '');
         break;
       case 'collection':
-        await renderCollection(app, params);
+        await renderCollection(view, params);
         break;
       default:
-        renderExplorer(app, params);
+        renderExplorer(view, params);
     }
   } catch (error) {
-    app.replaceChildren(errorBox(error));
+    view.replaceChildren(errorBox(error));
   }
 }

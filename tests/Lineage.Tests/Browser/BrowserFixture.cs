@@ -14,6 +14,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _pageErrors = new();
     private IPlaywright? _playwright;
 
     public LineageApp App { get; } = new();
@@ -73,8 +74,24 @@ public sealed class BrowserFixture : IAsyncLifetime
                 output?.WriteLine($"browser {message.Type}: {message.Text}");
             }
         };
-        page.PageError += (_, error) => output?.WriteLine($"page error: {error}");
+        page.PageError += (_, error) =>
+        {
+            output?.WriteLine($"page error: {error}");
+            _pageErrors.Enqueue(error);
+        };
         return page;
+    }
+
+    /// <summary>The uncaught errors of the pages opened since the last call; a test that leaves any fails.</summary>
+    public IReadOnlyList<string> TakePageErrors()
+    {
+        var errors = new List<string>();
+        while (_pageErrors.TryDequeue(out var error))
+        {
+            errors.Add(error);
+        }
+
+        return errors;
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

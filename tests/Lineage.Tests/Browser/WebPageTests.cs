@@ -8,13 +8,27 @@ namespace Lineage.Tests.Browser;
 /// zoo example: sign-in, the lineage explorer, clusters, details, registries with Action
 /// History, and GraphiQL. Each test saves a screenshot under TestResults/screenshots.
 /// </summary>
-public sealed class WebPageTests : IClassFixture<BrowserFixture>
+public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly BrowserFixture _fixture;
 
     public WebPageTests(BrowserFixture fixture)
     {
         _fixture = fixture;
+    }
+
+    public ValueTask InitializeAsync()
+    {
+        _fixture.TakePageErrors();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>An uncaught error in the page fails the test that caused it, whatever it asserted.</summary>
+    public ValueTask DisposeAsync()
+    {
+        var errors = _fixture.TakePageErrors();
+        Assert.True(errors.Count == 0, "the page threw:\n" + string.Join('\n', errors));
+        return ValueTask.CompletedTask;
     }
 
     [Fact]
@@ -232,10 +246,10 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>
 
     private sealed record Drawn(List<DrawnNode> Nodes, List<string> Edges);
 
-    /// <summary>What the page drew, read from the graph renderer once it says it is ready.</summary>
+    /// <summary>What the page drew for its current address, read from the graph renderer once it says it is ready.</summary>
     private static async Task<Drawn> DrawnAsync(IPage page)
     {
-        await page.Locator("#graph[data-ready='true']").WaitForAsync();
+        await page.WaitForFunctionAsync("() => { const g = document.getElementById('graph'); return g && g.dataset.ready === 'true' && g.dataset.view === location.hash; }");
         var graph = await page.EvaluateAsync<JsonElement>("""
             () => ({
               nodes: window.lineageCy.nodes().map(n => ({ id: n.id(), label: n.data('label'), path: n.data('path') ?? n.id(), classes: n.classes() })),
