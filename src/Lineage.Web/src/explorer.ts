@@ -176,7 +176,7 @@ function draw(
     container: canvas,
     elements,
     minZoom: 0.05,
-    maxZoom: 3,
+    maxZoom: 1.5,
     textureOnViewport: large,
     hideEdgesOnViewport: large,
     pixelRatio: large ? 1 : 'auto',
