@@ -58,6 +58,7 @@ internal static class StoreSelection
         services.AddSingleton<ILineageStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
         services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
         services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
 
         // Hosted services start in order: the schema first, then the administrator in it.
         services.AddHostedService<DatabaseMigrationService>();
@@ -73,6 +74,7 @@ internal static class StoreSelection
         services.AddSingleton<ILineageStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddHostedService<Neo4jSchemaService>();
         services.AddHostedService<IdentityBootstrapService>();
     }

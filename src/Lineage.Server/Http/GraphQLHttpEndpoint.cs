@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.Execution;
@@ -29,7 +31,14 @@ internal sealed class GraphQLHttpEndpoint
     private readonly ILineageStore _store;
     private readonly IIdentityStore _identities;
     private readonly IRegistryStore _registryStore;
+    private readonly IIdempotencyStore _idempotency;
     private readonly ApiLimits _limits;
+
+    /// <summary>The request header that makes a POST safe to retry.</summary>
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    /// <summary>The response header that marks an answer sent again for a retried request.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
 
     public GraphQLHttpEndpoint(
         IDocumentExecuter<LineageSchema> executer,
@@ -38,8 +47,10 @@ internal sealed class GraphQLHttpEndpoint
         ILineageStore store,
         IIdentityStore identities,
         IRegistryStore registryStore,
+        IIdempotencyStore idempotency,
         IOptions<ApiLimits> limits)
     {
+        _idempotency = idempotency;
         _executer = executer;
         _serializer = serializer;
         _actors = actors;
@@ -81,17 +92,98 @@ internal sealed class GraphQLHttpEndpoint
                 ? GraphQLRequestReader.FromQueryString(http.Request.Query)
                 : await GraphQLRequestReader.FromBodyAsync(http.Request, _limits.MaxRequestBytes, http.RequestAborted).ConfigureAwait(false);
 
+            if (!isGet && IdempotencyKey(http.Request) is { } key && actor.PrincipalId is { } principal)
+            {
+                await HandleIdempotentAsync(http, actor, principal, key, request, mediaType.Value).ConfigureAwait(false);
+                return;
+            }
+
             var result = await ExecuteAsync(http, actor, request, isGet).ConfigureAwait(false);
-            var status = !result.Executed && mediaType == ResponseMediaType.GraphQLResponseJson
-                ? StatusCodes.Status400BadRequest
-                : StatusCodes.Status200OK;
-            await WriteAsync(http, mediaType.Value, status, result).ConfigureAwait(false);
+            await WriteAsync(http, mediaType.Value, Status(result, mediaType.Value), result).ConfigureAwait(false);
         }
         catch (RequestError error)
         {
             await WriteRequestErrorAsync(http, mediaType.Value, error).ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// A POST with an Idempotency-Key: the first request with the key runs and its answer is kept;
+    /// a retry with the same key and the same request gets that answer again and runs nothing; the
+    /// same key with a different request, or while the first still runs, is refused.
+    /// </summary>
+    private async Task HandleIdempotentAsync(HttpContext http, Actor actor, long principal, string key, GraphQLHttpRequest request, ResponseMediaType mediaType)
+    {
+        var claim = await _idempotency.ClaimAsync(principal, key, Fingerprint(request, mediaType), http.RequestAborted).ConfigureAwait(false);
+        switch (claim.Outcome)
+        {
+            case IdempotencyOutcome.Replay:
+                http.Response.StatusCode = claim.Response!.Status;
+                http.Response.ContentType = claim.Response.ContentType;
+                http.Response.Headers[ReplayedHeader] = "true";
+                await http.Response.Body.WriteAsync(claim.Response.Body, http.RequestAborted).ConfigureAwait(false);
+                return;
+            case IdempotencyOutcome.InProgress:
+                throw new RequestError(StatusCodes.Status409Conflict, $"a request with {IdempotencyKeyHeader} '{key}' is still running; retry when it has answered", ErrorCodes.Conflict);
+            case IdempotencyOutcome.Mismatch:
+                throw new RequestError(StatusCodes.Status422UnprocessableEntity, $"{IdempotencyKeyHeader} '{key}' was used for a different request; a new request needs a new key");
+        }
+
+        byte[] body;
+        int status;
+        try
+        {
+            var result = await ExecuteAsync(http, actor, request, isGet: false).ConfigureAwait(false);
+            status = Status(result, mediaType);
+            using var buffer = new MemoryStream();
+            await _serializer.WriteAsync(buffer, result, http.RequestAborted).ConfigureAwait(false);
+            body = buffer.ToArray();
+        }
+        catch
+        {
+            // No answer to keep: a retry with the key runs the request again.
+            await _idempotency.ReleaseAsync(principal, key, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        var contentType = ResponseMediaTypes.ContentType(mediaType);
+        await _idempotency.CompleteAsync(principal, key, new IdempotentResponse(status, contentType, body), CancellationToken.None).ConfigureAwait(false);
+        http.Response.StatusCode = status;
+        http.Response.ContentType = contentType;
+        await http.Response.Body.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The Idempotency-Key header, if sent: 1 to 255 visible ASCII characters.</summary>
+    private static string? IdempotencyKey(HttpRequest request)
+    {
+        if (!request.Headers.TryGetValue(IdempotencyKeyHeader, out var values))
+        {
+            return null;
+        }
+
+        var key = values.Count == 1 ? values[0] : null;
+        if (key is null || key.Length is 0 or > IdempotencyRules.MaxKeyLength || key.Any(c => c is < '!' or > '~'))
+        {
+            throw new RequestError(
+                StatusCodes.Status400BadRequest,
+                $"{IdempotencyKeyHeader} must be one value of 1 to {IdempotencyRules.MaxKeyLength} visible ASCII characters, such as a UUID");
+        }
+
+        return key;
+    }
+
+    /// <summary>What makes two requests the same: the document, the operation, the variables and extensions, and the answer's format.</summary>
+    private static byte[] Fingerprint(GraphQLHttpRequest request, ResponseMediaType mediaType) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Join(
+            '\0',
+            request.Query,
+            request.OperationName ?? "",
+            request.Variables?.GetRawText() ?? "",
+            request.Extensions?.GetRawText() ?? "",
+            mediaType.ToString())));
+
+    private static int Status(ExecutionResult result, ResponseMediaType mediaType) =>
+        !result.Executed && mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
 
     private async Task<ExecutionResult> ExecuteAsync(HttpContext http, Actor actor, GraphQLHttpRequest request, bool isGet)
     {

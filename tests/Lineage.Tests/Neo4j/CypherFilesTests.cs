@@ -191,7 +191,7 @@ public sealed partial class CypherFilesTests
         Assert.DoesNotContain("maintenance/erase-everything", File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Lineage.Neo4j", "Neo4jLineageStore.cs")), StringComparison.Ordinal);
     }
 
-    [GeneratedRegex("\"((?:lock|identity|projects|runs|artifacts|versions|edges|lineage|collections|links|aliases|tags|history|search)/[a-z-]+)\"")]
+    [GeneratedRegex("\"((?:lock|identity|projects|runs|artifacts|versions|edges|lineage|collections|links|aliases|tags|history|search|idempotency)/[a-z-]+)\"")]
     private static partial Regex StatementName();
 
     [GeneratedRegex("\"[^\"\\n]*\\b(MATCH|MERGE|CREATE|RETURN|UNWIND|DETACH)\\s+[\\(a-z{]")]
