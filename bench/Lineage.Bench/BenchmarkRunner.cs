@@ -81,6 +81,23 @@ public static class BenchmarkRunner
             web);
     }
 
+    /// <summary>Generates the graph of <paramref name="options"/> into a fresh database and closes it, for a server to open.</summary>
+    public static async Task GenerateAsync(BenchOptions options, TextWriter log, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(log);
+        if (Directory.Exists(options.DataDirectory) && Directory.EnumerateFileSystemEntries(options.DataDirectory).Any())
+        {
+            throw new InvalidOperationException($"{options.DataDirectory} is not empty: choose an empty or new directory");
+        }
+
+        var store = await OpenAsync(options.DataDirectory, cancellationToken).ConfigureAwait(false);
+        var (_, _, edges, seconds) = await IngestAsync(store, options, log, cancellationToken).ConfigureAwait(false);
+        log.WriteLine($"generated {options.Size.Name}: {edges:N0} edges in {seconds:N1} s");
+        await LinkAsync(store, options, cancellationToken).ConfigureAwait(false);
+        store.Database.Dispose();
+    }
+
     private static async Task<SqliteLineageStore> OpenAsync(string directory, CancellationToken cancellationToken)
     {
         var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = directory });

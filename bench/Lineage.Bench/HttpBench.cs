@@ -110,6 +110,17 @@ public sealed partial class HttpBench : IAsyncDisposable
 
     public static string LoadGenerator => WrkPath() is null ? "in-process HttpClient" : "wrk";
 
+    /// <summary>The memory the server process holds now (VmRSS), in bytes.</summary>
+    public long RssBytes()
+    {
+        var status = File.ReadAllLines($"/proc/{_server.Id}/status");
+        var line = status.First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(Digits().Match(line).Value, CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>The client the load runs on: authorized as the administrator.</summary>
+    public HttpClient Client => _http;
+
     /// <summary>The most memory the server process has held (VmHWM), in bytes.</summary>
     public long PeakRssBytes()
     {

@@ -4,7 +4,8 @@ using System.Text.Json;
 namespace Lineage.Bench;
 
 /// <summary>
-/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>, or <c>bench/run --report</c>: generates the
+/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>, <c>bench/run load [--minutes N] [--rate R]</c>
+/// (see <see cref="LoadRun"/>), or <c>bench/run --report</c>: generates the
 /// graph, measures, writes bench/results/&lt;size&gt;.json and docs/performance.md.
 /// </summary>
 public static class BenchProgram
@@ -17,6 +18,21 @@ public static class BenchProgram
         {
             // Rewrites docs/performance.md and its chart from the results already measured.
             Report.Write(Path.Combine(Report.RepositoryRoot(), "docs"), Load(results));
+            return;
+        }
+
+        if (args.FirstOrDefault() == "load")
+        {
+            var serverBuild = Path.Combine(Report.RepositoryRoot(), "src", "Lineage.Server", "bin", "Release", "net10.0", "Lineage.Server.dll");
+            string? LoadOption(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            var minutes = double.Parse(LoadOption("--minutes") ?? "10", CultureInfo.InvariantCulture);
+            var rate = LoadOption("--rate") is { } r ? int.Parse(r, CultureInfo.InvariantCulture) : (int?)null;
+            var directory = Path.Combine(Path.GetTempPath(), $"lineage-load-{Environment.ProcessId}");
+            var load = await LoadRun.RunAsync(serverBuild, directory, TimeSpan.FromMinutes(minutes), rate, Console.Error).ConfigureAwait(false);
+            Directory.CreateDirectory(results);
+            await File.WriteAllTextAsync(Path.Combine(results, "load.json"), JsonSerializer.Serialize(load, Report.Json)).ConfigureAwait(false);
+            Console.WriteLine(LoadRun.Markdown(load));
+            Directory.Delete(directory, recursive: true);
             return;
         }
 

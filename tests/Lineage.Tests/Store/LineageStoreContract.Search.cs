@@ -1,5 +1,6 @@
 using Lineage.Errors;
 using Lineage.Identity;
+using Lineage.Model;
 using Lineage.Names;
 using Lineage.Registry;
 
@@ -24,6 +25,8 @@ public abstract partial class LineageStoreContract
              "RUN train-zoo acme/zoo/train-zoo train", "ARTIFACT split_zoo_dataset acme/zoo/split_zoo_dataset dataset"],
             hits.Select(h => $"{h.Kind.ToString().ToUpperInvariant()} {h.Name} {h.Path} {h.Type}").ToArray());
         Assert.Equal(2, (await Store.SearchAsync("zoo", 2, All, Ct)).Count);
+        Assert.Equal(["acme/zoo/zoo_dataset", "acme/zoo/split_zoo_dataset"], (await Store.SearchAsync("o_d", 20, All, Ct)).Select(h => h.Path).ToArray());
+        Assert.Equal(2, (await Store.SearchAsync("zo", 20, All, Ct)).Count(h => h.Kind == SearchHitKind.Artifact));
         Assert.Empty(await Store.SearchAsync("%", 20, All, Ct));
     }
 
@@ -42,5 +45,6 @@ public abstract partial class LineageStoreContract
         await Assert.ThrowsAsync<InvalidArgumentException>(() => Store.SearchAsync("  ", 20, All, Ct));
         await Assert.ThrowsAsync<LimitExceededException>(() => Store.SearchAsync(new string('x', 101), 20, All, Ct));
         await Assert.ThrowsAsync<InvalidArgumentException>(() => Store.SearchAsync("run", 0, All, Ct));
+        await Assert.ThrowsAsync<InvalidArgumentException>(() => Store.SearchAsync("ru\u0000n", 20, All, Ct));
     }
 }

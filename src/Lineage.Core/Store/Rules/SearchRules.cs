@@ -25,6 +25,11 @@ public static class SearchRules
             throw new LimitExceededException("searchText", $"search text holds at most {MaxText} characters, not {trimmed.Length}");
         }
 
+        if (trimmed.Any(char.IsControl))
+        {
+            throw new InvalidArgumentException("search text must not contain control characters; no name holds one");
+        }
+
         if (first is < 1 or > MaxHits)
         {
             throw new InvalidArgumentException($"first must be between 1 and {MaxHits}, not {first}");
