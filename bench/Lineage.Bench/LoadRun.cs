@@ -9,8 +9,9 @@ namespace Lineage.Bench;
 /// <c>bench/run load [--minutes N] [--rate R]</c>: the server on a generated S graph under a fixed
 /// arrival rate of mixed reads and writes (an open loop: latency counts from when a request was
 /// due, so a slow server cannot slow the load down). Without <c>--rate</c> it first steps the rate
-/// up, 30 s a step, and keeps the highest whose p99 stays under 100 ms with no errors. Every 10 s
-/// it records the rate served, p50 and p99, errors and the server's resident memory.
+/// up, 30 s a step, and keeps the highest whose p99 stays under 100 ms with no errors. After 20 s
+/// of unrecorded warm-up, every 10 s it records the rate served, p50 and p99, errors and the
+/// server's resident memory.
 /// </summary>
 public static class LoadRun
 {
@@ -46,6 +47,9 @@ public static class LoadRun
             throw new InvalidOperationException("even the lowest rate missed p99 < 100 ms");
         }
 
+        // The first seconds of a fresh server are compilation, not service: warm it up unrecorded.
+        log.WriteLine($"warm-up: {chosen}/s for 20 s, not recorded");
+        await DriveAsync(server, mix, chosen, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(20), log).ConfigureAwait(false);
         log.WriteLine($"load: {chosen}/s for {duration.TotalMinutes:N0} minutes");
         var intervals = await DriveAsync(server, mix, chosen, duration, TimeSpan.FromSeconds(10), log).ConfigureAwait(false);
         return new LoadRunResult(chosen, duration.TotalSeconds, calibration, intervals);
