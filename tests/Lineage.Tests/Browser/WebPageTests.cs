@@ -231,9 +231,13 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
         await Assertions.Expect(page.Locator("#api-key")).ToHaveValueAsync(_fixture.App.AdminKey);
         await Assertions.Expect(page.Locator(".graphiql-doc-explorer-toggle, [aria-label='Show Documentation Explorer']").First).ToBeVisibleAsync();
 
+        // The editor and the schema load in workers first, which takes a while in a cold browser.
+        await Assertions.Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync("viewer", new() { Timeout = 30_000 });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
         await page.Locator(".graphiql-execute-button").ClickAsync();
 
-        await Assertions.Expect(page.Locator(".graphiql-response")).ToContainTextAsync("\"admin\"");
+        await Assertions.Expect(page.Locator(".graphiql-response")).ToContainTextAsync("\"admin\"", new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator(".graphiql-response")).ToContainTextAsync("acme/zoo/split_zoo_dataset");
         await BrowserFixture.ScreenshotAsync(page, "playground");
     }
