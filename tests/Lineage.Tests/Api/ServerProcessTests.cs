@@ -16,14 +16,7 @@ public sealed partial class ServerProcessTests : IDisposable
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningOn();
 
-    private static string ServerAssembly()
-    {
-        // The server is built next to the tests in the same configuration.
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var path = Path.Combine(RepositoryRoot.Path, "src", "Lineage.Server", "bin", configuration, "net10.0", "Lineage.Server.dll");
-        Assert.True(File.Exists(path), $"server not built at {path}");
-        return path;
-    }
+    private static string ServerAssembly() => Reliability.ServerProcess.Assembly();
 
     [GeneratedRegex(@"^\s+(lin_[a-z0-9]{12}_[A-Za-z0-9]{40})$")]
     private static partial Regex PrintedKey();
