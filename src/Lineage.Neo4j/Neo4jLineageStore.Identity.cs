@@ -29,7 +29,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     }
 
     public Task<BootstrapResult> BootstrapAdministratorAsync(
-        string name, ApiKeyToken? environmentKey, ApiKeyToken firstStartKey, CancellationToken cancellationToken)
+        string name, ApiKeyToken? environmentKey, ApiKeyToken firstStartKey, Func<CancellationToken, Task>? keepFirstStartKey, CancellationToken cancellationToken)
     {
         NameRules.RequireName(name, "administrator name");
         ArgumentNullException.ThrowIfNull(firstStartKey);
@@ -69,6 +69,10 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             else if (created)
             {
                 await CreateKeyNodeAsync(s, firstStartKey.Id, firstStartKey.Hash(), principal, "first-start", "FIRST_START", null, system, cancellationToken).ConfigureAwait(false);
+                if (keepFirstStartKey is not null)
+                {
+                    await keepFirstStartKey(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return new BootstrapResult(principal, created && environmentKey is null);

@@ -27,6 +27,9 @@ public static class SqliteBackup
 
         var temporary = destination + ".partial";
         File.Delete(temporary);
+
+        // A backup holds everything the database does: it is for its owner's eyes only.
+        OwnerOnlyFiles.CreateFile(temporary);
         await using (var source = new SqliteConnection(ConnectionString(databasePath, SqliteOpenMode.ReadOnly)))
         await using (var target = new SqliteConnection(ConnectionString(temporary, SqliteOpenMode.ReadWriteCreate)))
         {
@@ -79,8 +82,9 @@ public static class SqliteBackup
             throw new InvalidDataException($"{backup} failed SQLite's integrity check: {check}");
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        OwnerOnlyFiles.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
         File.Copy(backup, databasePath);
+        OwnerOnlyFiles.Narrow(databasePath);
         await using var connection = new SqliteConnection(ConnectionString(databasePath, SqliteOpenMode.ReadWrite));
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var wal = connection.CreateCommand();

@@ -26,7 +26,7 @@ public sealed class SqliteDatabase : IDisposable
     public SqliteDatabase(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
+        OwnerOnlyFiles.PrepareDatabase(options.DatabasePath);
         DatabasePath = options.DatabasePath;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -117,12 +117,12 @@ public sealed class SqliteDatabase : IDisposable
 
     internal async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        // A deferred transaction gives the statements of one read a single snapshot.
-        var transaction = connection.BeginTransaction(deferred: true);
-        await using var session = new SqliteSession(this, connection, transaction, isWrite: false);
         try
         {
+            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+            // A deferred transaction gives the statements of one read a single snapshot.
+            var transaction = connection.BeginTransaction(deferred: true);
+            await using var session = new SqliteSession(this, connection, transaction, isWrite: false);
             return await work(session).ConfigureAwait(false);
         }
         catch (SqliteException e)
@@ -156,20 +156,41 @@ public sealed class SqliteDatabase : IDisposable
                 session.Committed?.Invoke();
                 return result;
             }
-            catch (SqliteException e)
-            {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                throw SqliteErrors.Translate(e);
-            }
             catch
             {
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                await RollBackAsync(transaction).ConfigureAwait(false);
                 throw;
             }
+        }
+        catch (SqliteException e)
+        {
+            if (!SqliteErrors.LeavesConnectionUsable(e))
+            {
+                // A full disk, an I/O error or a damaged file: the next writer starts afresh.
+                DisposeWriterCommands();
+                _writer?.Dispose();
+                _writer = null;
+            }
+
+            throw SqliteErrors.Translate(e);
         }
         finally
         {
             _writeGate.Release();
+        }
+    }
+
+    /// <summary>Rolls back what a failed write began; a rollback that fails too (a full disk, a lost file) leaves SQLite to undo it.</summary>
+    private static async Task RollBackAsync(SqliteTransaction transaction)
+    {
+        try
+        {
+            await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException)
+        {
+            // SQLite rolls back by itself when a statement fails with a full disk or an I/O
+            // error; the transaction is then already gone, which is all a rollback is for.
         }
     }
 

@@ -41,7 +41,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     }
 
     public Task<BootstrapResult> BootstrapAdministratorAsync(
-        string name, ApiKeyToken? environmentKey, ApiKeyToken firstStartKey, CancellationToken cancellationToken)
+        string name, ApiKeyToken? environmentKey, ApiKeyToken firstStartKey, Func<CancellationToken, Task>? keepFirstStartKey, CancellationToken cancellationToken)
     {
         NameRules.RequireName(name, "administrator name");
         ArgumentNullException.ThrowIfNull(firstStartKey);
@@ -83,6 +83,10 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             else if (created)
             {
                 await InsertKeyAsync(s, firstStartKey.Id, firstStartKey.Hash(), principal.Id, "first-start", "FIRST_START", null, system, cancellationToken).ConfigureAwait(false);
+                if (keepFirstStartKey is not null)
+                {
+                    await keepFirstStartKey(cancellationToken).ConfigureAwait(false);
+                }
             }
 
             return new BootstrapResult(principal, created && environmentKey is null);

@@ -10,5 +10,11 @@ public static class ErrorCodes
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string Forbidden = "FORBIDDEN";
     public const string LimitExceeded = "LIMIT_EXCEEDED";
+
+    /// <summary>The service cannot do this now (a full disk, a read-only database); retrying later may succeed.</summary>
+    public const string Unavailable = "UNAVAILABLE";
+
+    /// <summary>The stored data this request needs is damaged; an operator must check and restore it.</summary>
+    public const string DataCorrupted = "DATA_CORRUPTED";
     public const string Internal = "INTERNAL";
 }

@@ -15,10 +15,12 @@ public interface IIdentityStore
     /// <summary>
     /// Makes sure the bootstrap administrator exists. <paramref name="environmentKey"/> (from
     /// LINEAGE_ADMIN_KEY) replaces any earlier environment key; without one, a newly created
-    /// administrator gets <paramref name="firstStartKey"/>.
+    /// administrator gets <paramref name="firstStartKey"/>, and <paramref name="keepFirstStartKey"/>
+    /// runs inside the transaction before it commits: when it throws, nothing is committed, so
+    /// an administrator never exists with a key nobody was given.
     /// </summary>
     Task<BootstrapResult> BootstrapAdministratorAsync(
-        string name, ApiKeyToken? environmentKey, ApiKeyToken firstStartKey, CancellationToken cancellationToken);
+        string name, ApiKeyToken? environmentKey, ApiKeyToken firstStartKey, Func<CancellationToken, Task>? keepFirstStartKey, CancellationToken cancellationToken);
 
     Task<PrincipalRecord> CreateUserAsync(CreateUserCommand command, Actor actor, CancellationToken cancellationToken);
 

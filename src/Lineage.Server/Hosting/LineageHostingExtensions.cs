@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
@@ -55,6 +57,8 @@ public static class LineageHostingExtensions
 
         services.AddSingleton(TimeProvider.System);
         StoreSelection.AddStore(services, configuration);
+        services.AddHostedService<StartupService>();
+        services.PostConfigure<LoggerFilterOptions>(KeepUrlsOutOfLogs);
 
         // The core of authentication only: the full AddAuthentication also brings data
         // protection, whose key ring would be written to the user's profile for nothing.
@@ -99,10 +103,21 @@ public static class LineageHostingExtensions
         ArgumentNullException.ThrowIfNull(app);
 
         // Audit events record this id as requestId; clients read it to find their own changes.
-        app.Use((http, next) =>
+        // It is random: the host's own ids count connections across the whole server.
+        var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLogCategory);
+        app.Use(async (http, next) =>
         {
+            http.TraceIdentifier = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
             http.Response.Headers[RequestIdHeader] = http.TraceIdentifier;
-            return next(http);
+            var started = Stopwatch.GetTimestamp();
+            await next(http).ConfigureAwait(false);
+            if (requests.IsEnabled(LogLevel.Debug))
+            {
+                // The path only: query strings can carry secrets, and reach no log.
+                requests.LogDebug(
+                    "{Method} {Path} answered {Status} in {Milliseconds:F1} ms",
+                    http.Request.Method, http.Request.Path.Value, http.Response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
         });
         app.UseWebPage();
         app.UseAuthentication();
@@ -113,6 +128,33 @@ public static class LineageHostingExtensions
         // Liveness for container health checks: answers once start-up (schema, administrator) is done.
         app.MapGet("/healthz", () => Results.Text("ok\n"));
         return app;
+    }
+
+    /// <summary>The category of the server's own per-request log line (Debug: method, path, status, time).</summary>
+    public const string RequestLogCategory = "Lineage.Server.Requests";
+
+    /// <summary>
+    /// Log categories that would write whole request URLs (query strings, where a careless client
+    /// may put a key) or a stack trace for a start-up failure already reported in one line, with
+    /// the most verbose level they may log at. Applied after configuration, for every provider,
+    /// so that no setting makes them more verbose.
+    /// </summary>
+    private static readonly (string Category, LogLevel Level)[] Quieted =
+    [
+        ("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning),
+        ("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Information),
+        ("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical),
+    ];
+
+    private static void KeepUrlsOutOfLogs(LoggerFilterOptions options)
+    {
+        foreach (var provider in options.Rules.Select(r => r.ProviderName).Append(null).Distinct().ToList())
+        {
+            foreach (var (category, level) in Quieted)
+            {
+                options.Rules.Add(new LoggerFilterRule(provider, category, level, filter: null));
+            }
+        }
     }
 
     /// <summary>

@@ -60,10 +60,10 @@ internal static class StoreSelection
         services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
 
-        // Hosted services start in order: the schema first, then the administrator in it.
-        services.AddHostedService<DatabaseMigrationService>();
-        services.AddHostedService<IdentityBootstrapService>();
-        services.AddHostedService<GraphLoadService>();
+        // Start-up steps run in order: the schema first, then the administrator in it.
+        services.AddSingleton<IStartupStep, DatabaseMigrationStep>();
+        services.AddSingleton<IStartupStep, IdentityBootstrapStep>();
+        services.AddSingleton<IStartupStep, GraphLoadStep>();
     }
 
     private static void AddNeo4j(IServiceCollection services, Neo4jStoreOptions options)
@@ -75,7 +75,7 @@ internal static class StoreSelection
         services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
-        services.AddHostedService<Neo4jSchemaService>();
-        services.AddHostedService<IdentityBootstrapService>();
+        services.AddSingleton<IStartupStep, Neo4jSchemaStep>();
+        services.AddSingleton<IStartupStep, IdentityBootstrapStep>();
     }
 }

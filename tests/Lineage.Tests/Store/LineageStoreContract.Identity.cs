@@ -402,18 +402,18 @@ public abstract partial class LineageStoreContract
     public async Task bootstrap_creates_the_administrator_once_and_the_environment_key_replaces_the_last_one()
     {
         var first = ApiKeyToken.Generate();
-        var made = await Identities.BootstrapAdministratorAsync("root", null, first, Ct);
+        var made = await Identities.BootstrapAdministratorAsync("root", null, first, null, Ct);
         Assert.True(made.Created);
         Assert.True(made.Administrator.IsAdministrator);
         Assert.True((await Identities.FindCredentialAsync(first.Id, Ct))!.Access.IsAdministrator);
 
-        var again = await Identities.BootstrapAdministratorAsync("root", null, ApiKeyToken.Generate(), Ct);
+        var again = await Identities.BootstrapAdministratorAsync("root", null, ApiKeyToken.Generate(), null, Ct);
         Assert.False(again.Created);
 
         var environment = ApiKeyToken.Generate();
-        await Identities.BootstrapAdministratorAsync("root", environment, ApiKeyToken.Generate(), Ct);
+        await Identities.BootstrapAdministratorAsync("root", environment, ApiKeyToken.Generate(), null, Ct);
         var rotated = ApiKeyToken.Generate();
-        await Identities.BootstrapAdministratorAsync("root", rotated, ApiKeyToken.Generate(), Ct);
+        await Identities.BootstrapAdministratorAsync("root", rotated, ApiKeyToken.Generate(), null, Ct);
 
         Assert.Equal(ApiKeyState.Revoked, (await Identities.FindCredentialAsync(environment.Id, Ct))!.Key.StateAt(DateTimeOffset.UtcNow));
         Assert.Equal(ApiKeyState.Active, (await Identities.FindCredentialAsync(rotated.Id, Ct))!.Key.StateAt(DateTimeOffset.UtcNow));

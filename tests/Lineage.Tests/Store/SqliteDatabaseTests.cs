@@ -83,7 +83,7 @@ public sealed class SqliteDatabaseTests : IDisposable
         using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = _directory.Path });
         await database.MigrateAsync(Ct);
         var store = new SqliteLineageStore(database, TimeProvider.System);
-        var bootstrap = await store.BootstrapAdministratorAsync("admin", null, ApiKeyToken.Generate(), Ct);
+        var bootstrap = await store.BootstrapAdministratorAsync("admin", null, ApiKeyToken.Generate(), null, Ct);
 
         Assert.True(bootstrap.Created);
         var run = await store.FindRunAsync(RunPath.Parse("acme/zoo/r1"), Access.Administrator, Ct);

@@ -4,18 +4,18 @@ using Lineage.Sqlite;
 namespace Lineage.Server.Hosting;
 
 /// <summary>Loads the lineage graph into memory before the server takes requests, so the first walk is as fast as the rest.</summary>
-internal sealed class GraphLoadService : IHostedService
+internal sealed class GraphLoadStep : IStartupStep
 {
     private readonly SqliteLineageStore _store;
-    private readonly ILogger<GraphLoadService> _logger;
+    private readonly ILogger<GraphLoadStep> _logger;
 
-    public GraphLoadService(SqliteLineageStore store, ILogger<GraphLoadService> logger)
+    public GraphLoadStep(SqliteLineageStore store, ILogger<GraphLoadStep> logger)
     {
         _store = store;
         _logger = logger;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         await _store.LoadGraphAsync(cancellationToken).ConfigureAwait(false);
@@ -24,6 +24,4 @@ internal sealed class GraphLoadService : IHostedService
             "Lineage graph loaded: {Runs} runs, {Versions} versions, {Edges} edges in {Seconds:F2} s",
             graph.RunCount, graph.VersionCount, graph.EdgeCount, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -3,24 +3,22 @@ using Lineage.Neo4j;
 namespace Lineage.Server.Hosting;
 
 /// <summary>Creates Neo4j's missing constraints and indexes before the server takes requests; a second start changes nothing.</summary>
-internal sealed class Neo4jSchemaService : IHostedService
+internal sealed class Neo4jSchemaStep : IStartupStep
 {
     private readonly Neo4jLineageStore _store;
     private readonly Neo4jStoreOptions _options;
-    private readonly ILogger<Neo4jSchemaService> _logger;
+    private readonly ILogger<Neo4jSchemaStep> _logger;
 
-    public Neo4jSchemaService(Neo4jLineageStore store, Neo4jStoreOptions options, ILogger<Neo4jSchemaService> logger)
+    public Neo4jSchemaStep(Neo4jLineageStore store, Neo4jStoreOptions options, ILogger<Neo4jSchemaStep> logger)
     {
         _store = store;
         _options = options;
         _logger = logger;
     }
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task RunAsync(CancellationToken cancellationToken)
     {
         await _store.SetUpSchemaAsync(cancellationToken).ConfigureAwait(false);
         _logger.LogInformation("Neo4j at {Server}: {Count} constraints and indexes in place", _options, CypherCatalog.Folder("schema").Count);
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
