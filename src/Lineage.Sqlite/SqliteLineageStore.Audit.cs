@@ -63,31 +63,41 @@ public sealed partial class SqliteLineageStore
             // Read in slices, so that a long history is checked without holding it in memory.
             var verifier = new AuditChainVerifier();
             var after = 0L;
-            while (true)
+            try
             {
-                var slice = await s.QueryAsync(
+                while (true)
+                {
+                    var slice = await s.QueryAsync(
                     $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
                     ReadEvent,
                     cancellationToken,
                     ("$k", kind),
                     ("$t", target.Id),
                     ("$after", after),
-                    ("$limit", VerifySlice)).ConfigureAwait(false);
-                if (slice.Count == 0 || !slice.All(verifier.Add))
-                {
-                    break;
+                        ("$limit", VerifySlice)).ConfigureAwait(false);
+                    if (slice.Count == 0 || !slice.All(verifier.Add))
+                    {
+                        break;
+                    }
+
+                    after = slice[^1].Position;
                 }
 
-                after = slice[^1].Position;
+                var chain = (await s.QueryAsync(
+                    "SELECT length, head FROM audit_chains WHERE target_kind = $k AND target_id = $t",
+                    r => (Length: r.GetInt64(0), Head: (byte[])r.GetValue(1)),
+                    cancellationToken,
+                    ("$k", kind),
+                    ("$t", target.Id)).ConfigureAwait(false)).FirstOrDefault();
+                return verifier.Finish(chain.Length, chain.Head ?? []);
             }
-
-            var chain = (await s.QueryAsync(
-                "SELECT length, head FROM audit_chains WHERE target_kind = $k AND target_id = $t",
-                r => (Length: r.GetInt64(0), Head: (byte[])r.GetValue(1)),
-                cancellationToken,
-                ("$k", kind),
-                ("$t", target.Id)).ConfigureAwait(false)).FirstOrDefault();
-            return verifier.Finish(chain.Length, chain.Head ?? []);
+            catch (SqliteException e) when (SqliteErrors.IsCorruption(e))
+            {
+                // Damage to the stored history is what verification is for: a verdict, not a fault.
+                return verifier.Damaged(
+                    $"the database file is damaged where this history is stored ({e.Message.Trim()}): the history cannot be read whole. " +
+                    $"An operator should run '{SqliteErrors.CheckCommand}' and restore a backup");
+            }
         }, cancellationToken);
     }
 

@@ -63,5 +63,8 @@ public sealed class AuditChainVerifier
         return new AuditVerification(true, _checked, null, null, _checked == 0 ? null : _previous);
     }
 
+    /// <summary>The verdict when the rest of the history could not be read: not ok, with the events checked so far.</summary>
+    public AuditVerification Damaged(string problem) => _broken ?? new AuditVerification(false, _checked, null, problem, null);
+
     private AuditVerification Broken(AuditEventRecord e, string problem) => new(false, _checked, e.Id, problem, null);
 }

@@ -105,6 +105,12 @@ internal sealed class GraphQLHttpEndpoint
         {
             await WriteRequestErrorAsync(http, mediaType.Value, error).ConfigureAwait(false);
         }
+        catch (LineageException e) when (!http.Response.HasStarted)
+        {
+            // The store failed outside GraphQL (an Idempotency-Key claim on a full disk): same codes.
+            var status = e.Code is ErrorCodes.Unavailable or ErrorCodes.DataCorrupted ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status400BadRequest;
+            await WriteAsync(http, mediaType.Value, status, NotExecuted(new LineageExecutionError(e))).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -80,8 +80,28 @@ internal sealed class HistoryExportEndpoint
                 return;
             }
 
-            page = await _store.GetHistoryAsync(path, query, new PageRequest(PageSize, page.Items[^1].Key), actor.Access, http.RequestAborted).ConfigureAwait(false);
+            try
+            {
+                page = await _store.GetHistoryAsync(path, query, new PageRequest(PageSize, page.Items[^1].Key), actor.Access, http.RequestAborted).ConfigureAwait(false);
+            }
+            catch (LineageException e)
+            {
+                // The status is sent: an export that cannot go on ends with a line saying why,
+                // so that a reader never takes a cut history for a whole one.
+                await WriteErrorLineAsync(http.Response.Body, e, page.Items[^1].Key, http.RequestAborted).ConfigureAwait(false);
+                return;
+            }
         }
+    }
+
+    private static async Task WriteErrorLineAsync(Stream body, LineageException e, long lastPosition, CancellationToken cancellationToken)
+    {
+        var line = JsonSerializer.SerializeToUtf8Bytes(new
+        {
+            error = new { message = e.Message, code = e.Code, resumeAfter = lastPosition },
+        });
+        await body.WriteAsync(line, cancellationToken).ConfigureAwait(false);
+        await body.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
     private static (string Path, AuditQuery Query, long After) ReadParameters(IQueryCollection parameters)
@@ -165,6 +185,7 @@ internal sealed class HistoryExportEndpoint
 
     private static int StatusOf(LineageException e) => e.Code switch
     {
+        ErrorCodes.Unavailable or ErrorCodes.DataCorrupted => StatusCodes.Status503ServiceUnavailable,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
