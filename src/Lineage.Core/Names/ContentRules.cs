@@ -1,12 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Lineage.Errors;
 
 namespace Lineage.Names;
 
-/// <summary>Rules for the free-form strings of a logged version: digests and manifest paths.</summary>
+/// <summary>Rules for free-form content: digests, manifest paths, and JSON values (run config, version metadata).</summary>
 public static class ContentRules
 {
     public const int MaxDigestLength = 512;
     public const int MaxFilePathLength = 1024;
+
+    /// <summary>
+    /// How deep a config or metadata value may nest (an object or array inside another counts one
+    /// level). Well below the 64 levels JSON readers commonly stop at, so that a stored value can
+    /// be read back wherever an answer places it.
+    /// </summary>
+    public const int MaxJsonDepth = 32;
+
+    /// <summary>
+    /// The compact text of a JSON object (config, metadata): at most <see cref="MaxJsonDepth"/>
+    /// levels deep, every number a finite 64-bit float, at most <paramref name="maxBytes"/> bytes.
+    /// </summary>
+    public static string? RequireJsonObject(JsonNode? value, string what, int maxBytes)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value is not JsonObject)
+        {
+            throw new InvalidArgumentException($"{what} must be a JSON object");
+        }
+
+        CheckJson(value, what, 1);
+        var text = value.ToJsonString();
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > maxBytes)
+        {
+            throw new LimitExceededException(what, $"{what} is larger than {maxBytes} bytes (limit maxJsonBytes)");
+        }
+
+        return text;
+    }
+
+    private static void CheckJson(JsonNode? node, string what, int depth)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                RequireDepth(what, depth);
+                foreach (var (_, child) in obj)
+                {
+                    CheckJson(child, what, depth + 1);
+                }
+
+                break;
+            case JsonArray array:
+                RequireDepth(what, depth);
+                foreach (var child in array)
+                {
+                    CheckJson(child, what, depth + 1);
+                }
+
+                break;
+            case JsonValue number when number.GetValueKind() == JsonValueKind.Number:
+                if (FiniteText(number) is null)
+                {
+                    throw new InvalidArgumentException(
+                        $"{what} holds a number out of range: numbers must fit a 64-bit float (at most about ±1.8e308)");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>The number's JSON text when it is a finite 64-bit float, else null.</summary>
+    private static string? FiniteText(JsonValue number)
+    {
+        if (number.TryGetValue<double>(out var value) && !double.IsFinite(value))
+        {
+            return null;
+        }
+
+        try
+        {
+            // Integers, decimals and numbers as written in a document are judged by their text.
+            var text = number.ToJsonString();
+            return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value) ? text : null;
+        }
+        catch (ArgumentException)
+        {
+            // A non-finite float has no JSON text at all.
+            return null;
+        }
+    }
+
+    private static void RequireDepth(string what, int depth)
+    {
+        if (depth > MaxJsonDepth)
+        {
+            throw new InvalidArgumentException($"{what} nests deeper than {MaxJsonDepth} levels of objects and arrays; flatten it");
+        }
+    }
 
     /// <summary>A digest is 1–512 printable ASCII characters without spaces (hex, base64, <c>sha256:…</c>).</summary>
     public static string RequireDigest(string? value, string what = "digest")

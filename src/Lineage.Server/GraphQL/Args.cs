@@ -4,6 +4,7 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using Lineage.Errors;
 using Lineage.Model;
+using Lineage.Names;
 
 namespace Lineage.Server.GraphQL;
 
@@ -40,25 +41,8 @@ internal static class Args
         { } v => new DateTimeOffset(v.ToUniversalTime()),
     };
 
-    /// <summary>JSON text of a config or metadata value: an object, within the size limit.</summary>
-    public static string? JsonObject(object? value, string what, ApiLimits limits)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value is not JsonObject obj)
-        {
-            throw new InvalidArgumentException($"{what} must be a JSON object");
-        }
-
-        var text = obj.ToJsonString();
-        if (System.Text.Encoding.UTF8.GetByteCount(text) > limits.MaxJsonBytes)
-        {
-            throw new LimitExceededException(what, $"{what} is larger than {limits.MaxJsonBytes} bytes (limit maxJsonBytes)");
-        }
-
-        return text;
-    }
+    /// <summary>JSON text of a config or metadata value: an object within the size, depth and number rules.</summary>
+    public static string? JsonObject(object? value, string what, ApiLimits limits) =>
+        value is null or JsonNode ? ContentRules.RequireJsonObject((JsonNode?)value, what, limits.MaxJsonBytes)
+        : throw new InvalidArgumentException($"{what} must be a JSON object");
 }

@@ -76,7 +76,14 @@ public static class LineageHostingExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<LineageSchema>()
             .AddGraphTypes(typeof(LineageSchema).Assembly)
-            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
+            .AddSystemTextJson(json =>
+            {
+                json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+                // An answer nests as deep as its query (at most maxQueryDepth fields) plus any
+                // stored JSON inside it: never refuse to write what was stored.
+                json.MaxDepth = 1024;
+            })
             .AddErrorInfoProvider<LineageErrorInfoProvider>()
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .ConfigureExecutionOptions(options =>

@@ -218,7 +218,19 @@ internal sealed class GraphQLHttpEndpoint
                 new Dictionary<string, object?> { ["limit"] = "documentNesting" }));
         }
 
-        if (isGet && SelectedOperation(document, request.OperationName)?.Operation == OperationType.Mutation)
+        var (operation, problem) = SelectOperation(document, request.OperationName);
+        if (operation is null)
+        {
+            return NotExecuted(new LineageExecutionError(ErrorCodes.InvalidArgument, problem!));
+        }
+
+        if (operation.Operation == OperationType.Subscription)
+        {
+            return NotExecuted(new LineageExecutionError(
+                ErrorCodes.InvalidArgument, "subscriptions are not served: this API answers queries and mutations"));
+        }
+
+        if (isGet && operation.Operation == OperationType.Mutation)
         {
             http.Response.Headers.Allow = "POST";
             throw new RequestError(StatusCodes.Status405MethodNotAllowed, "mutations are not allowed over GET: send them with POST");
@@ -256,12 +268,26 @@ internal sealed class GraphQLHttpEndpoint
         }
     }
 
-    private static GraphQLOperationDefinition? SelectedOperation(GraphQLDocument document, string? operationName)
+    /// <summary>The operation to run, or why none can be chosen, in words that name the fix.</summary>
+    private static (GraphQLOperationDefinition? Operation, string? Problem) SelectOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        return operationName is null
-            ? operations.Count == 1 ? operations[0] : null
-            : operations.FirstOrDefault(o => o.Name is { } name && name.Value == operationName);
+        var names = string.Join(", ", operations.Take(10).Select(o => o.Name is { } n ? Names.NameRules.Quote(n.StringValue) : "an unnamed one"));
+        if (operations.Count == 0)
+        {
+            return (null, "the document holds no operation to run: add a query or a mutation");
+        }
+
+        if (operationName is null)
+        {
+            return operations.Count == 1
+                ? (operations[0], null)
+                : (null, $"the document holds {operations.Count} operations ({names}): name the one to run in operationName");
+        }
+
+        return operations.FirstOrDefault(o => o.Name is { } name && name.Value == operationName) is { } named
+            ? (named, null)
+            : (null, $"the document has no operation named {Names.NameRules.Quote(operationName)}; it holds {names}");
     }
 
     private static ExecutionResult NotExecuted(ExecutionError error) => new() { Errors = [error], Executed = false };

@@ -8,7 +8,8 @@ namespace Lineage.Server.Http;
 /// <summary>Reads and checks the parameters of a GraphQL-over-HTTP request; anything malformed is a <see cref="RequestError"/>.</summary>
 internal static class GraphQLRequestReader
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
+    // Duplicate member names are refused: which of two values a reader keeps is anyone's guess.
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     public static GraphQLHttpRequest FromQueryString(IQueryCollection query)
     {

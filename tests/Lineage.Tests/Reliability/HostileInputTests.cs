@@ -118,6 +118,26 @@ public sealed class HostileInputTests : IAsyncLifetime
         Query("huge variables", "query ($x: String) { __typename }", new { x = new string('v', 20_000_000) });
         Query("huge variables", "query ($x: [String!]) { lineage(start: \"acme/zoo/r1\", artifactTypes: $x) { truncated } }", new { x = Enumerable.Repeat("t", 1_000_000).ToArray() });
 
+        // Request shapes that once got a server fault: duplicated keys, numbers beyond a double,
+        // operations that cannot be chosen, subscriptions, and JSON nested past the limit.
+        Add("duplicate keys", """{"query":"query ($a: String!) { run(path: $a) { name } }","variables":{"a":"acme/zoo/r1","a":"x"}}""");
+        Add("duplicate keys", """{"query":"{ __typename }","extensions":{"x":1,"x":2}}""");
+        Add("duplicate keys", """{"query":"{ __typename }","query":"{ viewer { name } }"}""");
+        Add("huge numbers", """{"query":"mutation ($c: JSON) { createRun(input: { project: \"acme/zoo\", name: \"n\", config: $c }) { name } }","variables":{"c":{"n":1e400}}}""");
+        Add("huge numbers", """{"query":"mutation { createRun(input: { project: \"acme/zoo\", name: \"n\", config: { n: -1e400 } }) { name } }"}""");
+        Query("operations", "query A { __typename } query B { __typename }");
+        Add("operations", """{"query":"query A { __typename }","operationName":"B"}""");
+        Query("operations", "subscription { run(path: \"acme/zoo/r1\") { name } }");
+        Query("operations", "fragment F on Query { __typename }");
+        object deep = 1;
+        for (var i = 0; i < 60; i++)
+        {
+            deep = new Dictionary<string, object> { ["d"] = deep };
+        }
+
+        Query("deep json", "mutation ($c: JSON) { createRun(input: { project: \"acme/zoo\", name: \"deep\", config: $c }) { name } }", new { c = deep });
+        Query("deep json", "mutation { logArtifact(input: { run: \"acme/zoo/r1\", name: \"data\", type: \"dataset\", digest: \"dd\", metadata: " + string.Concat(Enumerable.Repeat("{ d: ", 60)) + "1" + new string('}', 60) + " }) { name } }");
+
         // Random JSON, random bytes, and invalid UTF-8.
         for (var i = 0; i < 300; i++)
         {

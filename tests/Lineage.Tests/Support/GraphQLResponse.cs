@@ -13,7 +13,7 @@ public sealed record GraphQLResponse(HttpStatusCode Status, string? ContentType,
     public static async Task<GraphQLResponse> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        using var document = JsonDocument.Parse(text);
+        using var document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = 512 });
         return new GraphQLResponse(response.StatusCode, response.Content.Headers.ContentType?.ToString(), document.RootElement.Clone());
     }
 }

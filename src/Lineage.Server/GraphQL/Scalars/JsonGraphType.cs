@@ -37,9 +37,15 @@ internal sealed class JsonGraphType : ScalarGraphType
 
     public override bool CanParseValue(object? value) => true;
 
+    /// <summary>
+    /// Values stored before nesting was limited may be deeper than JSON readers' usual 64
+    /// levels: every stored value is read back, whatever its depth.
+    /// </summary>
+    private static readonly JsonDocumentOptions StoredOptions = new() { MaxDepth = 1024 };
+
     private static JsonElement ParseStored(string text)
     {
-        using var document = JsonDocument.Parse(text);
+        using var document = JsonDocument.Parse(text, StoredOptions);
         return document.RootElement.Clone();
     }
 
