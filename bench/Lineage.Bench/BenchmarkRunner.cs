@@ -102,7 +102,15 @@ public static class BenchmarkRunner
     {
         var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = directory });
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-        return new SqliteLineageStore(database, TimeProvider.System);
+        var store = new SqliteLineageStore(database, TimeProvider.System);
+
+        // Runs are recorded in namespaces that exist: the generated graph's is made first.
+        if (await store.FindNamespaceAsync(GraphGenerator.Namespace, Access.Administrator, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await store.CreateNamespaceAsync(new CreateNamespaceCommand(GraphGenerator.Namespace, NamespaceKind.Organization, null), Loader, cancellationToken).ConfigureAwait(false);
+        }
+
+        return store;
     }
 
     private static async Task<(long Runs, long Versions, long Edges, double Seconds)> IngestAsync(

@@ -32,6 +32,7 @@ public sealed partial class Neo4jLineageStore
         }
 
         var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
+        RunRules.RequireRunning(run, "log artifacts");
         var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
         var found = await s.RowAsync("versions/by-digest", cancellationToken, ("artifactId", artifactId), ("digest", command.Digest)).ConfigureAwait(false);
         long versionId;
@@ -79,6 +80,7 @@ public sealed partial class Neo4jLineageStore
     private async Task<VersionRecord> UseArtifactAsync(Neo4jSession s, UseArtifactCommand command, Actor actor, CancellationToken cancellationToken)
     {
         var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
+        RunRules.RequireRunning(run, "use artifacts");
 
         // A linked version is used through its registry, and its source gets the edge.
         var version = await RequireVersionAsync(

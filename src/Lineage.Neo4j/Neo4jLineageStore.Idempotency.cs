@@ -31,7 +31,11 @@ public sealed partial class Neo4jLineageStore : IIdempotencyStore
             {
                 return new IdempotencyClaim(
                     IdempotencyOutcome.Replay,
-                    new IdempotentResponse((int)status, Cypher.String(entry, "contentType"), Convert.FromBase64String(Cypher.String(entry, "body"))));
+                    new IdempotentResponse(
+                        (int)status,
+                        Cypher.String(entry, "contentType"),
+                        Convert.FromBase64String(Cypher.String(entry, "body")),
+                        Cypher.NullableString(entry, "access") is { } access ? Convert.FromBase64String(access) : []));
             }
 
             if (now - Cypher.Time(entry, "createdAt") < IdempotencyRules.Abandoned)
@@ -54,7 +58,8 @@ public sealed partial class Neo4jLineageStore : IIdempotencyStore
                 ("key", StoredKey(principalId, key)),
                 ("status", response.Status),
                 ("contentType", response.ContentType),
-                ("body", Convert.ToBase64String(response.Body))),
+                ("body", Convert.ToBase64String(response.Body)),
+                ("access", Convert.ToBase64String(response.AccessFingerprint))),
             cancellationToken);
     }
 

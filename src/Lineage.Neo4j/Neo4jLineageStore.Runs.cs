@@ -70,27 +70,14 @@ public sealed partial class Neo4jLineageStore
     }
 
     /// <summary>
-    /// Projects, and for site administrators organizations, come into being on first use, as
-    /// <c>wandb.init</c> does. Others need the MEMBER role in an existing namespace.
+    /// Projects come into being on first use, as <c>wandb.init</c> does, for the MEMBERs of an
+    /// existing namespace. Namespaces are never made here: only by createNamespace.
     /// </summary>
     private async Task<ProjectRecord> EnsureProjectAsync(Neo4jSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
     {
-        var owner = await FindNamespaceAsync(s, path.Namespace, cancellationToken).ConfigureAwait(false);
-        long namespaceId;
-        if (owner is null)
-        {
-            if (!actor.IsAdministrator)
-            {
-                throw Missing.Namespace(path.Namespace);
-            }
-
-            await RequireFreeNameAsync(s, path.Namespace, cancellationToken).ConfigureAwait(false);
-            namespaceId = (await CreateNamespaceNodeAsync(s, path.Namespace, NamespaceKind.Organization, null, null, actor, cancellationToken).ConfigureAwait(false)).Id;
-        }
-        else
-        {
-            namespaceId = owner.Id;
-        }
+        var owner = await FindNamespaceAsync(s, path.Namespace, cancellationToken).ConfigureAwait(false)
+            ?? throw IdentityRules.NamespaceToCreateFirst(path.Namespace, actor);
+        var namespaceId = owner.Id;
 
         actor.Access.RequireNamespace(namespaceId, path.Namespace, Permission.WriteNamespace, Missing.Namespace(path.Namespace).Message);
         if (await FindProjectAsync(s, path, cancellationToken).ConfigureAwait(false) is { } existing)
@@ -98,10 +85,9 @@ public sealed partial class Neo4jLineageStore
             return existing;
         }
 
-        var kinds = await s.RowAsync("identity/path-kind", cancellationToken, ("path", path.ToString())).ConfigureAwait(false);
-        if (kinds!.Bool("registry"))
+        if (await FindRegistryAsync(s, path, cancellationToken).ConfigureAwait(false) is { } registry)
         {
-            throw IdentityRules.ProjectIsRegistry(path);
+            throw IdentityRules.ProjectNameTaken(path, actor.Access.CanSeeRegistry(registry.Id));
         }
 
         var at = Now();

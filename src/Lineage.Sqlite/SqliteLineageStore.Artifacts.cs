@@ -34,6 +34,7 @@ public sealed partial class SqliteLineageStore
         }
 
         var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
+        RunRules.RequireRunning(run, "log artifacts");
         var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
         var found = (await s.QueryAsync(
             "SELECT id, version_index FROM artifact_versions WHERE artifact_id = $a AND digest = $d",
@@ -92,6 +93,7 @@ public sealed partial class SqliteLineageStore
     private async Task<VersionRecord> UseArtifactAsync(SqliteSession s, UseArtifactCommand command, Actor actor, CancellationToken cancellationToken)
     {
         var run = await RequireRunAsync(s, command.Run, actor.Access, Permission.WriteNamespace, cancellationToken).ConfigureAwait(false);
+        RunRules.RequireRunning(run, "use artifacts");
 
         // A linked version is used through its registry, and its source gets the edge.
         var version = await RequireVersionAsync(

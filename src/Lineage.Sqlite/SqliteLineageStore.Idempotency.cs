@@ -16,9 +16,10 @@ public sealed partial class SqliteLineageStore : IIdempotencyStore
                 "DELETE FROM idempotency_keys WHERE created_at < $expired",
                 cancellationToken, ("$expired", Time.Format(now - IdempotencyRules.Retention))).ConfigureAwait(false);
             var rows = await s.QueryAsync(
-                "SELECT fingerprint, status, content_type, body, created_at FROM idempotency_keys WHERE principal_id = $p AND key = $k",
+                "SELECT fingerprint, status, content_type, body, created_at, access FROM idempotency_keys WHERE principal_id = $p AND key = $k",
                 r => (Fingerprint: (byte[])r.GetValue(0), Status: r.IsDBNull(1) ? (int?)null : r.GetInt32(1),
-                      ContentType: r.IsDBNull(2) ? null : r.GetString(2), Body: r.IsDBNull(3) ? null : (byte[])r.GetValue(3), CreatedAt: Time.Parse(r.GetString(4))),
+                      ContentType: r.IsDBNull(2) ? null : r.GetString(2), Body: r.IsDBNull(3) ? null : (byte[])r.GetValue(3), CreatedAt: Time.Parse(r.GetString(4)),
+                      Access: r.IsDBNull(5) ? [] : (byte[])r.GetValue(5)),
                 cancellationToken, ("$p", principalId), ("$k", key)).ConfigureAwait(false);
             if (rows.Count == 0)
             {
@@ -36,7 +37,7 @@ public sealed partial class SqliteLineageStore : IIdempotencyStore
 
             if (row.Status is { } status)
             {
-                return new IdempotencyClaim(IdempotencyOutcome.Replay, new IdempotentResponse(status, row.ContentType!, row.Body!));
+                return new IdempotencyClaim(IdempotencyOutcome.Replay, new IdempotentResponse(status, row.ContentType!, row.Body!, row.Access));
             }
 
             if (now - row.CreatedAt < IdempotencyRules.Abandoned)
@@ -57,8 +58,9 @@ public sealed partial class SqliteLineageStore : IIdempotencyStore
         ArgumentNullException.ThrowIfNull(response);
         return _database.WriteAsync(
             s => s.ExecuteAsync(
-                "UPDATE idempotency_keys SET status = $s, content_type = $c, body = $b WHERE principal_id = $p AND key = $k AND status IS NULL",
-                cancellationToken, ("$p", principalId), ("$k", key), ("$s", response.Status), ("$c", response.ContentType), ("$b", response.Body)),
+                "UPDATE idempotency_keys SET status = $s, content_type = $c, body = $b, access = $a WHERE principal_id = $p AND key = $k AND status IS NULL",
+                cancellationToken,
+                ("$p", principalId), ("$k", key), ("$s", response.Status), ("$c", response.ContentType), ("$b", response.Body), ("$a", response.AccessFingerprint)),
             cancellationToken);
     }
 

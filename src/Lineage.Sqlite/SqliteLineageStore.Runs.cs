@@ -42,7 +42,9 @@ public sealed partial class SqliteLineageStore
                 await s.ExecuteAsync(
                     "UPDATE runs SET state = $s WHERE id = $id",
                     cancellationToken, ("$s", Rows.FormatState(command.State)), ("$id", run.Id)).ConfigureAwait(false);
-                return run with { State = command.State };
+                var ended = run with { State = command.State };
+                s.KnownRuns[command.Run] = ended;
+                return ended;
             },
             cancellationToken);
     }
@@ -75,8 +77,8 @@ public sealed partial class SqliteLineageStore
     }
 
     /// <summary>
-    /// Projects, and for site administrators organizations, come into being on first use, as
-    /// <c>wandb.init</c> does. Others need the MEMBER role in an existing namespace.
+    /// Projects come into being on first use, as <c>wandb.init</c> does, for the MEMBERs of an
+    /// existing namespace. Namespaces are never made here: only by createNamespace.
     /// </summary>
     private async Task<long> EnsureProjectAsync(SqliteSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
     {
@@ -96,15 +98,7 @@ public sealed partial class SqliteLineageStore
             "SELECT id FROM namespaces WHERE name = $n", cancellationToken, ("$n", path.Namespace)).ConfigureAwait(false);
         if (namespaceId is null)
         {
-            if (!actor.IsAdministrator)
-            {
-                throw Missing.Namespace(path.Namespace);
-            }
-
-            await RequireFreeNameAsync(s, path.Namespace, cancellationToken).ConfigureAwait(false);
-            namespaceId = await s.ScalarAsync<long>(
-                "INSERT INTO namespaces (name, kind, created_at, created_by) VALUES ($n, 'ORGANIZATION', $t, $by) RETURNING id",
-                cancellationToken, ("$n", path.Namespace), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+            throw IdentityRules.NamespaceToCreateFirst(path.Namespace, actor);
         }
 
         actor.Access.RequireNamespace(namespaceId.Value, path.Namespace, Permission.WriteNamespace, Missing.Namespace(path.Namespace).Message);
@@ -119,7 +113,7 @@ public sealed partial class SqliteLineageStore
             "SELECT id FROM registries WHERE namespace_id = $ns AND name = $n", cancellationToken, ("$ns", namespaceId), ("$n", path.Project)).ConfigureAwait(false);
         if (registry is not null)
         {
-            throw IdentityRules.ProjectIsRegistry(path);
+            throw IdentityRules.ProjectNameTaken(path, actor.Access.CanSeeRegistry(registry.Value));
         }
 
         var project = await s.ScalarAsync<long>(

@@ -89,6 +89,27 @@ public sealed class Access
         }
     }
 
+    /// <summary>
+    /// A digest of every role this access holds: equal for equal roles, different as soon as any
+    /// role is granted, changed or taken away. An answer kept for a retried request is shown
+    /// again only to the same roles.
+    /// </summary>
+    public byte[] Fingerprint()
+    {
+        var text = new System.Text.StringBuilder(IsAdministrator ? "admin;" : "member;");
+        foreach (var (id, role) in _namespaces.OrderBy(n => n.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"n{id}={role};");
+        }
+
+        foreach (var (id, role) in _registries.OrderBy(r => r.Key))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"r{id}={role};");
+        }
+
+        return System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
     private static string Json(IEnumerable<long> ids) =>
         "[" + string.Join(',', ids.Order().Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
 }

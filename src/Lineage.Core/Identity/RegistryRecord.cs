@@ -14,7 +14,8 @@ public sealed record RegistryRecord(
     string CreatedBy,
     IReadOnlyList<string> ProtectedAliases)
 {
-    public bool IsProtected(string alias) => ProtectedAliases.Contains(alias, StringComparer.Ordinal);
+    /// <summary>Whether <paramref name="alias"/> is protected: without regard to case, so that <c>Production</c> is guarded with <c>production</c>.</summary>
+    public bool IsProtected(string alias) => ProtectedAliases.Contains(alias, StringComparer.OrdinalIgnoreCase);
 
     public string Path => $"{Namespace}/{Name}";
 }

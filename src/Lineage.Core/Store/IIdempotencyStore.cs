@@ -1,8 +1,9 @@
 namespace Lineage.Store;
 
 /// <summary>
-/// Remembers the answer to a request sent with an <c>Idempotency-Key</c>, per principal, so that
-/// a retry gets the first answer instead of running again.
+/// Remembers the answer to a mutation sent with an <c>Idempotency-Key</c>, per principal, so that
+/// a retry gets the first answer instead of running again. Answers that carry a secret are not
+/// kept: the server keeps a note naming what was made instead.
 /// </summary>
 public interface IIdempotencyStore
 {
@@ -38,8 +39,12 @@ public enum IdempotencyOutcome
 
 public sealed record IdempotencyClaim(IdempotencyOutcome Outcome, IdempotentResponse? Response = null);
 
-/// <summary>An answer as it was sent: status, content type and body bytes.</summary>
-public sealed record IdempotentResponse(int Status, string ContentType, byte[] Body);
+/// <summary>
+/// An answer as it was sent (status, content type and body bytes), and the fingerprint of the
+/// roles it was computed with (<see cref="Identity.Access.Fingerprint"/>): it is shown again
+/// only to the same roles.
+/// </summary>
+public sealed record IdempotentResponse(int Status, string ContentType, byte[] Body, byte[] AccessFingerprint);
 
 /// <summary>How long keys are kept, and when an unanswered claim counts as abandoned.</summary>
 public static class IdempotencyRules

@@ -1,6 +1,7 @@
 using GraphQL;
 using Lineage.Errors;
 using Lineage.Lineage;
+using Lineage.Model;
 using Lineage.Names;
 using Lineage.Store;
 
@@ -44,26 +45,41 @@ internal static class LineageArguments
             maxNodes);
     }
 
+    /// <summary>
+    /// The start node: a version when the name has a ':'; otherwise the run of that path, or,
+    /// when there is none, the artifact of that path at its latest version (as
+    /// <c>Query.artifact</c> reads a name without a version).
+    /// </summary>
     private static async Task<NodeRef> ResolveStartAsync(string start, LineageContext lineage, CancellationToken cancellationToken)
     {
         if (VersionRef.LooksLikeVersionName(start))
         {
             var name = VersionRef.Parse(start, "start");
-            var version = await lineage.Store.RequireVersionAsync(name, lineage.Access, cancellationToken).ConfigureAwait(false);
-
-            // A linked version's lineage is its source's, and walking it needs a role where the source is.
-            if (version.Link is { } link && !lineage.Access.CanSeeNamespace(link.SourceNamespaceId))
-            {
-                throw new ForbiddenException(
-                    $"the lineage of '{version.QualifiedName}' is that of its source version, which is in a project you have no role in");
-            }
-
-            return NodeRef.Version(version.Id);
+            return StartAt(await lineage.Store.RequireVersionAsync(name, lineage.Access, cancellationToken).ConfigureAwait(false), lineage);
         }
 
         var path = RunPath.Parse(start, "start");
-        var run = await lineage.Store.RequireRunAsync(path, lineage.Access, cancellationToken).ConfigureAwait(false);
-        return NodeRef.Run(run.Id);
+        if (await lineage.Store.FindRunAsync(path, lineage.Access, cancellationToken).ConfigureAwait(false) is { } run)
+        {
+            return NodeRef.Run(run.Id);
+        }
+
+        var latest = new VersionRef(path.Namespace, path.Project, path.Name, VersionSelector.Latest);
+        return await lineage.Store.FindVersionAsync(latest, lineage.Access, cancellationToken).ConfigureAwait(false) is { } version
+            ? StartAt(version, lineage)
+            : throw new NotFoundException($"no run or artifact '{path}' was found (a version is named with ':', as in '{path}:v0')");
+    }
+
+    private static NodeRef StartAt(VersionRecord version, LineageContext lineage)
+    {
+        // A linked version's lineage is its source's, and walking it needs a role where the source is.
+        if (version.Link is { } link && !lineage.Access.CanSeeNamespace(link.SourceNamespaceId))
+        {
+            throw new ForbiddenException(
+                $"the lineage of '{version.QualifiedName}' is that of its source version, which is in a project you have no role in");
+        }
+
+        return NodeRef.Version(version.Id);
     }
 
     private static HashSet<string>? TypeFilter(List<string>? types, string argument)

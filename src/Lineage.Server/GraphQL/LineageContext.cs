@@ -35,6 +35,9 @@ internal sealed class LineageContext : Dictionary<string, object?>
 
     public RequestLoaders Loaders { get; private set; }
 
+    /// <summary>API keys whose secret this request's answer shows: such an answer is never kept for a retry.</summary>
+    public List<ApiKeyToken> RevealedKeys { get; } = [];
+
     /// <summary>Forgets everything loaded so far, so that later reads see earlier writes.</summary>
     public void ResetLoaders() => Loaders = new RequestLoaders(Store, Identities, RegistryStore, Actor.Access);
 }

@@ -94,6 +94,7 @@ internal sealed partial class MutationType
                 DateTimeOffset? expires = input.ExpiresAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
                 var command = new CreateApiKeyCommand(input.Owner ?? lineage.Actor.Name, input.Name, expires, token.Id, token.Hash());
                 var stored = await lineage.Identities.CreateApiKeyAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                lineage.RevealedKeys.Add(token);
                 return new NewApiKey(token.Reveal(), stored);
             });
 

@@ -88,17 +88,26 @@ internal sealed class GraphQLHttpEndpoint
                 throw new RequestError(StatusCodes.Status405MethodNotAllowed, $"method {http.Request.Method} is not allowed: use POST, or GET for queries");
             }
 
+            var key = IdempotencyKey(http.Request);
             var request = isGet
                 ? GraphQLRequestReader.FromQueryString(http.Request.Query)
                 : await GraphQLRequestReader.FromBodyAsync(http.Request, _limits.MaxRequestBytes, http.RequestAborted).ConfigureAwait(false);
-
-            if (!isGet && IdempotencyKey(http.Request) is { } key && actor.PrincipalId is { } principal)
+            var (prepared, notExecuted) = Prepare(http, request, isGet);
+            if (prepared is null)
             {
-                await HandleIdempotentAsync(http, actor, principal, key, request, mediaType.Value).ConfigureAwait(false);
+                await WriteAsync(http, mediaType.Value, Status(notExecuted!, mediaType.Value), notExecuted!).ConfigureAwait(false);
                 return;
             }
 
-            var result = await ExecuteAsync(http, actor, request, isGet).ConfigureAwait(false);
+            // Only mutations are kept for retries: a query is safe to run again, and runs with the
+            // roles the caller holds now.
+            if (!isGet && key is not null && actor.PrincipalId is { } principal && prepared.Operation.Operation == OperationType.Mutation)
+            {
+                await HandleIdempotentAsync(http, actor, principal, key, request, prepared, mediaType.Value).ConfigureAwait(false);
+                return;
+            }
+
+            var result = await ExecuteAsync(http, prepared, NewContext(actor)).ConfigureAwait(false);
             await WriteAsync(http, mediaType.Value, Status(result, mediaType.Value), result).ConfigureAwait(false);
         }
         catch (RequestError error)
@@ -114,19 +123,30 @@ internal sealed class GraphQLHttpEndpoint
     }
 
     /// <summary>
-    /// A POST with an Idempotency-Key: the first request with the key runs and its answer is kept;
-    /// a retry with the same key and the same request gets that answer again and runs nothing; the
-    /// same key with a different request, or while the first still runs, is refused.
+    /// A mutation with an Idempotency-Key: the first request with the key runs and its answer is
+    /// kept; a retry with the same key and the same request gets that answer again and runs
+    /// nothing; the same key with a different request, or while the first still runs, is
+    /// refused. An answer is shown again only to the roles it was made with, and an answer that
+    /// shows a secret is never kept: a retry is told what was made, without the secret.
     /// </summary>
-    private async Task HandleIdempotentAsync(HttpContext http, Actor actor, long principal, string key, GraphQLHttpRequest request, ResponseMediaType mediaType)
+    private async Task HandleIdempotentAsync(
+        HttpContext http, Actor actor, long principal, string key, GraphQLHttpRequest request, PreparedRequest prepared, ResponseMediaType mediaType)
     {
         var claim = await _idempotency.ClaimAsync(principal, key, Fingerprint(request, mediaType), http.RequestAborted).ConfigureAwait(false);
         switch (claim.Outcome)
         {
             case IdempotencyOutcome.Replay:
-                http.Response.StatusCode = claim.Response!.Status;
-                http.Response.ContentType = claim.Response.ContentType;
                 http.Response.Headers[ReplayedHeader] = "true";
+                if (!CryptographicOperations.FixedTimeEquals(claim.Response!.AccessFingerprint, actor.Access.Fingerprint()))
+                {
+                    throw new RequestError(
+                        StatusCodes.Status409Conflict,
+                        $"the request with {IdempotencyKeyHeader} '{key}' already ran; its answer is not shown again because your roles have changed since. Query what you need instead",
+                        ErrorCodes.Conflict);
+                }
+
+                http.Response.StatusCode = claim.Response.Status;
+                http.Response.ContentType = claim.Response.ContentType;
                 await http.Response.Body.WriteAsync(claim.Response.Body, http.RequestAborted).ConfigureAwait(false);
                 return;
             case IdempotencyOutcome.InProgress:
@@ -137,13 +157,25 @@ internal sealed class GraphQLHttpEndpoint
 
         byte[] body;
         int status;
+        byte[] kept;
+        int keptStatus;
         try
         {
-            var result = await ExecuteAsync(http, actor, request, isGet: false).ConfigureAwait(false);
+            var context = NewContext(actor);
+            var result = await ExecuteAsync(http, prepared, context).ConfigureAwait(false);
             status = Status(result, mediaType);
-            using var buffer = new MemoryStream();
-            await _serializer.WriteAsync(buffer, result, http.RequestAborted).ConfigureAwait(false);
-            body = buffer.ToArray();
+            body = await SerializeAsync(result, http.RequestAborted).ConfigureAwait(false);
+            (keptStatus, kept) = (status, body);
+            var revealed = context.RevealedKeys.Where(k => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(k.Reveal())) >= 0).Select(k => k.Id).ToList();
+            if (revealed.Count > 0)
+            {
+                keptStatus = StatusCodes.Status409Conflict;
+                kept = await SerializeAsync(NotExecuted(new LineageExecutionError(
+                    ErrorCodes.Conflict,
+                    $"this request already ran and made the API key {string.Join(", ", revealed.Select(id => $"'{id}'"))}: a key's secret is shown once, " +
+                    "in the first answer, and kept nowhere. If that answer was lost, revoke the key (revokeApiKey) and create another",
+                    new Dictionary<string, object?> { ["apiKeys"] = revealed })), http.RequestAborted).ConfigureAwait(false);
+            }
         }
         catch
         {
@@ -153,11 +185,20 @@ internal sealed class GraphQLHttpEndpoint
         }
 
         var contentType = ResponseMediaTypes.ContentType(mediaType);
-        await _idempotency.CompleteAsync(principal, key, new IdempotentResponse(status, contentType, body), CancellationToken.None).ConfigureAwait(false);
+        await _idempotency.CompleteAsync(principal, key, new IdempotentResponse(keptStatus, contentType, kept, actor.Access.Fingerprint()), CancellationToken.None).ConfigureAwait(false);
         http.Response.StatusCode = status;
         http.Response.ContentType = contentType;
         await http.Response.Body.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
     }
+
+    private async Task<byte[]> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await _serializer.WriteAsync(buffer, result, cancellationToken).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+
+    private LineageContext NewContext(Actor actor) => new(actor, _store, _identities, _registryStore, _limits);
 
     /// <summary>The Idempotency-Key header, if sent: 1 to 255 visible ASCII characters.</summary>
     private static string? IdempotencyKey(HttpRequest request)
@@ -191,14 +232,21 @@ internal sealed class GraphQLHttpEndpoint
     private static int Status(ExecutionResult result, ResponseMediaType mediaType) =>
         !result.Executed && mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, Actor actor, GraphQLHttpRequest request, bool isGet)
+    /// <summary>A request that parsed, whose operation is chosen and whose inputs were read.</summary>
+    private sealed record PreparedRequest(GraphQLHttpRequest Request, GraphQLDocument Document, GraphQLOperationDefinition Operation, Inputs? Variables, Inputs? Extensions);
+
+    /// <summary>
+    /// Parses the document and chooses its operation; a document that cannot run gets its
+    /// answer here, without executing. A mutation over GET is refused with 405.
+    /// </summary>
+    private (PreparedRequest? Prepared, ExecutionResult? NotExecuted) Prepare(HttpContext http, GraphQLHttpRequest request, bool isGet)
     {
         if (request.Query.Length > _limits.MaxDocumentLength)
         {
-            return NotExecuted(new LineageExecutionError(
+            return (null, NotExecuted(new LineageExecutionError(
                 ErrorCodes.LimitExceeded,
                 $"the GraphQL document is {request.Query.Length} characters long; at most {_limits.MaxDocumentLength} are accepted (limit maxDocumentLength)",
-                new Dictionary<string, object?> { ["limit"] = "maxDocumentLength" }));
+                new Dictionary<string, object?> { ["limit"] = "maxDocumentLength" })));
         }
 
         GraphQLDocument document;
@@ -208,26 +256,26 @@ internal sealed class GraphQLHttpEndpoint
         }
         catch (GraphQLSyntaxErrorException e)
         {
-            return NotExecuted(new SyntaxError(e));
+            return (null, NotExecuted(new SyntaxError(e)));
         }
         catch (GraphQLMaxDepthExceededException)
         {
-            return NotExecuted(new LineageExecutionError(
+            return (null, NotExecuted(new LineageExecutionError(
                 ErrorCodes.LimitExceeded,
                 $"the GraphQL document nests deeper than {ParserOptions.MaxDepth} levels (limit documentNesting)",
-                new Dictionary<string, object?> { ["limit"] = "documentNesting" }));
+                new Dictionary<string, object?> { ["limit"] = "documentNesting" })));
         }
 
         var (operation, problem) = SelectOperation(document, request.OperationName);
         if (operation is null)
         {
-            return NotExecuted(new LineageExecutionError(ErrorCodes.InvalidArgument, problem!));
+            return (null, NotExecuted(new LineageExecutionError(ErrorCodes.InvalidArgument, problem!)));
         }
 
         if (operation.Operation == OperationType.Subscription)
         {
-            return NotExecuted(new LineageExecutionError(
-                ErrorCodes.InvalidArgument, "subscriptions are not served: this API answers queries and mutations"));
+            return (null, NotExecuted(new LineageExecutionError(
+                ErrorCodes.InvalidArgument, "subscriptions are not served: this API answers queries and mutations")));
         }
 
         if (isGet && operation.Operation == OperationType.Mutation)
@@ -236,20 +284,21 @@ internal sealed class GraphQLHttpEndpoint
             throw new RequestError(StatusCodes.Status405MethodNotAllowed, "mutations are not allowed over GET: send them with POST");
         }
 
-        var variables = ReadInputs(request.Variables, "variables");
-        var extensions = ReadInputs(request.Extensions, "extensions");
-        return await _executer.ExecuteAsync(options =>
+        return (new PreparedRequest(request, document, operation, ReadInputs(request.Variables, "variables"), ReadInputs(request.Extensions, "extensions")), null);
+    }
+
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, PreparedRequest prepared, LineageContext context) =>
+        await _executer.ExecuteAsync(options =>
         {
-            options.Query = request.Query;
-            options.Document = document;
-            options.OperationName = request.OperationName;
-            options.Variables = variables;
-            options.Extensions = extensions;
-            options.UserContext = new LineageContext(actor, _store, _identities, _registryStore, _limits);
+            options.Query = prepared.Request.Query;
+            options.Document = prepared.Document;
+            options.OperationName = prepared.Request.OperationName;
+            options.Variables = prepared.Variables;
+            options.Extensions = prepared.Extensions;
+            options.UserContext = context;
             options.RequestServices = http.RequestServices;
             options.CancellationToken = http.RequestAborted;
         }).ConfigureAwait(false);
-    }
 
     private Inputs? ReadInputs(JsonElement? value, string parameter)
     {

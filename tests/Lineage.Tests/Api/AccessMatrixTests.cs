@@ -63,10 +63,12 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         new("removeAlias", "MEMBER", """mutation ($target: String!) { removeAlias(input: { artifact: "acme/models/classifier:v0", alias: $target }) { aliases } }""", "gone-{who}"),
         new("addTags", "MEMBER", """mutation ($who: String!) { addTags(input: { target: "acme/models/classifier", tags: [$who] }) }"""),
         new("addAlias (protected alias)", "ADMIN", """mutation { addAlias(input: { artifact: "acme/models/classifier:v0", alias: "production" }) { aliases } }"""),
+        new("addAlias (protected alias, other case)", "ADMIN", """mutation { addAlias(input: { artifact: "acme/models/classifier:v0", alias: "Production" }) { aliases } }"""),
+        new("linkArtifact (protected alias, other case)", "ADMIN", """mutation ($target: String!) { linkArtifact(input: { artifact: $target, collection: "acme/models/classifier", aliases: ["PRODUCTION"] }) { name } }""", "{who}/work/model:v0"),
         new("unlinkArtifact (holds a protected alias)", "ADMIN", """mutation ($target: String!) { unlinkArtifact(input: { artifact: $target }) }""", "acme/models/held-{who}:production"),
     ];
 
-    private readonly LineageApp _app = new();
+    private readonly LineageApp _app = new() { Organizations = [] };
     private readonly Dictionary<string, GraphQLClient> _namespaceUsers = [];
     private readonly Dictionary<string, GraphQLClient> _registryUsers = [];
 

@@ -11,7 +11,7 @@ namespace Lineage.Tests.Api;
 /// <summary>API keys end to end: who gets in, what is stored, what is logged.</summary>
 public sealed class AuthenticationTests : IAsyncLifetime
 {
-    private readonly LineageApp _app = new() { LogLevel = LogLevel.Trace };
+    private readonly LineageApp _app = new() { LogLevel = LogLevel.Trace, Organizations = [] };
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 

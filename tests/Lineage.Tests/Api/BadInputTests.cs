@@ -37,7 +37,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Seeded>
     [InlineData("""{ project(path: "acme/nothing") { name } }""", "project 'acme/nothing' not found")]
     [InlineData("""{ artifact(name: "acme/zoo/data:v7") { name } }""", "'acme/zoo/data:v7' not found")]
     [InlineData("""{ artifact(name: "acme/zoo/data:no-such-alias") { name } }""", "not found")]
-    [InlineData("""{ lineage(start: "acme/zoo/ghost") { truncated } }""", "run 'acme/zoo/ghost' not found")]
+    [InlineData("""{ lineage(start: "acme/zoo/ghost") { truncated } }""", "no run or artifact 'acme/zoo/ghost' was found")]
     [InlineData("""mutation { useArtifact(input: { run: "acme/zoo/r1", artifact: "acme/zoo/none:v0" }) { name } }""", "not found")]
     [InlineData("""mutation { logArtifact(input: { run: "acme/zoo/ghost", name: "d", type: "dataset", digest: "x" }) { name } }""", "run 'acme/zoo/ghost' not found")]
     public async Task unknown_things_are_not_found(string query, string message)

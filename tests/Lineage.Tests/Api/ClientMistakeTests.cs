@@ -12,7 +12,7 @@ namespace Lineage.Tests.Api;
 /// </summary>
 public sealed class ClientMistakeTests : IAsyncLifetime
 {
-    private readonly LineageApp _app = new();
+    private readonly LineageApp _app = new() { Organizations = [] };
     private GraphQLClient _client = null!;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -129,6 +129,69 @@ public sealed class IdempotencyTests : IAsyncLifetime
         Assert.True(late.Headers.Contains("Idempotent-Replayed"));
     }
 
+    [Fact]
+    public async Task an_answer_that_shows_a_secret_is_never_kept_and_a_retry_names_the_key_without_it()
+    {
+        var create = new { query = "mutation { createApiKey(input: { name: \"laptop\" }) { key apiKey { id } } }" };
+        using var first = await PostAsync(_http, create, "new-key");
+        var firstBody = await GraphQLResponse.ReadAsync(first);
+        var key = firstBody.Data.Str("createApiKey.key");
+        var id = firstBody.Data.Str("createApiKey.apiKey.id");
+        var secret = key[(key.LastIndexOf('_') + 1)..];
+
+        using var retry = await PostAsync(_http, create, "new-key");
+        var retryText = await retry.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
+        Assert.Contains($"made the API key '{id}'", retryText, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, retryText, StringComparison.Ordinal);
+        Assert.Equal(1, (await _app.GraphQL().DataAsync("{ apiKeys { totalCount } }")).At("apiKeys.totalCount").GetInt32() - 1);
+
+        // The secret is nowhere on disk: not in the database, its write-ahead log, or a backup.
+        var backup = Path.Combine(_app.DataDirectory, "backup.db");
+        await global::Lineage.Sqlite.SqliteBackup.BackupAsync(_app.Database.DatabasePath, backup, Ct);
+        foreach (var file in new[] { _app.Database.DatabasePath, _app.Database.DatabasePath + "-wal", backup })
+        {
+            Assert.True(File.Exists(file), $"{file} is missing");
+            var bytes = await File.ReadAllBytesAsync(file, Ct);
+            Assert.True(bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(secret)) < 0, $"{Path.GetFileName(file)} holds the key's secret");
+        }
+    }
+
+    [Fact]
+    public async Task a_retry_shows_nothing_once_the_callers_roles_have_changed_and_a_query_is_never_replayed()
+    {
+        using var dana = await UserClientAsync("dana");
+        var admin = _app.GraphQL();
+        await admin.DataAsync("""mutation { grantRole(input: { resource: "acme", member: "dana", role: MEMBER }) { role } }""");
+        var create = new { query = "mutation { createRun(input: { project: \"acme/private\", name: \"mine\", config: { token: \"sensitive-value\" } }) { path config } }" };
+        using (var first = await PostAsync(dana, create, "dana-1"))
+        {
+            Assert.Contains("sensitive-value", await first.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        var read = new { query = "{ run(path: \"acme/private/mine\") { config } }" };
+        using (var query = await PostAsync(dana, read, "dana-read"))
+        {
+            Assert.Contains("sensitive-value", await query.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        }
+
+        await admin.DataAsync("""mutation { revokeRole(input: { resource: "acme", member: "dana" }) }""");
+
+        using var retry = await PostAsync(dana, create, "dana-1");
+        var retryText = await retry.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Contains("your roles have changed", retryText, StringComparison.Ordinal);
+        Assert.DoesNotContain("sensitive-value", retryText, StringComparison.Ordinal);
+
+        // A query with a key is not kept: it runs again, with the roles held now.
+        using var again = await PostAsync(dana, read, "dana-read");
+        var againText = await again.Content.ReadAsStringAsync(Ct);
+        Assert.False(again.Headers.Contains("Idempotent-Replayed"));
+        Assert.Contains("NOT_FOUND", againText, StringComparison.Ordinal);
+        Assert.DoesNotContain("sensitive-value", againText, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("has space")]
     [InlineData("ünïcode")]

@@ -72,6 +72,11 @@ public sealed partial class ServerProcessTests : IDisposable
                 Assert.Equal(System.Net.HttpStatusCode.Unauthorized, anonymous.StatusCode);
 
                 http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+                using var organization = await http.PostAsJsonAsync("/graphql", new
+                {
+                    query = """mutation { createNamespace(input: { name: "acme", kind: ORGANIZATION }) { name } }""",
+                }, TestContext.Current.CancellationToken);
+                organization.EnsureSuccessStatusCode();
                 using var created = await http.PostAsJsonAsync("/graphql", new
                 {
                     query = """mutation { createRun(input: { project: "acme/zoo", name: "first" }) { path createdBy } }""",

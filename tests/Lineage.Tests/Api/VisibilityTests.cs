@@ -9,7 +9,7 @@ namespace Lineage.Tests.Api;
 /// </summary>
 public sealed class VisibilityTests : IAsyncLifetime
 {
-    private readonly LineageApp _app = new();
+    private readonly LineageApp _app = new() { Organizations = [] };
     private GraphQLClient _admin = null!;
     private GraphQLClient _alice = null!;
 
@@ -18,6 +18,7 @@ public sealed class VisibilityTests : IAsyncLifetime
         _admin = _app.GraphQL();
         _alice = await _app.UserAsync("alice");
         await _admin.DataAsync("""mutation { createNamespace(input: { name: "acme", kind: ORGANIZATION }) { name } }""");
+        await _admin.DataAsync("""mutation { createNamespace(input: { name: "secret", kind: ORGANIZATION }) { name } }""");
         await _admin.DataAsync("""mutation { grantRole(input: { resource: "acme", member: "alice", role: MEMBER }) { role } }""");
         foreach (var document in new[]
         {
@@ -98,6 +99,23 @@ public sealed class VisibilityTests : IAsyncLifetime
         await _alice.ErrorAsync("NOT_FOUND", """{ namespace(name: "secret") { name } }""");
         await _alice.ErrorAsync("NOT_FOUND", """mutation { useArtifact(input: { run: "acme/zoo/a", artifact: "secret/lab/model:v0" }) { name } }""");
         await _alice.ErrorAsync("NOT_FOUND", """mutation { createRun(input: { project: "secret/lab", name: "mine" }) { path } }""");
+    }
+
+    [Fact]
+    public async Task a_project_name_held_by_a_hidden_registry_is_only_unavailable_never_named_as_a_registry()
+    {
+        await _admin.DataAsync("""mutation { createRegistry(input: { owner: "acme", name: "restricted", visibility: RESTRICTED }) { path } }""");
+        await _admin.DataAsync("""mutation { createRegistry(input: { owner: "acme", name: "open", visibility: ORGANIZATION }) { path } }""");
+
+        var hidden = await _alice.ErrorAsync("CONFLICT", """mutation { createRun(input: { project: "acme/restricted", name: "r" }) { path } }""");
+        Assert.Equal("the name 'restricted' is not available for a project in 'acme'; choose another", hidden.Str("message"));
+        Assert.DoesNotContain("registry", hidden.GetRawText(), StringComparison.OrdinalIgnoreCase);
+
+        // Whoever can see the registry is told what holds the name.
+        var seen = await _alice.ErrorAsync("CONFLICT", """mutation { createRun(input: { project: "acme/open", name: "r" }) { path } }""");
+        Assert.Contains("'acme/open' is a registry", seen.Str("message"), StringComparison.Ordinal);
+        var admin = await _admin.ErrorAsync("CONFLICT", """mutation { createRun(input: { project: "acme/restricted", name: "r" }) { path } }""");
+        Assert.Contains("'acme/restricted' is a registry", admin.Str("message"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -174,6 +174,50 @@ public sealed class ZooWalkthroughTests : IClassFixture<ZooWalkthroughTests.Zoo>
     }
 
     [Fact]
+    public async Task an_ended_run_logs_and_uses_nothing_more()
+    {
+        await _client.DataAsync("""mutation { createRun(input: { project: "acme/ended", name: "r" }) { state } }""");
+        await _client.DataAsync("""mutation { logArtifact(input: { run: "acme/ended/r", name: "d", type: "dataset", digest: "d0" }) { name } }""");
+        await _client.DataAsync("""mutation { finishRun(input: { run: "acme/ended/r", state: FAILED }) { state } }""");
+
+        var log = await _client.ErrorAsync("CONFLICT", """mutation { logArtifact(input: { run: "acme/ended/r", name: "d", type: "dataset", digest: "d1" }) { name } }""");
+        Assert.Equal("run 'acme/ended/r' has ended as FAILED: it can no longer log artifacts; record it from a new run", log.Str("message"));
+        var relog = await _client.ErrorAsync("CONFLICT", """mutation { logArtifact(input: { run: "acme/ended/r", name: "other", type: "dataset", digest: "d0" }) { name } }""");
+        Assert.Contains("can no longer log artifacts", relog.Str("message"), StringComparison.Ordinal);
+        var use = await _client.ErrorAsync("CONFLICT", """mutation { useArtifact(input: { run: "acme/ended/r", artifact: "acme/zoo/raw_zoo_dataset:v0" }) { name } }""");
+        Assert.Contains("can no longer use artifacts", use.Str("message"), StringComparison.Ordinal);
+
+        var versions = await _client.DataAsync("""{ run(path: "acme/ended/r") { loggedArtifacts { totalCount } usedArtifacts { totalCount } } }""");
+        Assert.Equal(1, versions.At("run.loggedArtifacts.totalCount").GetInt32());
+        Assert.Equal(0, versions.At("run.usedArtifacts.totalCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task lineage_starts_at_a_run_or_at_the_latest_version_of_an_artifact_named_without_a_version()
+    {
+        var latest = await _client.DataAsync("""{ lineage(start: "acme/zoo/split_zoo_dataset", direction: UPSTREAM, depth: 1) { nodes { name hops } } }""");
+        Assert.Equal(["split_zoo_dataset:v4", "split-4"], latest.At("lineage.nodes").EnumerateArray().Select(n => n.Str("name")));
+
+        var run = await _client.DataAsync("""{ lineage(start: "acme/zoo/split-4", direction: UPSTREAM, depth: 0) { nodes { name } } }""");
+        Assert.Equal(["split-4"], run.At("lineage.nodes").EnumerateArray().Select(n => n.Str("name")));
+
+        var neither = await _client.ErrorAsync("NOT_FOUND", """{ lineage(start: "acme/zoo/nothing-here") { truncated } }""");
+        Assert.Equal("no run or artifact 'acme/zoo/nothing-here' was found (a version is named with ':', as in 'acme/zoo/nothing-here:v0')", neither.Str("message"));
+    }
+
+    [Fact]
+    public async Task a_run_in_a_namespace_that_does_not_exist_is_refused_and_makes_nothing()
+    {
+        var error = await _client.ErrorAsync("NOT_FOUND", """mutation { createRun(input: { project: "nobody-here/p", name: "r" }) { path } }""");
+        Assert.Contains("createNamespace(input: { name: \"nobody-here\", kind: ORGANIZATION })", error.Str("message"), StringComparison.Ordinal);
+        await _client.ErrorAsync("NOT_FOUND", """{ namespace(name: "nobody-here") { name } }""");
+
+        // Made on purpose, the name is free for it.
+        await _client.DataAsync("""mutation { createNamespace(input: { name: "nobody-here", kind: ORGANIZATION }) { name } }""");
+        await _client.DataAsync("""mutation { createRun(input: { project: "nobody-here/p", name: "r" }) { path } }""");
+    }
+
+    [Fact]
     public async Task each_mutation_answers_with_the_state_right_after_it()
     {
         await _client.DataAsync("""

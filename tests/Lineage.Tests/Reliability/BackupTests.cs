@@ -30,6 +30,7 @@ public sealed class BackupTests : IDisposable
         using var http = new HttpClient { BaseAddress = server.Url };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", server.AdminKey);
         var api = new GraphQLClient(http);
+        await api.DataAsync("""mutation { createNamespace(input: { name: "acme", kind: ORGANIZATION }) { name } }""");
 
         using var stop = new CancellationTokenSource();
         var written = 0;

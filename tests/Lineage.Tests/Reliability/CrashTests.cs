@@ -32,6 +32,7 @@ public sealed class CrashTests : IDisposable
         await using var server = new ServerProcess(_data.Path);
         await server.StartAsync(Ct);
         var setup = Api(server);
+        await setup.DataAsync("""mutation { createNamespace(input: { name: "acme", kind: ORGANIZATION }) { name } }""");
         await setup.DataAsync("""mutation { createRun(input: { project: "acme/kill", name: "seed", jobType: "upload" }) { path } }""");
         await setup.DataAsync("""mutation { logArtifact(input: { run: "acme/kill/seed", name: "data", type: "dataset", digest: "sha256:data" }) { name } }""");
         await setup.DataAsync("""mutation { createRegistry(input: { owner: "acme", name: "models" }) { path } }""");

@@ -19,6 +19,7 @@ public abstract partial class LineageStoreContract
     [Fact]
     public async Task a_batch_applies_its_writes_in_order_in_one_go()
     {
+        await NamespaceAsync("acme");
         var result = await Store.IngestAsync(
             [
                 NewRun("acme/zoo/prep", "preprocess"),

@@ -47,8 +47,22 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
         return new Actor(credential.Principal.Name, credential.Access, credential.Principal.Id);
     }
 
-    protected Task<RunRecord> RunAsync(string path, string? jobType = "train", string? config = null) =>
-        Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse(path), jobType, config), Tester, Ct);
+    /// <summary>Records a run, first making its namespace (an organization) when there is none: runs never make namespaces.</summary>
+    protected async Task<RunRecord> RunAsync(string path, string? jobType = "train", string? config = null)
+    {
+        var run = RunPath.Parse(path);
+        await NamespaceAsync(run.Namespace);
+        return await Store.CreateRunAsync(new CreateRunCommand(run, jobType, config), Tester, Ct);
+    }
+
+    /// <summary>The organization <paramref name="name"/>, made if it does not exist yet.</summary>
+    protected async Task NamespaceAsync(string name)
+    {
+        if (await Identities.FindNamespaceAsync(name, All, Ct) is null)
+        {
+            await Identities.CreateNamespaceAsync(new CreateNamespaceCommand(name, NamespaceKind.Organization, null), Tester, Ct);
+        }
+    }
 
     protected Task<VersionRecord> LogAsync(string run, string name, string digest, string type = "dataset", params string[] aliases) =>
         Store.LogArtifactAsync(new LogArtifactCommand(RunPath.Parse(run), name, type, digest, null, aliases), Tester, Ct);
@@ -99,14 +113,20 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_namespace_is_created_on_first_use_only_by_an_administrator()
+    public async Task a_run_never_makes_a_namespace_and_an_administrator_is_told_to_create_it()
     {
         await Identities.CreateUserAsync(new CreateUserCommand("someone", false), Tester, Ct);
         var member = await ActorAsync("someone");
-        await Assert.ThrowsAsync<NotFoundException>(() =>
+        var refused = await Assert.ThrowsAsync<NotFoundException>(() =>
             Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/r"), null, null), member, Ct));
+        Assert.Equal("namespace 'newco' not found", refused.Message);
+        var typo = await Assert.ThrowsAsync<NotFoundException>(() =>
+            Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/r"), null, null), Tester, Ct));
+        Assert.Contains("createNamespace(input: { name: \"newco\"", typo.Message, StringComparison.Ordinal);
+        Assert.Null(await Identities.FindNamespaceAsync("newco", All, Ct));
         Assert.Null(await Store.FindProjectAsync(ProjectPath.Parse("newco/p"), All, Ct));
 
+        await NamespaceAsync("newco");
         await RunAsync("newco/p/first");
         await Identities.GrantRoleAsync(new GrantRoleCommand("newco", "someone", Role.Member), Tester, Ct);
         var run = await Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/second"), null, null), await ActorAsync("someone"), Ct);

@@ -1,8 +1,11 @@
 using System.Net.Http.Headers;
 using Lineage.Identity;
+using Lineage.Model;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
+using Lineage.Server.Hosting;
 using Lineage.Sqlite;
+using Lineage.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +38,12 @@ public sealed class LineageApp : WebApplicationFactory<Program>
 
     /// <summary>When set, every store call waits this long first.</summary>
     public TimeSpan? StoreDelay { get; init; }
+
+    /// <summary>
+    /// Organizations an administrator makes (createNamespace) before the tests begin: runs are
+    /// recorded only in namespaces that exist. <c>acme</c> unless a test says otherwise.
+    /// </summary>
+    public IReadOnlyList<string> Organizations { get; init; } = ["acme"];
 
     /// <summary>More settings, as the environment would give them (LINEAGE_STORE, LINEAGE_NEO4J_URL, ...).</summary>
     public IReadOnlyDictionary<string, string>? Settings { get; init; }
@@ -82,6 +91,7 @@ public sealed class LineageApp : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
+            services.AddSingleton<IStartupStep>(sp => new OrganizationsStep(sp.GetRequiredService<IIdentityStore>(), Organizations));
             services.AddSingleton<TimeProvider>(Clock);
             services.PostConfigure<RateLimitOptions>(options =>
             {
@@ -101,6 +111,18 @@ public sealed class LineageApp : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(services => services.AddSingleton(
                 sp => SlowStore.Wrap(sp.GetRequiredService<SqliteLineageStore>(), delay)));
+        }
+    }
+
+    /// <summary>Makes the test's organizations, after the store's own start-up steps.</summary>
+    private sealed class OrganizationsStep(IIdentityStore identities, IReadOnlyList<string> names) : IStartupStep
+    {
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            foreach (var name in names)
+            {
+                await identities.CreateNamespaceAsync(new CreateNamespaceCommand(name, NamespaceKind.Organization, null), Actor.System("admin"), cancellationToken);
+            }
         }
     }
 

@@ -150,7 +150,7 @@ public static class IdentityRules
             throw new LimitExceededException("protectedAliases", $"a registry protects at most {MaxProtectedAliases} aliases, not {aliases.Count}");
         }
 
-        return [.. aliases.Select(NameRules.RequireUserAlias).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        return [.. aliases.Select(NameRules.RequireUserAlias).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
     }
 
     /// <summary>A project and a registry of the same owner may not share a name.</summary>
@@ -167,6 +167,28 @@ public static class IdentityRules
         }
     }
 
-    public static ConflictException ProjectIsRegistry(object path) =>
-        new($"'{path}' is a registry; a project and a registry of the same owner may not share a name");
+    /// <summary>
+    /// A project cannot take the name of a registry of the same owner. Only someone who can see
+    /// the registry is told what holds the name; to anyone else it is a name not available.
+    /// </summary>
+    public static ConflictException ProjectNameTaken(ProjectPath path, bool registryVisible)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        return registryVisible
+            ? new($"'{path}' is a registry; a project and a registry of the same owner may not share a name")
+            : new($"the name '{path.Project}' is not available for a project in '{path.Namespace}'; choose another");
+    }
+
+    /// <summary>
+    /// Runs are recorded in namespaces that exist: a namespace is made on purpose, by
+    /// createNamespace, never as a side effect of a mistyped path.
+    /// </summary>
+    public static NotFoundException NamespaceToCreateFirst(string name, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.IsAdministrator
+            ? new($"namespace '{name}' not found; namespaces are not made by createRun: create it first with " +
+                  $"createNamespace(input: {{ name: \"{name}\", kind: ORGANIZATION }})")
+            : Missing.Namespace(name);
+    }
 }
