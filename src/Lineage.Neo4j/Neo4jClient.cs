@@ -90,11 +90,7 @@ public sealed class Neo4jClient : IDisposable
         opening.Check([]);
         return WithRetriesAsync(async () =>
         {
-            var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", opening, [], null, withBookmarks: true, cancellationToken).ConfigureAwait(false);
-            var id = begun.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var txId)
-                ? txId.GetString() ?? throw new Neo4jStoreException("Neo4j opened a transaction without an id")
-                : throw new Neo4jStoreException("Neo4j's answer to opening a transaction has no transaction id");
-            var transaction = new Neo4jTransaction(this, $"{_base}/tx/{Uri.EscapeDataString(id)}", affinity);
+            var transaction = await OpenAsync(opening, cancellationToken).ConfigureAwait(false);
             T result;
             try
             {
@@ -109,6 +105,27 @@ public sealed class Neo4jClient : IDisposable
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return result;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens an explicit transaction with <paramref name="opening"/> as its first statement, for
+    /// a unit of work that spans several store calls; its owner commits or rolls it back. Opening
+    /// is tried again after a passing failure; nothing after it is.
+    /// </summary>
+    public Task<Neo4jTransaction> BeginAsync(CypherStatement opening, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(opening);
+        opening.Check([]);
+        return WithRetriesAsync(() => OpenAsync(opening, cancellationToken), cancellationToken);
+    }
+
+    private async Task<Neo4jTransaction> OpenAsync(CypherStatement opening, CancellationToken cancellationToken)
+    {
+        var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", opening, [], null, withBookmarks: true, cancellationToken).ConfigureAwait(false);
+        var id = begun.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var txId)
+            ? txId.GetString() ?? throw new Neo4jStoreException("Neo4j opened a transaction without an id")
+            : throw new Neo4jStoreException("Neo4j's answer to opening a transaction has no transaction id");
+        return new Neo4jTransaction(this, $"{_base}/tx/{Uri.EscapeDataString(id)}", affinity);
     }
 
     internal async Task<(CypherResult Result, JsonElement Body, string? Affinity)> SendAsync(
@@ -295,7 +312,7 @@ public sealed class Neo4jTransaction
         return result;
     }
 
-    internal async Task CommitAsync(CancellationToken cancellationToken)
+    public async Task CommitAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -310,7 +327,7 @@ public sealed class Neo4jTransaction
     }
 
     /// <summary>Rolls back, best effort: an unreachable server drops the transaction when it times out.</summary>
-    internal async Task RollbackAsync()
+    public async Task RollbackAsync()
     {
         try
         {

@@ -9,10 +9,11 @@ namespace Lineage.Neo4j;
 /// so that its checks (cycles, names, aliases, the audit chain's head) and its changes happen
 /// as if alone, under Neo4j's read-committed isolation.
 /// </summary>
-public sealed partial class Neo4jLineageStore : ILineageStore
+public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
 {
     private readonly Neo4jClient _client;
     private readonly TimeProvider _time;
+    private readonly AsyncLocal<AtomicTransaction?> _atomic = new();
 
     public Neo4jLineageStore(Neo4jClient client, TimeProvider time)
     {
@@ -52,11 +53,70 @@ public sealed partial class Neo4jLineageStore : ILineageStore
         return numbers.Length == 2 && numbers.All(n => n >= 0) && new Version(numbers[0], numbers[1]) >= MinimumServerVersion;
     }
 
-    private Task<T> ReadAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>
-        work(new Neo4jSession(_client.RunAsync));
+    /// <summary>
+    /// Begins a unit in which every store call of the calling flow joins one explicit
+    /// transaction, opened with the write lock at the first write.
+    /// </summary>
+    public IAtomicWork Begin()
+    {
+        var work = new AtomicTransaction(_client);
+        _atomic.Value = work;
+        return work;
+    }
 
-    private Task<T> WriteAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>
-        _client.TransactAsync(CypherCatalog.Get("lock/take"), tx => work(new Neo4jSession(tx.RunAsync)), cancellationToken);
+    private Task<T> ReadAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>
+        _atomic.Value is { IsOpen: true, Transaction: { } joined }
+            ? work(new Neo4jSession(joined.RunAsync))
+            : work(new Neo4jSession(_client.RunAsync));
+
+    private async Task<T> WriteAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        if (_atomic.Value is { IsOpen: true } atomic)
+        {
+            var transaction = await atomic.TransactionAsync(cancellationToken).ConfigureAwait(false);
+            return await work(new Neo4jSession(transaction.RunAsync)).ConfigureAwait(false);
+        }
+
+        return await _client.TransactAsync(CypherCatalog.Get("lock/take"), tx => work(new Neo4jSession(tx.RunAsync)), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The unit of <see cref="Begin"/>: one explicit transaction, opened at the first write.</summary>
+    private sealed class AtomicTransaction(Neo4jClient client) : IAtomicWork
+    {
+        private bool _committed;
+
+        public bool IsOpen { get; private set; } = true;
+
+        public Neo4jTransaction? Transaction { get; private set; }
+
+        public async Task<Neo4jTransaction> TransactionAsync(CancellationToken cancellationToken) =>
+            Transaction ??= await client.BeginAsync(CypherCatalog.Get("lock/take"), cancellationToken).ConfigureAwait(false);
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException("the unit has ended");
+            }
+
+            if (Transaction is not null)
+            {
+                await Transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            _committed = true;
+            IsOpen = false;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            IsOpen = false;
+            if (Transaction is not null && !_committed)
+            {
+                await Transaction.RollbackAsync().ConfigureAwait(false);
+            }
+        }
+    }
 
     private string Now() => Cypher.FormatTime(_time.GetUtcNow());
 }

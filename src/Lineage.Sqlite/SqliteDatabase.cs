@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Lineage.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
@@ -22,6 +23,7 @@ public sealed class SqliteDatabase : IDisposable
     private SqliteConnection? _writer;
     private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
+    private readonly AsyncLocal<AtomicWrite?> _atomic = new();
 
     public SqliteDatabase(SqliteStoreOptions options)
     {
@@ -115,10 +117,33 @@ public sealed class SqliteDatabase : IDisposable
             s => s.QueryAsync("SELECT version FROM schema_migrations ORDER BY version", r => r.GetInt32(0), cancellationToken),
             cancellationToken).ConfigureAwait(false);
 
+    /// <summary>
+    /// Runs when a write transaction has begun, before its first statement (the store brings its
+    /// in-memory graph up to date there). One store per database sets it.
+    /// </summary>
+    internal Func<SqliteSession, CancellationToken, Task>? WriteBegun { get; set; }
+
+    /// <summary>
+    /// Begins a unit in which every read and write of the calling flow joins one write
+    /// transaction, opened at the first write and holding the write gate until the unit ends.
+    /// </summary>
+    public IAtomicWork BeginAtomic()
+    {
+        var work = new AtomicWrite(this);
+        _atomic.Value = work;
+        return work;
+    }
+
     internal async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
     {
         try
         {
+            // Inside a unit that has written, reads see its writes.
+            if (_atomic.Value is { IsOpen: true, Session: { } joined })
+            {
+                return await work(joined).ConfigureAwait(false);
+            }
+
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             // A deferred transaction gives the statements of one read a single snapshot.
             var transaction = connection.BeginTransaction(deferred: true);
@@ -133,51 +158,96 @@ public sealed class SqliteDatabase : IDisposable
 
     internal async Task<T> WriteAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
     {
+        if (_atomic.Value is { IsOpen: true } atomic)
+        {
+            try
+            {
+                return await work(await atomic.SessionAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+            }
+            catch (SqliteException e)
+            {
+                throw SqliteErrors.Translate(e);
+            }
+        }
+
         await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            // Writes take turns on one connection kept open, whose statements stay prepared.
-            _writer ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
-            if (_writerCommands.Count > MaxPreparedWrites)
-            {
-                DisposeWriterCommands();
-            }
-
-            var transaction = _writer.BeginTransaction(deferred: false);
-            await using var session = new SqliteSession(this, _writer, transaction, isWrite: true, _writerCommands);
+            await using var session = await BeginWriteAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 var result = await work(session).ConfigureAwait(false);
-                // Not cancellable: once the work is done, the commit must not be abandoned halfway.
-                await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-                Interlocked.Increment(ref _writeEpoch);
-
-                // Still inside the write gate: the next writer sees what this one left behind.
-                session.Committed?.Invoke();
+                await CommitAsync(session).ConfigureAwait(false);
                 return result;
             }
             catch
             {
-                await RollBackAsync(transaction).ConfigureAwait(false);
+                await RollBackAsync(session.Transaction).ConfigureAwait(false);
                 throw;
             }
         }
         catch (SqliteException e)
         {
-            if (!SqliteErrors.LeavesConnectionUsable(e))
-            {
-                // A full disk, an I/O error or a damaged file: the next writer starts afresh.
-                DisposeWriterCommands();
-                _writer?.Dispose();
-                _writer = null;
-            }
-
-            throw SqliteErrors.Translate(e);
+            throw Failed(e);
         }
         finally
         {
             _writeGate.Release();
         }
+    }
+
+    /// <summary>A write transaction on the writer connection; the caller holds the write gate.</summary>
+    private async Task<SqliteSession> BeginWriteAsync(CancellationToken cancellationToken)
+    {
+        // Writes take turns on one connection kept open, whose statements stay prepared.
+        _writer ??= await OpenAsync(cancellationToken).ConfigureAwait(false);
+        if (_writerCommands.Count > MaxPreparedWrites)
+        {
+            DisposeWriterCommands();
+        }
+
+        var transaction = _writer.BeginTransaction(deferred: false);
+        var session = new SqliteSession(this, _writer, transaction, isWrite: true, _writerCommands);
+        try
+        {
+            if (WriteBegun is { } begun)
+            {
+                await begun(session, cancellationToken).ConfigureAwait(false);
+            }
+
+            return session;
+        }
+        catch
+        {
+            await RollBackAsync(transaction).ConfigureAwait(false);
+            await session.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Commits, then, still holding the write gate, runs what waits for the commit.</summary>
+    private async Task CommitAsync(SqliteSession session)
+    {
+        // Not cancellable: once the work is done, the commit must not be abandoned halfway.
+        await session.Transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        Interlocked.Increment(ref _writeEpoch);
+
+        // The next writer sees what this one left behind.
+        session.Committed?.Invoke();
+    }
+
+    /// <summary>A failed write's error as the core sees it; a connection a fault may have spoiled is dropped.</summary>
+    private Exception Failed(SqliteException e)
+    {
+        if (!SqliteErrors.LeavesConnectionUsable(e))
+        {
+            // A full disk, an I/O error or a damaged file: the next writer starts afresh.
+            DisposeWriterCommands();
+            _writer?.Dispose();
+            _writer = null;
+        }
+
+        return SqliteErrors.Translate(e);
     }
 
     /// <summary>Rolls back what a failed write began; a rollback that fails too (a full disk, a lost file) leaves SQLite to undo it.</summary>
@@ -191,6 +261,85 @@ public sealed class SqliteDatabase : IDisposable
         {
             // SQLite rolls back by itself when a statement fails with a full disk or an I/O
             // error; the transaction is then already gone, which is all a rollback is for.
+        }
+    }
+
+    /// <summary>The unit of <see cref="BeginAtomic"/>: one write transaction, begun lazily, for a whole flow.</summary>
+    private sealed class AtomicWrite(SqliteDatabase database) : IAtomicWork
+    {
+        private bool _holdsGate;
+        private bool _committed;
+
+        public bool IsOpen { get; private set; } = true;
+
+        public SqliteSession? Session { get; private set; }
+
+        public async Task<SqliteSession> SessionAsync(CancellationToken cancellationToken)
+        {
+            if (Session is not null)
+            {
+                return Session;
+            }
+
+            await database._writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            _holdsGate = true;
+            try
+            {
+                Session = await database.BeginWriteAsync(cancellationToken).ConfigureAwait(false);
+                return Session;
+            }
+            catch (SqliteException e)
+            {
+                throw database.Failed(e);
+            }
+        }
+
+        public async Task CommitAsync(CancellationToken cancellationToken)
+        {
+            if (!IsOpen)
+            {
+                throw new InvalidOperationException("the unit has ended");
+            }
+
+            if (Session is not null)
+            {
+                try
+                {
+                    await database.CommitAsync(Session).ConfigureAwait(false);
+                }
+                catch (SqliteException e)
+                {
+                    throw database.Failed(e);
+                }
+            }
+
+            _committed = true;
+            IsOpen = false;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            IsOpen = false;
+            try
+            {
+                if (Session is not null)
+                {
+                    if (!_committed)
+                    {
+                        await RollBackAsync(Session.Transaction).ConfigureAwait(false);
+                    }
+
+                    await Session.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                if (_holdsGate)
+                {
+                    _holdsGate = false;
+                    database._writeGate.Release();
+                }
+            }
         }
     }
 

@@ -18,7 +18,6 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
                 var id = await LogArtifactAsync(s, command, actor, cancellationToken).ConfigureAwait(false);
                 return await LoadVersionAsync(s, id, cancellationToken).ConfigureAwait(false);
             },
@@ -84,7 +83,6 @@ public sealed partial class SqliteLineageStore
         return _database.WriteAsync(
             async s =>
             {
-                await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
                 return await UseArtifactAsync(s, command, actor, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken);

@@ -52,11 +52,19 @@ public sealed partial class SqliteLineageStore
 
     /// <summary>
     /// Brings the in-memory graph up to what <paramref name="s"/> sees committed: one statement
-    /// when nothing changed, otherwise one more per table that grew. Write transactions call it
-    /// before they write anything, so the graph never holds rows that might roll back.
+    /// when nothing changed, otherwise one more per table that grew. Write transactions run it
+    /// when they begin, before they write anything, so the graph never holds rows that might roll back.
     /// </summary>
     private async Task CatchUpAsync(SqliteSession s, CancellationToken cancellationToken)
     {
+        // Once per transaction: a write transaction catches up before its first statement, and
+        // afterwards would take its own uncommitted rows for others' committed ones.
+        if (s.CaughtUp)
+        {
+            return;
+        }
+
+        s.CaughtUp = true;
         var stored = (await s.QueryAsync(
             """
             SELECT (SELECT COALESCE(MAX(id), 0) FROM projects), (SELECT COALESCE(MAX(id), 0) FROM artifacts),

@@ -11,7 +11,6 @@ public sealed partial class SqliteLineageStore
         ArgumentNullException.ThrowIfNull(actor);
         return _database.WriteAsync(async s =>
         {
-            await CatchUpAsync(s, cancellationToken).ConfigureAwait(false);
             var runs = await IngestRunner.ApplyAsync(
                 writes,
                 run => CreateRunAsync(s, run, actor, cancellationToken),

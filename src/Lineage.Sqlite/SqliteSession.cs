@@ -56,6 +56,9 @@ internal sealed class SqliteSession : IAsyncDisposable
     /// </summary>
     public GraphDelta? Added { get; set; }
 
+    /// <summary>Whether the in-memory graph was brought up to date for this transaction, which happens once, before it writes.</summary>
+    public bool CaughtUp { get; set; }
+
     /// <summary>Runs after the commit, before the next writer may begin.</summary>
     public Action? Committed { get; set; }
 

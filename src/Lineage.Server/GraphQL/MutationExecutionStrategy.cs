@@ -7,7 +7,8 @@ namespace Lineage.Server.GraphQL;
 /// the GraphQL specification orders them. graphql-dotnet's serial strategy would otherwise
 /// defer every batched field until all root fields had run, so the answer of the first
 /// mutation could show the effects of the second. Loader caches are dropped between root
-/// fields for the same reason.
+/// fields for the same reason. The first field that fails ends the mutation, which the
+/// endpoint then rolls back whole.
 /// </summary>
 internal sealed class MutationExecutionStrategy : SerialExecutionStrategy
 {
@@ -23,6 +24,13 @@ internal sealed class MutationExecutionStrategy : SerialExecutionStrategy
         {
             await base.ExecuteNodeTreeAsync(context, field).ConfigureAwait(false);
             (context.UserContext as LineageContext)?.ResetLoaders();
+
+            // A mutation is applied whole or not at all: after a failed field, the rest would
+            // only be rolled back.
+            if (context.Errors.Count > 0)
+            {
+                break;
+            }
         }
     }
 }

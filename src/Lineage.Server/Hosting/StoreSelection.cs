@@ -59,6 +59,7 @@ internal static class StoreSelection
         services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
         services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<SqliteLineageStore>());
+        services.AddSingleton<IAtomicWorkSource>(sp => sp.GetRequiredService<SqliteLineageStore>());
 
         // Start-up steps run in order: the schema first, then the administrator in it.
         services.AddSingleton<IStartupStep, DatabaseMigrationStep>();
@@ -75,6 +76,7 @@ internal static class StoreSelection
         services.AddSingleton<IIdentityStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IRegistryStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<Neo4jLineageStore>());
+        services.AddSingleton<IAtomicWorkSource>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IStartupStep, Neo4jSchemaStep>();
         services.AddSingleton<IStartupStep, IdentityBootstrapStep>();
     }

@@ -32,6 +32,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IIdentityStore _identities;
     private readonly IRegistryStore _registryStore;
     private readonly IIdempotencyStore _idempotency;
+    private readonly IAtomicWorkSource _atomic;
     private readonly ApiLimits _limits;
 
     /// <summary>The request header that makes a POST safe to retry.</summary>
@@ -48,9 +49,11 @@ internal sealed class GraphQLHttpEndpoint
         IIdentityStore identities,
         IRegistryStore registryStore,
         IIdempotencyStore idempotency,
+        IAtomicWorkSource atomic,
         IOptions<ApiLimits> limits)
     {
         _idempotency = idempotency;
+        _atomic = atomic;
         _executer = executer;
         _serializer = serializer;
         _actors = actors;
@@ -287,7 +290,52 @@ internal sealed class GraphQLHttpEndpoint
         return (new PreparedRequest(request, document, operation, ReadInputs(request.Variables, "variables"), ReadInputs(request.Extensions, "extensions")), null);
     }
 
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, PreparedRequest prepared, LineageContext context) =>
+    /// <summary>
+    /// Runs the request. A mutation runs whole in one store transaction: when any of its fields
+    /// fails, nothing of it is applied, and the answer says so (no data, and every error marked
+    /// <c>rolledBack</c>); committed work is never reported as failed.
+    /// </summary>
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, PreparedRequest prepared, LineageContext context)
+    {
+        if (prepared.Operation.Operation != OperationType.Mutation)
+        {
+            return await RunAsync(http, prepared, context).ConfigureAwait(false);
+        }
+
+        await using var work = _atomic.Begin();
+        var result = await RunAsync(http, prepared, context).ConfigureAwait(false);
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            return RolledBack(result, errors);
+        }
+
+        try
+        {
+            await work.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (LineageException e)
+        {
+            return RolledBack(new ExecutionResult { Executed = true }, [new LineageExecutionError(e)]);
+        }
+
+        return result;
+    }
+
+    private static ExecutionResult RolledBack(ExecutionResult result, IEnumerable<ExecutionError> errors)
+    {
+        var marked = new ExecutionErrors();
+        foreach (var error in errors)
+        {
+            error.Data[LineageErrorInfoProvider.RolledBack] = true;
+            marked.Add(error);
+        }
+
+        result.Data = null;
+        result.Errors = marked;
+        return result;
+    }
+
+    private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedRequest prepared, LineageContext context) =>
         await _executer.ExecuteAsync(options =>
         {
             options.Query = prepared.Request.Query;

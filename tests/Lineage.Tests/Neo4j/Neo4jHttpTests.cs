@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Lineage.Errors;
+using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Neo4j;
@@ -302,6 +303,51 @@ public sealed class Neo4jHttpTests
         Assert.Equal(ByPath.Text, sent[1].Statement);
         Assert.Equal("DELETE", sent[^1].Method);
         Assert.DoesNotContain(sent, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task a_unit_of_work_runs_every_call_in_one_locked_transaction_committed_once_or_rolled_back()
+    {
+        var opened = 0;
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
+            ? Neo4jAnswer.Begun($"u{Interlocked.Increment(ref opened)}")
+            : Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+        var store = new Neo4jLineageStore(client, TimeProvider.System);
+        var finish = new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished);
+
+        await using (var work = store.Begin())
+        {
+            // A read before the first write needs no transaction yet.
+            Assert.Null(await store.FindRunAsync(RunPath.Parse("acme/zoo/r"), Access.Administrator, Ct));
+            await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(finish, Actor.System("t"), Ct));
+            await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(finish, Actor.System("t"), Ct));
+            Assert.Null(await store.FindRunAsync(RunPath.Parse("acme/zoo/r"), Access.Administrator, Ct));
+            await work.CommitAsync(Ct);
+        }
+
+        var sent = fake.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Equal(
+            [
+                "POST /db/lineage/query/v2",
+                "POST /db/lineage/query/v2/tx",
+                "POST /db/lineage/query/v2/tx/u1",
+                "POST /db/lineage/query/v2/tx/u1",
+                "POST /db/lineage/query/v2/tx/u1",
+                "POST /db/lineage/query/v2/tx/u1/commit",
+            ],
+            sent);
+        Assert.Equal(Lock.Text, fake.Requests.ElementAt(1).Statement);
+
+        // Ended without a commit, the unit rolls back.
+        fake.Requests.Clear();
+        await using (store.Begin())
+        {
+            await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(finish, Actor.System("t"), Ct));
+        }
+
+        Assert.Equal("DELETE /db/lineage/query/v2/tx/u2", fake.Requests.Select(r => $"{r.Method} {r.Path}").Last());
+        Assert.DoesNotContain(fake.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,6 +16,12 @@ internal sealed class LineageErrorInfoProvider : IErrorInfoProvider
     public const string ParseFailed = "GRAPHQL_PARSE_FAILED";
     public const string ValidationFailed = "GRAPHQL_VALIDATION_FAILED";
 
+    /// <summary>
+    /// Marks the errors of a mutation that was rolled back whole: <c>extensions.rolledBack</c>
+    /// tells the client that none of its fields was applied.
+    /// </summary>
+    public const string RolledBack = "rolledBack";
+
     public ErrorInfo GetInfo(ExecutionError executionError)
     {
         ArgumentNullException.ThrowIfNull(executionError);
@@ -37,6 +43,11 @@ internal sealed class LineageErrorInfoProvider : IErrorInfoProvider
             case ComplexityError:
                 extensions["limit"] = message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "maxQueryDepth" : "maxComplexity";
                 break;
+        }
+
+        if (executionError.Data.Contains(RolledBack))
+        {
+            extensions[RolledBack] = true;
         }
 
         return new ErrorInfo { Message = message, Extensions = extensions };
