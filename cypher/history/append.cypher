@@ -6,12 +6,18 @@
 // @param targetId
 // @param target
 // @param position
+// @param format
 // @param action
 // @param at
 // @param actor
 // @param version
 // @param source
+// @param sourceSalt
 // @param alias
+// @param tag
+// @param member
+// @param role
+// @param visibility
 // @param requestId
 // @param subjectId
 // @param sourceNamespaceId
@@ -22,5 +28,6 @@ MERGE (c:AuditChain {key: $chain})
 SET c.length = $position, c.head = $hash
 CREATE (:AuditEvent {
   id: $id, chain: $chain, targetKind: $targetKind, targetId: $targetId, target: $target, position: $position,
-  action: $action, at: $at, actor: $actor, version: $version, source: $source, alias: $alias, requestId: $requestId,
+  format: $format, action: $action, at: $at, actor: $actor, version: $version, source: $source, sourceSalt: $sourceSalt,
+  alias: $alias, tag: $tag, member: $member, role: $role, visibility: $visibility, requestId: $requestId,
   subjectId: $subjectId, sourceNamespaceId: $sourceNamespaceId, hash: $hash})

@@ -82,16 +82,12 @@ public sealed partial class Neo4jLineageStore
     /// head and the event, and the new head. Runs inside the transaction of the change it
     /// records, which holds the write lock, so that no other append reads the same head.
     /// </summary>
-    private async Task AppendEventAsync(
-        Neo4jSession s, AliasScope scope, AuditAction action, AuditSubject subject, string? alias, Actor actor, CancellationToken cancellationToken)
+    private async Task AppendEventAsync(Neo4jSession s, AliasScope scope, AuditEntry entry, Actor actor, CancellationToken cancellationToken)
     {
         var head = await s.RowAsync("history/head", cancellationToken, ("chain", scope.Chain)).ConfigureAwait(false);
         var previous = head!.NullableString("head") is { } text ? Convert.FromBase64String(text) : AuditChain.Genesis.ToArray();
-        var at = Cypher.ParseTime(Now());
-        var e = new AuditEventRecord(
-            head.Long("nextId"), scope.Kind, scope.TargetId, scope.Target, head.Long("length") + 1, action, at, actor.Name,
-            subject.Version, subject.Source, alias, actor.RequestId, subject.Id, subject.SourceNamespaceId, []);
-        var hash = Convert.ToBase64String(AuditChain.Hash(previous, e));
+        var e = AuditRules.Chain(
+            head.Long("nextId"), scope.Kind, scope.TargetId, scope.Target, head.Long("length") + 1, Cypher.ParseTime(Now()), actor, entry, previous);
         await s.RunAsync(
             "history/append",
             cancellationToken,
@@ -101,17 +97,28 @@ public sealed partial class Neo4jLineageStore
             ("targetId", e.TargetId),
             ("target", e.Target),
             ("position", e.Position),
-            ("action", AuditChain.ActionName(action)),
-            ("at", Cypher.FormatTime(at)),
+            ("format", e.Format),
+            ("action", AuditChain.ActionName(e.Action)),
+            ("at", Cypher.FormatTime(e.At)),
             ("actor", e.Actor),
             ("version", e.Version),
             ("source", e.Source),
-            ("alias", alias),
+            ("sourceSalt", e.SourceSalt is { } salt ? Convert.ToBase64String(salt) : null),
+            ("alias", e.Alias),
+            ("tag", e.Tag),
+            ("member", e.Member),
+            ("role", e.Role),
+            ("visibility", e.Visibility),
             ("requestId", e.RequestId),
             ("subjectId", e.SubjectId),
             ("sourceNamespaceId", e.SourceNamespaceId),
-            ("hash", hash)).ConfigureAwait(false);
+            ("hash", Convert.ToBase64String(e.Hash))).ConfigureAwait(false);
     }
+
+    /// <summary>One version's or link's event: the subject with its version, and for collections its source.</summary>
+    private Task AppendEventAsync(
+        Neo4jSession s, AliasScope scope, AuditAction action, AuditSubject subject, string? alias, Actor actor, CancellationToken cancellationToken) =>
+        AppendEventAsync(s, scope, subject.Entry(action) with { Alias = alias }, actor, cancellationToken);
 
     /// <summary>
     /// Gives <paramref name="alias"/> to <paramref name="holder"/>, taking it from whichever
@@ -180,21 +187,27 @@ public sealed partial class Neo4jLineageStore
     }
 
     /// <summary>
-    /// The collection or project artifact a history path names, if the caller may read its
-    /// history: VIEWER of the registry (restricted viewers see no history), or of the namespace.
+    /// The registry, collection or project artifact a history path names, if the caller may read
+    /// its history: VIEWER of the registry (restricted viewers see no history), or of the namespace.
     /// </summary>
     private static async Task<HistoryTarget> RequireHistoryTargetAsync(Neo4jSession s, string path, Access access, CancellationToken cancellationToken)
     {
-        var parsed = CollectionPath.ParseHistoryTarget(path);
+        var parsed = HistoryPath.Parse(path);
         var row = await s.RowAsync("history/target", cancellationToken, ("path", parsed.ToString())).ConfigureAwait(false);
         var notFound = Missing.HistoryTarget(path).Message;
-        if (row?.NullableLong("collectionId") is { } collection)
+        if (parsed.IsRegistry && row?.NullableLong("ownRegistryId") is { } registry)
         {
-            access.RequireRegistry(row.Long("registryId"), parsed.RegistryPath.ToString(), Permission.UseRegistryVersions, notFound);
+            access.RequireRegistry(registry, parsed.ToString(), Permission.UseRegistryVersions, notFound);
+            return new HistoryTarget(AuditTargetKind.Registry, registry);
+        }
+
+        if (!parsed.IsRegistry && row?.NullableLong("collectionId") is { } collection)
+        {
+            access.RequireRegistry(row.Long("registryId"), parsed.ParentPath.ToString(), Permission.UseRegistryVersions, notFound);
             return new HistoryTarget(AuditTargetKind.Collection, collection);
         }
 
-        if (row?.NullableLong("artifactId") is { } artifact)
+        if (!parsed.IsRegistry && row?.NullableLong("artifactId") is { } artifact)
         {
             access.RequireNamespace(row.Long("namespaceId"), parsed.Namespace, Permission.ReadNamespace, notFound);
             return new HistoryTarget(AuditTargetKind.Artifact, artifact);
@@ -215,7 +228,11 @@ public sealed partial class Neo4jLineageStore
     private static string ChainKey(AuditTargetKind kind, long id) => $"{AuditChain.TargetKindName(kind)}:{id}";
 
     /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
-    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null);
+    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null)
+    {
+        public AuditEntry Entry(AuditAction action) =>
+            new(action) { SubjectId = Id, Version = Version, Source = Source, SourceNamespaceId = SourceNamespaceId };
+    }
 
     private sealed record HistoryTarget(AuditTargetKind Kind, long Id)
     {
@@ -232,5 +249,7 @@ public sealed partial class Neo4jLineageStore
         public static AliasScope Of(CollectionRecord collection) => new(AuditTargetKind.Collection, collection.Id, collection.Path);
 
         public static AliasScope OfArtifact(long artifactId, string artifactPath) => new(AuditTargetKind.Artifact, artifactId, artifactPath);
+
+        public static AliasScope OfRegistry(long registryId, string registryPath) => new(AuditTargetKind.Registry, registryId, registryPath);
     }
 }

@@ -167,6 +167,13 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
                 await CreateGrantAsync(s, resource, member, command.Role, actor, cancellationToken).ConfigureAwait(false);
             }
 
+            // Who may do what in a registry is part of its history.
+            var previous = updated.NullableString("previous") is { } role ? RoleNames.Parse(role) : (Role?)null;
+            if (resource.IsRegistry && RegistryRules.Granted(command.Member, command.Role, previous) is { } granted)
+            {
+                await AppendEventAsync(s, AliasScope.OfRegistry(resource.Id, command.Resource), granted, actor, cancellationToken).ConfigureAwait(false);
+            }
+
             return new MembershipRecord(command.Member, member.Kind, command.Role, _time.GetUtcNow(), actor.Name);
         }, cancellationToken);
     }
@@ -181,7 +188,18 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
             await KeepAnAdministratorAsync(s, resource, member, command.Member, actor, cancellationToken).ConfigureAwait(false);
             var removed = await s.RowAsync("identity/delete-grant", cancellationToken, ("key", GrantKey(resource, member))).ConfigureAwait(false);
-            return removed!.Long("removed") > 0;
+            if (removed!.Long("removed") == 0)
+            {
+                return false;
+            }
+
+            if (resource.IsRegistry)
+            {
+                await AppendEventAsync(
+                    s, AliasScope.OfRegistry(resource.Id, command.Resource), RegistryRules.Revoked(command.Member, RoleNames.Parse(removed.String("role"))), actor, cancellationToken).ConfigureAwait(false);
+            }
+
+            return true;
         }, cancellationToken);
     }
 
@@ -209,6 +227,11 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
                 ("protectedAliases", protectedAliases),
                 ("at", Now()),
                 ("by", actor.Name)).ConfigureAwait(false);
+            foreach (var entry in RegistryRules.Created(command.Visibility, protectedAliases))
+            {
+                await AppendEventAsync(s, AliasScope.OfRegistry(row!.Long("id"), path), entry, actor, cancellationToken).ConfigureAwait(false);
+            }
+
             return (await LoadRegistriesAsync(s, [row!.Long("id")], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
     }
@@ -220,12 +243,18 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         return WriteAsync(async s =>
         {
             var registry = await RequireRegistryAsync(s, command.Registry, actor.Access, Permission.AdministerRegistry, cancellationToken).ConfigureAwait(false);
+            var visibility = command.Visibility ?? registry.Visibility;
+            var protectedAliases = IdentityRules.ProtectedAliases(command.ProtectedAliases ?? registry.ProtectedAliases);
             await s.RunAsync(
                 "identity/update-registry",
                 cancellationToken,
                 ("id", registry.Id),
-                ("visibility", (command.Visibility ?? registry.Visibility).ToString().ToUpperInvariant()),
-                ("protectedAliases", IdentityRules.ProtectedAliases(command.ProtectedAliases ?? registry.ProtectedAliases).ToArray())).ConfigureAwait(false);
+                ("visibility", visibility.ToString().ToUpperInvariant()),
+                ("protectedAliases", protectedAliases.ToArray())).ConfigureAwait(false);
+            foreach (var entry in RegistryRules.Updated(registry, visibility, protectedAliases))
+            {
+                await AppendEventAsync(s, AliasScope.OfRegistry(registry.Id, registry.Path), entry, actor, cancellationToken).ConfigureAwait(false);
+            }
             return (await LoadRegistriesAsync(s, [registry.Id], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
     }

@@ -154,14 +154,14 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
         var tags = RegistryRules.Tags(command).ToArray();
         return WriteAsync<IReadOnlyList<string>>(async s =>
         {
-            var (kind, id, what) = await RequireTagTargetAsync(s, command.Target, actor.Access, cancellationToken).ConfigureAwait(false);
-            if (add)
+            var (kind, id, what, history, subject) = await RequireTagTargetAsync(s, command.Target, actor.Access, cancellationToken).ConfigureAwait(false);
+            var changed = add
+                ? await s.QueryAsync("tags/add", r => r.String("tag"), cancellationToken, ("kind", RegistryRules.TagKind(kind)), ("targetId", id), ("tags", tags), ("at", Now()), ("by", actor.Name)).ConfigureAwait(false)
+                : await s.QueryAsync("tags/remove", r => r.String("tag"), cancellationToken, ("kind", RegistryRules.TagKind(kind)), ("targetId", id), ("tags", tags)).ConfigureAwait(false);
+            var action = add ? AuditAction.TagAdded : AuditAction.TagRemoved;
+            foreach (var tag in tags.Where(changed.Contains))
             {
-                await s.RunAsync("tags/add", cancellationToken, ("kind", RegistryRules.TagKind(kind)), ("targetId", id), ("tags", tags), ("at", Now()), ("by", actor.Name)).ConfigureAwait(false);
-            }
-            else
-            {
-                await s.RunAsync("tags/remove", cancellationToken, ("kind", RegistryRules.TagKind(kind)), ("targetId", id), ("tags", tags)).ConfigureAwait(false);
+                await AppendEventAsync(s, history, (subject?.Entry(action) ?? new AuditEntry(action)) with { Tag = tag }, actor, cancellationToken).ConfigureAwait(false);
             }
 
             var now = (await TagsOfAsync(s, kind, [id], cancellationToken).ConfigureAwait(false)).Select(t => t.Tag).ToList();
@@ -174,22 +174,26 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
     private static Task<List<(long Id, string Tag)>> TagsOfAsync(Neo4jSession s, TagTarget target, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         s.QueryAsync("tags/of", r => (r.Long("id"), r.String("tag")), cancellationToken, ("kind", RegistryRules.TagKind(target)), ("ids", ids.ToArray()));
 
-    /// <summary>A collection (a path) or a version (a name with ':'), checked for the right to tag it.</summary>
-    private static async Task<(TagTarget Kind, long Id, string What)> RequireTagTargetAsync(
+    /// <summary>
+    /// A collection (a path) or a version (a name with ':'), checked for the right to tag it,
+    /// with the history its tags are recorded in: its collection's, or its artifact's.
+    /// </summary>
+    private static async Task<(TagTarget Kind, long Id, string What, AliasScope History, AuditSubject? Subject)> RequireTagTargetAsync(
         Neo4jSession s, string target, Access access, CancellationToken cancellationToken)
     {
         if (target is not null && VersionRef.LooksLikeVersionName(target))
         {
             var version = await RequireVersionAsync(
                 s, VersionRef.Parse(target, "target"), access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
+            var path = $"{version.Namespace}/{version.Project}/{version.ArtifactName}";
             return version.Link is { } link
-                ? (TagTarget.Link, link.Id, $"'{version.QualifiedName}'")
-                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'");
+                ? (TagTarget.Link, link.Id, $"'{version.QualifiedName}'", new AliasScope(AuditTargetKind.Collection, link.CollectionId, path), Subject(version))
+                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'", AliasScope.OfArtifact(version.ArtifactId, path), Subject(version));
         }
 
         var (collection, _) = await RequireCollectionAsync(
             s, CollectionPath.Parse(target, "target"), access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
-        return (TagTarget.Collection, collection.Id, $"collection '{collection.Path}'");
+        return (TagTarget.Collection, collection.Id, $"collection '{collection.Path}'", AliasScope.Of(collection), null);
     }
 
     private static async Task<(CollectionRecord Collection, RegistryRecord Registry)> RequireCollectionAsync(

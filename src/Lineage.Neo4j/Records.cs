@@ -147,13 +147,22 @@ internal static class Records
         AuditChain.ParseAction(String(m, "action")),
         Time(m, "at"),
         String(m, "actor"),
-        NullableString(m, "version"),
-        NullableString(m, "source"),
-        NullableString(m, "alias"),
-        NullableString(m, "requestId"),
-        NullableLong(m, "subjectId"),
-        NullableLong(m, "sourceNamespaceId"),
-        Convert.FromBase64String(String(m, "hash")));
+        Convert.FromBase64String(String(m, "hash")))
+    {
+        // Events appended before the format was recorded are format 1.
+        Format = (int)(NullableLong(m, "format") ?? 1),
+        Version = NullableString(m, "version"),
+        Source = NullableString(m, "source"),
+        SourceSalt = NullableString(m, "sourceSalt") is { } salt ? Convert.FromBase64String(salt) : null,
+        Alias = NullableString(m, "alias"),
+        Tag = NullableString(m, "tag"),
+        Member = NullableString(m, "member"),
+        Role = NullableString(m, "role"),
+        Visibility = NullableString(m, "visibility"),
+        RequestId = NullableString(m, "requestId"),
+        SubjectId = NullableLong(m, "subjectId"),
+        SourceNamespaceId = NullableLong(m, "sourceNamespaceId"),
+    };
 
     private static List<string> Aliases(JsonElement m) =>
         [.. Strings(m, "aliases"), .. Bool(m, "latest") ? new[] { NameRules.Latest } : []];

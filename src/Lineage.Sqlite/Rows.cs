@@ -8,6 +8,13 @@ namespace Lineage.Sqlite;
 /// <summary>Column lists and row readers shared by the store's queries.</summary>
 internal static class Rows
 {
+    /// <summary>A text column by name, or null.</summary>
+    public static string? NullableString(SqliteDataReader r, string column)
+    {
+        var ordinal = r.GetOrdinal(column);
+        return r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    }
+
     public const string ProjectColumns = "p.id, p.namespace_id, n.name, p.name, p.created_at, p.created_by";
 
     public const string ProjectJoins = "JOIN namespaces n ON n.id = p.namespace_id";

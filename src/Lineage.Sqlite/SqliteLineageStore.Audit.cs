@@ -16,7 +16,8 @@ public sealed partial class SqliteLineageStore
     private const int VerifySlice = 1000;
 
     private const string EventColumns =
-        "e.id, e.target_kind, e.target_id, e.target, e.position, e.action, e.at, e.actor, e.version, e.source, e.alias, e.request_id, e.subject_id, e.source_namespace_id, e.hash";
+        "e.id, e.target_kind, e.target_id, e.target, e.position, e.format, e.action, e.at, e.actor, e.version, e.source, e.source_salt, " +
+        "e.alias, e.tag, e.member, e.role, e.visibility, e.request_id, e.subject_id, e.source_namespace_id, e.hash";
 
     public Task<Page<AuditEventRecord>> GetHistoryAsync(string path, AuditQuery query, PageRequest page, Access access, CancellationToken cancellationToken)
     {
@@ -106,15 +107,7 @@ public sealed partial class SqliteLineageStore
     /// head and the event, and the new head. Runs inside the transaction of the change it records.
     /// </summary>
     private async Task AppendEventAsync(
-        SqliteSession s,
-        AuditTargetKind kind,
-        long targetId,
-        string target,
-        AuditAction action,
-        AuditSubject subject,
-        string? alias,
-        Actor actor,
-        CancellationToken cancellationToken)
+        SqliteSession s, AuditTargetKind kind, long targetId, string target, AuditEntry entry, Actor actor, CancellationToken cancellationToken)
     {
         var kindName = AuditChain.TargetKindName(kind);
         var (id, length, head) = (await s.QueryAsync(
@@ -126,39 +119,46 @@ public sealed partial class SqliteLineageStore
             cancellationToken,
             ("$k", kindName),
             ("$t", targetId)).ConfigureAwait(false))[0];
-        var previous = head ?? AuditChain.Genesis.ToArray();
-        var at = Time.Parse(Now());
-        var e = new AuditEventRecord(
-            id, kind, targetId, target, length + 1, action, at, actor.Name, subject.Version, subject.Source, alias, actor.RequestId, subject.Id,
-            subject.SourceNamespaceId, []);
-        var hash = AuditChain.Hash(previous, e);
+        var e = AuditRules.Chain(id, kind, targetId, target, length + 1, Time.Parse(Now()), actor, entry, head ?? AuditChain.Genesis.Span);
 
         await s.ExecuteAsync(
             """
             INSERT INTO audit_events
-                (id, target_kind, target_id, target, position, action, at, actor, version, source, alias, request_id, subject_id, source_namespace_id, hash)
-            VALUES ($id, $k, $t, $target, $pos, $action, $at, $actor, $version, $source, $alias, $request, $subject, $sourceNamespace, $hash);
+                (id, target_kind, target_id, target, position, format, action, at, actor, version, source, source_salt,
+                 alias, tag, member, role, visibility, request_id, subject_id, source_namespace_id, hash)
+            VALUES ($id, $k, $t, $target, $pos, $format, $action, $at, $actor, $version, $source, $salt,
+                    $alias, $tag, $member, $role, $visibility, $request, $subject, $sourceNamespace, $hash);
             INSERT INTO audit_chains (target_kind, target_id, length, head) VALUES ($k, $t, $pos, $hash)
             ON CONFLICT (target_kind, target_id) DO UPDATE SET length = excluded.length, head = excluded.head;
             """,
             cancellationToken,
-            ("$id", id),
+            ("$id", e.Id),
             ("$k", kindName),
             ("$t", targetId),
             ("$target", target),
             ("$pos", e.Position),
-            ("$action", AuditChain.ActionName(action)),
-            ("$at", Time.Format(at)),
+            ("$format", e.Format),
+            ("$action", AuditChain.ActionName(e.Action)),
+            ("$at", Time.Format(e.At)),
             ("$actor", e.Actor),
             ("$version", e.Version),
             ("$source", e.Source),
-            ("$alias", alias),
+            ("$salt", e.SourceSalt),
+            ("$alias", e.Alias),
+            ("$tag", e.Tag),
+            ("$member", e.Member),
+            ("$role", e.Role),
+            ("$visibility", e.Visibility),
             ("$request", e.RequestId),
             ("$subject", e.SubjectId),
             ("$sourceNamespace", e.SourceNamespaceId),
-            ("$hash", hash)).ConfigureAwait(false);
-
+            ("$hash", e.Hash)).ConfigureAwait(false);
     }
+
+    /// <summary>One version's or link's event: the subject with its version, and for collections its source.</summary>
+    private Task AppendEventAsync(
+        SqliteSession s, AuditTargetKind kind, long targetId, string target, AuditAction action, AuditSubject subject, string? alias, Actor actor, CancellationToken cancellationToken) =>
+        AppendEventAsync(s, kind, targetId, target, subject.Entry(action) with { Alias = alias }, actor, cancellationToken);
 
     /// <summary>
     /// Gives <paramref name="alias"/> to <paramref name="holder"/>, taking it from whichever
@@ -236,32 +236,47 @@ public sealed partial class SqliteLineageStore
     }
 
     /// <summary>
-    /// The collection or project artifact a history path names, if the caller may read its
-    /// history: VIEWER of the registry (restricted viewers see no history), or of the namespace.
+    /// The registry, collection or project artifact a history path names, if the caller may read
+    /// its history: VIEWER of the registry (restricted viewers see no history), or of the namespace.
     /// </summary>
     private static async Task<HistoryTarget> RequireHistoryTargetAsync(SqliteSession s, string path, Access access, CancellationToken cancellationToken)
     {
-        var parsed = CollectionPath.ParseHistoryTarget(path);
-        var found = (await s.QueryAsync(
-            """
-            SELECT 'COLLECTION', c.id, c.registry_id, g.namespace_id
-            FROM collections c JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
-            WHERE n.name = $ns AND g.name = $p AND c.name = $a
-            UNION ALL
-            SELECT 'ARTIFACT', a.id, NULL, p.namespace_id
-            FROM artifacts a JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id
-            WHERE n.name = $ns AND p.name = $p AND a.name = $a
-            """,
-            r => new HistoryTarget(AuditChain.ParseTargetKind(r.GetString(0)), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3)),
-            cancellationToken,
-            ("$ns", parsed.Namespace),
-            ("$p", parsed.Registry),
-            ("$a", parsed.Collection)).ConfigureAwait(false)).FirstOrDefault()
-            ?? throw Missing.HistoryTarget(path);
+        var parsed = HistoryPath.Parse(path);
+        var found = parsed.IsRegistry
+            ? (await s.QueryAsync(
+                """
+                SELECT 'REGISTRY', g.id, g.id, g.namespace_id
+                FROM registries g JOIN namespaces n ON n.id = g.namespace_id
+                WHERE n.name = $ns AND g.name = $p
+                """,
+                ReadHistoryTarget,
+                cancellationToken,
+                ("$ns", parsed.Namespace),
+                ("$p", parsed.Parent)).ConfigureAwait(false)).FirstOrDefault()
+            : (await s.QueryAsync(
+                """
+                SELECT 'COLLECTION', c.id, c.registry_id, g.namespace_id
+                FROM collections c JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
+                WHERE n.name = $ns AND g.name = $p AND c.name = $a
+                UNION ALL
+                SELECT 'ARTIFACT', a.id, NULL, p.namespace_id
+                FROM artifacts a JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id
+                WHERE n.name = $ns AND p.name = $p AND a.name = $a
+                """,
+                ReadHistoryTarget,
+                cancellationToken,
+                ("$ns", parsed.Namespace),
+                ("$p", parsed.Parent),
+                ("$a", parsed.Name)).ConfigureAwait(false)).FirstOrDefault();
+        if (found is null)
+        {
+            throw Missing.HistoryTarget(path);
+        }
+
         var notFound = Missing.HistoryTarget(path).Message;
         if (found.RegistryId is { } registry)
         {
-            access.RequireRegistry(registry, parsed.RegistryPath.ToString(), Permission.UseRegistryVersions, notFound);
+            access.RequireRegistry(registry, parsed.ParentPath.ToString(), Permission.UseRegistryVersions, notFound);
         }
         else
         {
@@ -270,6 +285,9 @@ public sealed partial class SqliteLineageStore
 
         return found;
     }
+
+    private static HistoryTarget ReadHistoryTarget(SqliteDataReader r) =>
+        new(AuditChain.ParseTargetKind(r.GetString(0)), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3));
 
     private static (string Sql, (string Name, object? Value)[] Args) Filter(HistoryTarget target, AuditQuery query)
     {
@@ -290,24 +308,36 @@ public sealed partial class SqliteLineageStore
     }
 
     private static AuditEventRecord ReadEvent(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        AuditChain.ParseTargetKind(r.GetString(1)),
-        r.GetInt64(2),
-        r.GetString(3),
-        r.GetInt64(4),
-        AuditChain.ParseAction(r.GetString(5)),
-        Time.Parse(r.GetString(6)),
-        r.GetString(7),
-        r.IsDBNull(8) ? null : r.GetString(8),
-        r.IsDBNull(9) ? null : r.GetString(9),
-        r.IsDBNull(10) ? null : r.GetString(10),
-        r.IsDBNull(11) ? null : r.GetString(11),
-        r.IsDBNull(12) ? null : r.GetInt64(12),
-        r.IsDBNull(13) ? null : r.GetInt64(13),
-        (byte[])r.GetValue(14));
+        r.GetInt64(r.GetOrdinal("id")),
+        AuditChain.ParseTargetKind(r.GetString(r.GetOrdinal("target_kind"))),
+        r.GetInt64(r.GetOrdinal("target_id")),
+        r.GetString(r.GetOrdinal("target")),
+        r.GetInt64(r.GetOrdinal("position")),
+        AuditChain.ParseAction(r.GetString(r.GetOrdinal("action"))),
+        Time.Parse(r.GetString(r.GetOrdinal("at"))),
+        r.GetString(r.GetOrdinal("actor")),
+        (byte[])r.GetValue(r.GetOrdinal("hash")))
+    {
+        Format = r.GetInt32(r.GetOrdinal("format")),
+        Version = Rows.NullableString(r, "version"),
+        Source = Rows.NullableString(r, "source"),
+        SourceSalt = r.IsDBNull(r.GetOrdinal("source_salt")) ? null : (byte[])r.GetValue(r.GetOrdinal("source_salt")),
+        Alias = Rows.NullableString(r, "alias"),
+        Tag = Rows.NullableString(r, "tag"),
+        Member = Rows.NullableString(r, "member"),
+        Role = Rows.NullableString(r, "role"),
+        Visibility = Rows.NullableString(r, "visibility"),
+        RequestId = Rows.NullableString(r, "request_id"),
+        SubjectId = r.IsDBNull(r.GetOrdinal("subject_id")) ? null : r.GetInt64(r.GetOrdinal("subject_id")),
+        SourceNamespaceId = r.IsDBNull(r.GetOrdinal("source_namespace_id")) ? null : r.GetInt64(r.GetOrdinal("source_namespace_id")),
+    };
 
     /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
-    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null);
+    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null)
+    {
+        public AuditEntry Entry(AuditAction action) =>
+            new(action) { SubjectId = Id, Version = Version, Source = Source, SourceNamespaceId = SourceNamespaceId };
+    }
 
     private sealed record HistoryTarget(AuditTargetKind Kind, long Id, long? RegistryId, long NamespaceId);
 

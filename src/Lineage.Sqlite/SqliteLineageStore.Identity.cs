@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
@@ -175,6 +176,9 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 await KeepAnAdministratorAsync(s, resource, member, command.Member, actor, cancellationToken).ConfigureAwait(false);
             }
 
+            var previous = await s.ScalarAsync<string?>(
+                $"SELECT role FROM {resource.Grants} WHERE {resource.Column} = $res AND {member.Column} = $m",
+                cancellationToken, ("$res", resource.Id), ("$m", member.Id)).ConfigureAwait(false);
             var updated = await s.ExecuteAsync(
                 $"UPDATE {resource.Grants} SET role = $r, created_at = $t, created_by = $by WHERE {resource.Column} = $res AND {member.Column} = $m",
                 cancellationToken,
@@ -187,6 +191,12 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             {
                 var (principalId, teamId) = member.Kind == MemberKind.Team ? ((long?)null, (long?)member.Id) : (member.Id, null);
                 await InsertGrantAsync(s, resource.Grants, resource.Column, resource.Id, principalId, teamId, command.Role, actor, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Who may do what in a registry is part of its history.
+            if (resource.IsRegistry && RegistryRules.Granted(command.Member, command.Role, previous is null ? null : RoleNames.Parse(previous)) is { } granted)
+            {
+                await AppendEventAsync(s, AuditTargetKind.Registry, resource.Id, command.Resource, granted, actor, cancellationToken).ConfigureAwait(false);
             }
 
             return new MembershipRecord(command.Member, member.Kind, command.Role, _time.GetUtcNow(), actor.Name);
@@ -202,10 +212,16 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
             await KeepAnAdministratorAsync(s, resource, member, command.Member, actor, cancellationToken).ConfigureAwait(false);
-            var removed = await s.ExecuteAsync(
-                $"DELETE FROM {resource.Grants} WHERE {resource.Column} = $res AND {member.Column} = $m",
+            var removed = await s.ScalarAsync<string?>(
+                $"DELETE FROM {resource.Grants} WHERE {resource.Column} = $res AND {member.Column} = $m RETURNING role",
                 cancellationToken, ("$res", resource.Id), ("$m", member.Id)).ConfigureAwait(false);
-            return removed > 0;
+            if (removed is not null && resource.IsRegistry)
+            {
+                await AppendEventAsync(
+                    s, AuditTargetKind.Registry, resource.Id, command.Resource, RegistryRules.Revoked(command.Member, RoleNames.Parse(removed)), actor, cancellationToken).ConfigureAwait(false);
+            }
+
+            return removed is not null;
         }, cancellationToken);
     }
 
@@ -214,7 +230,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "registry name");
-        var protectedAliases = JsonSerializer.Serialize(IdentityRules.ProtectedAliases(command.ProtectedAliases ?? []));
+        var protectedAliases = IdentityRules.ProtectedAliases(command.ProtectedAliases ?? []);
         return _database.WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Owner, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
@@ -235,9 +251,14 @@ public sealed partial class SqliteLineageStore : IIdentityStore
                 ("$ns", owner.Id),
                 ("$n", command.Name),
                 ("$v", command.Visibility.ToString().ToUpperInvariant()),
-                ("$protected", protectedAliases),
+                ("$protected", JsonSerializer.Serialize(protectedAliases)),
                 ("$t", Now()),
                 ("$by", actor.Name)).ConfigureAwait(false);
+            foreach (var entry in RegistryRules.Created(command.Visibility, protectedAliases))
+            {
+                await AppendEventAsync(s, AuditTargetKind.Registry, id, path, entry, actor, cancellationToken).ConfigureAwait(false);
+            }
+
             return (await LoadRegistriesAsync(s, [id], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
     }
@@ -250,13 +271,17 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         {
             var registry = await RequireRegistryAsync(s, command.Registry, actor.Access, Permission.AdministerRegistry, cancellationToken).ConfigureAwait(false);
             var visibility = command.Visibility ?? registry.Visibility;
-            var protectedAliases = command.ProtectedAliases ?? registry.ProtectedAliases;
+            var protectedAliases = IdentityRules.ProtectedAliases(command.ProtectedAliases ?? registry.ProtectedAliases);
             await s.ExecuteAsync(
                 "UPDATE registries SET visibility = $v, protected_aliases = $protected WHERE id = $id",
                 cancellationToken,
                 ("$v", visibility.ToString().ToUpperInvariant()),
-                ("$protected", JsonSerializer.Serialize(IdentityRules.ProtectedAliases(protectedAliases))),
+                ("$protected", JsonSerializer.Serialize(protectedAliases)),
                 ("$id", registry.Id)).ConfigureAwait(false);
+            foreach (var entry in RegistryRules.Updated(registry, visibility, protectedAliases))
+            {
+                await AppendEventAsync(s, AuditTargetKind.Registry, registry.Id, registry.Path, entry, actor, cancellationToken).ConfigureAwait(false);
+            }
             return (await LoadRegistriesAsync(s, [registry.Id], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
     }

@@ -176,14 +176,20 @@ public sealed partial class SqliteLineageStore : IRegistryStore
         var tags = RegistryRules.Tags(command);
         return _database.WriteAsync<IReadOnlyList<string>>(async s =>
         {
-            var (kind, id, what) = await RequireTagTargetAsync(s, command.Target, actor.Access, cancellationToken).ConfigureAwait(false);
+            var (kind, id, what, history, subject) = await RequireTagTargetAsync(s, command.Target, actor.Access, cancellationToken).ConfigureAwait(false);
             foreach (var tag in tags)
             {
-                await s.ExecuteAsync(
+                var changed = await s.ExecuteAsync(
                     add
                         ? "INSERT INTO tags (target_kind, target_id, tag, created_at, created_by) VALUES ($k, $id, $tag, $at, $by) ON CONFLICT DO NOTHING"
                         : "DELETE FROM tags WHERE target_kind = $k AND target_id = $id AND tag = $tag",
                     cancellationToken, ("$k", RegistryRules.TagKind(kind)), ("$id", id), ("$tag", tag), ("$at", Now()), ("$by", actor.Name)).ConfigureAwait(false);
+                if (changed > 0)
+                {
+                    var action = add ? AuditAction.TagAdded : AuditAction.TagRemoved;
+                    var entry = (subject?.Entry(action) ?? new AuditEntry(action)) with { Tag = tag };
+                    await AppendEventAsync(s, history.Kind, history.TargetId, history.Target, entry, actor, cancellationToken).ConfigureAwait(false);
+                }
             }
 
             var now = await s.QueryAsync(
@@ -196,22 +202,27 @@ public sealed partial class SqliteLineageStore : IRegistryStore
         }, cancellationToken);
     }
 
-    /// <summary>A collection (a path) or a version (a name with ':'), checked for the right to tag it.</summary>
-    private static async Task<(TagTarget Kind, long Id, string What)> RequireTagTargetAsync(
+    /// <summary>
+    /// A collection (a path) or a version (a name with ':'), checked for the right to tag it,
+    /// with the history its tags are recorded in: its collection's, or its artifact's.
+    /// </summary>
+    private static async Task<(TagTarget Kind, long Id, string What, AliasScope History, AuditSubject? Subject)> RequireTagTargetAsync(
         SqliteSession s, string target, Access access, CancellationToken cancellationToken)
     {
         if (target is not null && VersionRef.LooksLikeVersionName(target))
         {
             var version = await RequireVersionAsync(
                 s, VersionRef.Parse(target, "target"), access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
+            var artifactPath = $"{version.Namespace}/{version.Project}/{version.ArtifactName}";
             return version.Link is { } link
-                ? (TagTarget.Link, link.Id, $"'{version.QualifiedName}'")
-                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'");
+                ? (TagTarget.Link, link.Id, $"'{version.QualifiedName}'",
+                    new AliasScope(AuditTargetKind.Collection, link.CollectionId, artifactPath, "link_aliases", "collection_id", "link_id"), Subject(version))
+                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'", AliasScope.OfArtifact(version.ArtifactId, artifactPath), Subject(version));
         }
 
         var (collection, _) = await RequireCollectionAsync(
             s, CollectionPath.Parse(target, "target"), access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
-        return (TagTarget.Collection, collection.Id, $"collection '{collection.Path}'");
+        return (TagTarget.Collection, collection.Id, $"collection '{collection.Path}'", AliasScope.Of(collection), null);
     }
 
     private static async Task<(CollectionRecord Collection, RegistryRecord Registry)> RequireCollectionAsync(

@@ -13,4 +13,25 @@ public enum AuditAction
     AliasAdded,
 
     AliasRemoved,
+
+    /// <summary>A tag was put on the collection, or on one of its versions (or a project version).</summary>
+    TagAdded,
+
+    TagRemoved,
+
+    /// <summary>A registry was made, with its visibility; its protected aliases follow as ALIAS_PROTECTED.</summary>
+    RegistryCreated,
+
+    /// <summary>A registry's visibility changed.</summary>
+    VisibilityChanged,
+
+    /// <summary>An alias became one only the registry's ADMINs may set, move or remove.</summary>
+    AliasProtected,
+
+    AliasUnprotected,
+
+    /// <summary>A role on the registry was granted (or changed) to a member.</summary>
+    RoleGranted,
+
+    RoleRevoked,
 }

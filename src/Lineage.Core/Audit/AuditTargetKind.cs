@@ -6,4 +6,7 @@ public enum AuditTargetKind
     Collection,
 
     Artifact,
+
+    /// <summary>A registry's own governance: its visibility, protected aliases and roles.</summary>
+    Registry,
 }

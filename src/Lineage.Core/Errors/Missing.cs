@@ -18,7 +18,7 @@ public static class Missing
 
     public static NotFoundException Collection(object path) => new($"collection '{path}' not found");
 
-    public static NotFoundException HistoryTarget(string path) => new($"no collection or artifact '{path}' was found");
+    public static NotFoundException HistoryTarget(string path) => new($"no registry, collection or artifact '{path}' was found");
 
     public static NotFoundException Principal(string name) => new($"user or service account '{name}' not found");
 

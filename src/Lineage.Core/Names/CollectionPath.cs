@@ -13,15 +13,6 @@ public sealed record CollectionPath(string Namespace, string Registry, string Co
     }
 
     /// <summary>A path whose history can be read: a collection, or a project artifact (<c>acme/zoo/dataset</c>).</summary>
-    public static CollectionPath ParseHistoryTarget(string? value, string what = "path")
-    {
-        var parts = PathSegments.Split(value, 3, what, "namespace/registry/collection or namespace/project/artifact");
-        return new CollectionPath(
-            NameRules.RequireName(parts[0], $"namespace in {what}"),
-            NameRules.RequireName(parts[1], $"registry or project in {what}"),
-            NameRules.RequireName(parts[2], $"collection or artifact in {what}"));
-    }
-
     public ProjectPath RegistryPath => new(Namespace, Registry);
 
     public override string ToString() => $"{Namespace}/{Registry}/{Collection}";

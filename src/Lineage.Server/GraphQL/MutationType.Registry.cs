@@ -47,24 +47,26 @@ internal sealed partial class MutationType
                 return await lineage.RegistryStore.UnlinkArtifactAsync(VersionRef.Parse(input.Artifact, "artifact"), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("addTags")
-            .Description("Tags a collection or a version; returns its tags.")
+        Field<NonNullGraphType<TaggedTargetType>>("addTags")
+            .Description("Tags a collection or a version, recording each new tag in its history; returns the target with its tags.")
             .Argument<NonNullGraphType<TagsInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<TagsInput>("input");
                 var lineage = c.Lineage();
-                return await lineage.RegistryStore.AddTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var tags = await lineage.RegistryStore.AddTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return new TaggedTarget(input.Target, tags);
             });
 
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("removeTags")
-            .Description("Removes tags from a collection or a version; returns its tags.")
+        Field<NonNullGraphType<TaggedTargetType>>("removeTags")
+            .Description("Removes tags from a collection or a version, recording each in its history; returns the target with its tags.")
             .Argument<NonNullGraphType<TagsInputType>>("input")
             .ResolveAsync(async c =>
             {
                 var input = c.GetArgument<TagsInput>("input");
                 var lineage = c.Lineage();
-                return await lineage.RegistryStore.RemoveTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var tags = await lineage.RegistryStore.RemoveTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return new TaggedTarget(input.Target, tags);
             });
     }
 }

@@ -22,7 +22,7 @@ internal sealed partial class QueryType
             });
 
         Field<NonNullGraphType<AuditVerificationType>>("verifyAuditHistory")
-            .Description("Recomputes the hash chain of a collection's (acme/models/zoo-classifier) or artifact's (acme/zoo/dataset) history.")
+            .Description("Recomputes the hash chain of a registry's (acme/models), collection's (acme/models/zoo-classifier) or artifact's (acme/zoo/dataset) history.")
             .Argument<NonNullGraphType<StringGraphType>>("path")
             .ResolveAsync(async c =>
             {

@@ -304,9 +304,15 @@ internal sealed class GraphQLHttpEndpoint
 
         await using var work = _atomic.Begin();
         var result = await RunAsync(http, prepared, context).ConfigureAwait(false);
-        if (result.Errors is { Count: > 0 } errors)
+        if (result.Executed && result.Errors is { Count: > 0 } errors)
         {
             return RolledBack(result, errors);
+        }
+
+        if (!result.Executed)
+        {
+            // Refused before it ran (it did not validate): there was nothing to roll back.
+            return result;
         }
 
         try

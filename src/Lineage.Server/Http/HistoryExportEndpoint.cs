@@ -10,7 +10,7 @@ using Lineage.Store;
 namespace Lineage.Server.Http;
 
 /// <summary>
-/// <c>GET /history?path=acme/models/zoo-classifier</c>: a collection's or artifact's history as
+/// <c>GET /history?path=acme/models/zoo-classifier</c>: a registry's, collection's or artifact's history as
 /// newline-delimited JSON, oldest first, for SIEM tools. <c>after</c> (a position) resumes
 /// where an earlier export ended; <c>actions</c> (comma-separated), <c>actor</c>,
 /// <c>since</c> and <c>until</c> filter as <c>history</c> does. The answer is streamed page by
@@ -106,7 +106,7 @@ internal sealed class HistoryExportEndpoint
 
     private static (string Path, AuditQuery Query, long After) ReadParameters(IQueryCollection parameters)
     {
-        var path = Single(parameters, "path") ?? throw new InvalidArgumentException("the parameter 'path' is required: a collection or artifact path");
+        var path = Single(parameters, "path") ?? throw new InvalidArgumentException("the parameter 'path' is required: a registry, collection or artifact path");
         var after = 0L;
         if (Single(parameters, "after") is { } afterText
             && (!long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out after)))
@@ -164,6 +164,13 @@ internal sealed class HistoryExportEndpoint
         {
             json.WriteStartObject();
             json.WriteString("id", AuditIds.Format(e.Id));
+            json.WriteNumber("format", e.Format);
+            if (e.Format == 1)
+            {
+                // Events hashed before salted commitments covered their database id.
+                json.WriteNumber("legacyId", e.Id);
+            }
+
             json.WriteNumber("position", e.Position);
             json.WriteString("targetKind", AuditChain.TargetKindName(e.TargetKind));
             json.WriteString("target", e.Target);
@@ -172,7 +179,19 @@ internal sealed class HistoryExportEndpoint
             json.WriteString("actor", e.Actor);
             json.WriteString("version", e.Version);
             json.WriteString("source", e.Source);
+            if (e.Format != 1)
+            {
+                // What the hash covers for the source, and, for a reader who may see the source,
+                // the salt that shows the commitment is the source's.
+                json.WriteString("sourceCommitment", AuditChain.SourceCommitment(e) is { } commitment ? Convert.ToHexStringLower(commitment) : null);
+                json.WriteString("sourceSalt", e.SourceSalt is { } salt ? Convert.ToHexStringLower(salt) : null);
+            }
+
             json.WriteString("alias", e.Alias);
+            json.WriteString("tag", e.Tag);
+            json.WriteString("member", e.Member);
+            json.WriteString("role", e.Role);
+            json.WriteString("visibility", e.Visibility);
             json.WriteString("requestId", e.RequestId);
             json.WriteString("hash", Convert.ToHexStringLower(e.Hash));
             json.WriteEndObject();

@@ -61,7 +61,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         new("unlinkArtifact", "MEMBER", """mutation ($target: String!) { unlinkArtifact(input: { artifact: $target }) }""", "acme/models/classifier:spare-{who}"),
         new("addAlias", "MEMBER", """mutation ($who: String!) { addAlias(input: { artifact: "acme/models/classifier:v0", alias: $who }) { aliases } }"""),
         new("removeAlias", "MEMBER", """mutation ($target: String!) { removeAlias(input: { artifact: "acme/models/classifier:v0", alias: $target }) { aliases } }""", "gone-{who}"),
-        new("addTags", "MEMBER", """mutation ($who: String!) { addTags(input: { target: "acme/models/classifier", tags: [$who] }) }"""),
+        new("addTags", "MEMBER", """mutation ($who: String!) { addTags(input: { target: "acme/models/classifier", tags: [$who] }) { tags } }"""),
         new("addAlias (protected alias)", "ADMIN", """mutation { addAlias(input: { artifact: "acme/models/classifier:v0", alias: "production" }) { aliases } }"""),
         new("addAlias (protected alias, other case)", "ADMIN", """mutation { addAlias(input: { artifact: "acme/models/classifier:v0", alias: "Production" }) { aliases } }"""),
         new("linkArtifact (protected alias, other case)", "ADMIN", """mutation ($target: String!) { linkArtifact(input: { artifact: $target, collection: "acme/models/classifier", aliases: ["PRODUCTION"] }) { name } }""", "{who}/work/model:v0"),

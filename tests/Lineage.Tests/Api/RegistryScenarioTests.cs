@@ -247,28 +247,102 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
     public async Task an_exported_history_can_be_verified_without_the_service()
     {
         using var response = await _scenario.App.CreateClient().GetAsync($"/history?path={Collection}", TestContext.Current.CancellationToken);
-        var previous = new byte[32];
-        foreach (var line in await NdjsonAsync(response))
-        {
-            // The canonical form as docs/security.md writes it down, built here by hand.
-            var canonical = JsonSerializer.Serialize(new
+        var lines = await NdjsonAsync(response);
+        Assert.Equal(7, lines.Count);
+        Assert.Equal(lines.Last().Str("hash"), OfflineChain.Verify(lines));
+    }
+
+    [Fact]
+    public async Task a_registry_keeps_a_history_of_its_settings_and_roles_that_verifies_offline()
+    {
+        var data = await _admin.DataAsync("""
+            { registry(path: "acme/models") { history { totalCount nodes { action actor alias member role visibility } } }
+              verifyAuditHistory(path: "acme/models") { ok eventsChecked } }
+            """);
+
+        Assert.Equal(
+            [
+                "VISIBILITY_CHANGED RESTRICTED", "ROLE_GRANTED rex VIEWER", "ROLE_GRANTED rae RESTRICTED_VIEWER",
+                "ROLE_GRANTED bo MEMBER", "ROLE_GRANTED ada MEMBER", "REGISTRY_CREATED ORGANIZATION",
+            ],
+            data.At("registry.history.nodes").EnumerateArray().Select(e => string.Join(' ', new[]
             {
-                id = long.Parse(line.Str("id").Split(':')[1], System.Globalization.CultureInfo.InvariantCulture),
-                targetKind = line.Str("targetKind"),
-                target = line.Str("target"),
-                position = line.GetProperty("position").GetInt64(),
-                action = line.Str("action"),
-                at = line.Str("at"),
-                actor = line.Str("actor"),
-                version = line.GetProperty("version").GetString(),
-                source = line.GetProperty("source").GetString(),
-                alias = line.GetProperty("alias").GetString(),
-                requestId = line.GetProperty("requestId").GetString(),
-            });
-            var hash = System.Security.Cryptography.SHA256.HashData([.. previous, .. System.Text.Encoding.UTF8.GetBytes(canonical)]);
-            Assert.Equal(line.Str("hash"), Convert.ToHexStringLower(hash));
-            previous = hash;
+                e.Str("action"), e.GetProperty("member").GetString(), e.GetProperty("role").GetString(), e.GetProperty("visibility").GetString(),
+            }.Where(x => x is not null))));
+        Assert.True(data.At("verifyAuditHistory.ok").GetBoolean());
+        Assert.Equal(6, data.At("verifyAuditHistory.eventsChecked").GetInt32());
+
+        using var export = await _scenario.App.CreateClient().GetAsync("/history?path=acme/models", TestContext.Current.CancellationToken);
+        var lines = await NdjsonAsync(export);
+        Assert.All(lines, l => Assert.Equal("REGISTRY", l.Str("targetKind")));
+        Assert.Equal(lines.Last().Str("hash"), OfflineChain.Verify(lines));
+    }
+
+    [Fact]
+    public async Task a_reader_who_may_not_see_a_source_can_neither_read_nor_guess_it_yet_verifies_the_whole_chain()
+    {
+        const string query = """{ collection(path: "acme/models/zoo-classifier") { history { nodes { action source hash } } } verifyAuditHistory(path: "acme/models/zoo-classifier") { ok headHash } }""";
+        var seen = await _scenario.Outsider.DataAsync(query);
+        var all = await _admin.DataAsync(query);
+        Assert.All(seen.At("collection.history.nodes").EnumerateArray(), e => Assert.Equal(JsonValueKind.Null, e.GetProperty("source").ValueKind));
+        Assert.Equal(all.Str("verifyAuditHistory.headHash"), seen.Str("verifyAuditHistory.headHash"));
+
+        using var export = await _scenario.Outsider.Http.GetAsync($"/history?path={Collection}", TestContext.Current.CancellationToken);
+        var lines = await NdjsonAsync(export);
+        Assert.All(lines, l =>
+        {
+            Assert.Equal(JsonValueKind.Null, l.GetProperty("source").ValueKind);
+            Assert.Equal(JsonValueKind.Null, l.GetProperty("sourceSalt").ValueKind);
+            Assert.Matches("^[0-9a-f]{64}$", l.Str("sourceCommitment"));
+        });
+
+        // The whole chain verifies from what this reader was given.
+        Assert.Equal(seen.Str("verifyAuditHistory.headHash"), OfflineChain.Verify(lines));
+
+        // The right guess confirms nothing: neither the source's plain hash, nor the event hashed
+        // with the source in clear (as events were once hashed), matches anything the reader sees.
+        var sources = new[] { "acme/zoo/zoo-ylbchv20:v0", "acme/zoo/zoo-ylbchv20:v1" };
+        var seenValues = lines.SelectMany(l => new[] { l.Str("sourceCommitment"), l.Str("hash") }).ToHashSet(StringComparer.Ordinal);
+        foreach (var guess in sources)
+        {
+            Assert.DoesNotContain(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(guess))), seenValues);
         }
+
+        var previous = new byte[32];
+        foreach (var line in lines)
+        {
+            foreach (var guess in sources)
+            {
+                var clear = JsonSerializer.Serialize(new
+                {
+                    format = 2,
+                    targetKind = line.Str("targetKind"),
+                    target = line.Str("target"),
+                    position = line.GetProperty("position").GetInt64(),
+                    action = line.Str("action"),
+                    at = line.Str("at"),
+                    actor = line.Str("actor"),
+                    version = line.GetProperty("version").GetString(),
+                    source = guess,
+                    alias = line.GetProperty("alias").GetString(),
+                    tag = (string?)null,
+                    member = (string?)null,
+                    role = (string?)null,
+                    visibility = (string?)null,
+                    requestId = line.GetProperty("requestId").GetString(),
+                });
+                var guessed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. previous, .. System.Text.Encoding.UTF8.GetBytes(clear)]));
+                Assert.NotEqual(line.Str("hash"), guessed);
+            }
+
+            previous = Convert.FromHexString(line.Str("hash"));
+        }
+
+        // Whoever may see the sources gets them with their salts, and checks them against the chain.
+        using var full = await _scenario.App.CreateClient().GetAsync($"/history?path={Collection}", TestContext.Current.CancellationToken);
+        var fullLines = await NdjsonAsync(full);
+        Assert.Contains(fullLines, l => l.GetProperty("source").GetString() == "acme/zoo/zoo-ylbchv20:v0");
+        Assert.Equal(OfflineChain.Verify(lines), OfflineChain.Verify(fullLines));
     }
 
     [Fact]
@@ -288,7 +362,8 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
     [Theory]
     [InlineData("/history?path=acme/models/nothing", HttpStatusCode.NotFound, "NOT_FOUND")]
     [InlineData("/history", HttpStatusCode.BadRequest, "INVALID_ARGUMENT")]
-    [InlineData("/history?path=acme/models", HttpStatusCode.BadRequest, "INVALID_ARGUMENT")]
+    [InlineData("/history?path=acme", HttpStatusCode.BadRequest, "INVALID_ARGUMENT")]
+    [InlineData("/history?path=acme/nothing", HttpStatusCode.NotFound, "NOT_FOUND")]
     [InlineData("/history?path=acme/models/zoo-classifier&actions=MOVED", HttpStatusCode.BadRequest, "INVALID_ARGUMENT")]
     [InlineData("/history?path=acme/models/zoo-classifier&after=-1", HttpStatusCode.BadRequest, "INVALID_ARGUMENT")]
     [InlineData("/history?path=acme/models/zoo-classifier&since=yesterday", HttpStatusCode.BadRequest, "INVALID_ARGUMENT")]

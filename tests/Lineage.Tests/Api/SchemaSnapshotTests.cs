@@ -71,7 +71,7 @@ public sealed class SchemaSnapshotTests : IClassFixture<LineageApp>
     [InlineData("versions(first: Int, after: String): ArtifactVersionConnection!")]
     [InlineData("history(first: Int, after: String, actions: [AuditAction!], actor: String, since: DateTime, until: DateTime): AuditEventConnection!")]
     [InlineData("type AuditVerification { ok: Boolean! eventsChecked: Int! firstBrokenEventId: ID")]
-    [InlineData("enum AuditAction { VERSION_LOGGED VERSION_LINKED VERSION_UNLINKED ALIAS_ADDED ALIAS_REMOVED }")]
+    [InlineData("enum AuditAction { VERSION_LOGGED VERSION_LINKED VERSION_UNLINKED ALIAS_ADDED ALIAS_REMOVED TAG_ADDED TAG_REMOVED REGISTRY_CREATED VISIBILITY_CHANGED ALIAS_PROTECTED ALIAS_UNPROTECTED ROLE_GRANTED ROLE_REVOKED }")]
     [InlineData("type PageInfo { hasNextPage: Boolean! hasPreviousPage: Boolean! startCursor: String endCursor: String }")]
     public void the_schema_keeps_the_names_of_the_design(string fragment)
     {

@@ -501,6 +501,62 @@ public abstract partial class LineageStoreContract
         Assert.All(seen.Items, i => Assert.Null(i.Value.Source));
         Assert.All(all.Items, i => Assert.Equal("acme/zoo/model:v0", i.Value.Source));
         Assert.True((await Registries.VerifyAuditHistoryAsync("acme/models/classifier", rex.Access, Ct)).Ok);
+
+        // The hash covers a salted commitment of the source, not the source: rex gets the
+        // commitment without the salt, and still recomputes every hash from what he was given.
+        var previous = AuditChain.Genesis.ToArray();
+        foreach (var (mine, whole) in seen.Items.Reverse().Zip(all.Items.Reverse()))
+        {
+            Assert.Equal(AuditChain.CurrentFormat, mine.Value.Format);
+            Assert.Null(mine.Value.SourceSalt);
+            Assert.NotNull(mine.Value.SealedSource);
+            Assert.Equal(AuditChain.Commitment(whole.Value.SourceSalt!, "acme/zoo/model:v0"), mine.Value.SealedSource);
+            Assert.NotEqual(System.Security.Cryptography.SHA256.HashData("acme/zoo/model:v0"u8), mine.Value.SealedSource);
+            Assert.Equal(mine.Value.Hash, AuditChain.Hash(previous, mine.Value));
+            previous = mine.Value.Hash;
+        }
+    }
+
+    [Fact]
+    public async Task a_registrys_settings_and_roles_and_the_tags_of_its_collections_are_recorded_in_histories()
+    {
+        await SeedRegistryAsync(["production"]);
+        await Identities.CreateUserAsync(new CreateUserCommand("bo", false), Tester, Ct);
+        await Identities.UpdateRegistryAsync(new UpdateRegistryCommand("acme/models", RegistryVisibility.Restricted, ["stable"]), Tester, Ct);
+        await Identities.UpdateRegistryAsync(new UpdateRegistryCommand("acme/models", RegistryVisibility.Restricted, null), Tester, Ct);
+        await Identities.GrantRoleAsync(new GrantRoleCommand("acme/models", "bo", Role.Viewer), Tester, Ct);
+        await Identities.GrantRoleAsync(new GrantRoleCommand("acme/models", "bo", Role.Viewer), Tester, Ct);
+        await Identities.RevokeRoleAsync(new RevokeRoleCommand("acme/models", "bo"), Tester, Ct);
+        await Identities.GrantRoleAsync(new GrantRoleCommand("acme", "bo", Role.Viewer), Tester, Ct);
+        await LinkAsync("acme/zoo/model:v0");
+        await Registries.AddTagsAsync(new TagsCommand("acme/models/classifier", ["cv", "zoo"]), Tester, Ct);
+        await Registries.AddTagsAsync(new TagsCommand("acme/models/classifier", ["cv"]), Tester, Ct);
+        await Registries.RemoveTagsAsync(new TagsCommand("acme/models/classifier", ["zoo", "never"]), Tester, Ct);
+        await Registries.AddTagsAsync(new TagsCommand("acme/zoo/model:v0", ["raw"]), Tester, Ct);
+
+        static string Line(AuditEventRecord e) =>
+            string.Join(' ', new[] { AuditChain.ActionName(e.Action), e.Version, e.Alias, e.Tag, e.Member, e.Role, e.Visibility }.Where(x => x is not null));
+        var registry = await Registries.GetHistoryAsync("acme/models", AuditQuery.All with { OldestFirst = true }, new PageRequest(100), All, Ct);
+        Assert.Equal(
+            [
+                "REGISTRY_CREATED ORGANIZATION", "ALIAS_PROTECTED production", "VISIBILITY_CHANGED RESTRICTED", "ALIAS_PROTECTED stable",
+                "ALIAS_UNPROTECTED production", "ROLE_GRANTED bo VIEWER", "ROLE_REVOKED bo VIEWER",
+            ],
+            registry.Items.Select(i => Line(i.Value)));
+        Assert.All(registry.Items, i => Assert.Equal(AuditTargetKind.Registry, i.Value.TargetKind));
+        Assert.True((await Registries.VerifyAuditHistoryAsync("acme/models", All, Ct)).Ok);
+
+        var collection = await Registries.GetHistoryAsync("acme/models/classifier", AuditQuery.All with { OldestFirst = true }, new PageRequest(100), All, Ct);
+        Assert.Equal(["VERSION_LINKED v0", "TAG_ADDED cv", "TAG_ADDED zoo", "TAG_REMOVED zoo"], collection.Items.Select(i => Line(i.Value)));
+        var artifact = await Registries.GetHistoryAsync("acme/zoo/model", new AuditQuery(new HashSet<AuditAction> { AuditAction.TagAdded }), new PageRequest(100), All, Ct);
+        Assert.Equal(["TAG_ADDED v0 raw"], artifact.Items.Select(i => Line(i.Value)));
+
+        // Only registry VIEWERs read a registry's history, as a collection's.
+        await Identities.CreateUserAsync(new CreateUserCommand("rae", false), Tester, Ct);
+        await Identities.GrantRoleAsync(new GrantRoleCommand("acme/models", "rae", Role.RestrictedViewer), Tester, Ct);
+        var rae = await ActorAsync("rae");
+        await Assert.ThrowsAsync<ForbiddenException>(() => Registries.GetHistoryAsync("acme/models", AuditQuery.All, new PageRequest(10), rae.Access, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => Registries.GetHistoryAsync("acme/models", AuditQuery.All, new PageRequest(10), Access.None, Ct));
     }
 
     // ---- tags ----------------------------------------------------------------------------

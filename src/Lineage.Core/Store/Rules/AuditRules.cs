@@ -1,6 +1,7 @@
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
+using Lineage.Model;
 
 namespace Lineage.Store.Rules;
 
@@ -26,11 +27,41 @@ public static class AuditRules
     public static NotFoundException NoSuchAlias(string qualifiedName, string alias) =>
         new($"version '{qualifiedName}' has no alias '{alias}'");
 
-    /// <summary>An event as the caller may read it: without the source version when its namespace is hidden from them.</summary>
+    /// <summary>
+    /// The event <paramref name="entry"/> records, at <paramref name="position"/> of its target's
+    /// chain after <paramref name="previous"/>, made by <paramref name="actor"/>: in the current
+    /// canonical form, its source (if any) with a fresh salt, and its hash.
+    /// </summary>
+    public static AuditEventRecord Chain(
+        long id, AuditTargetKind kind, long targetId, string target, long position, DateTimeOffset at, Actor actor, AuditEntry entry, ReadOnlySpan<byte> previous)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(entry);
+        var e = new AuditEventRecord(id, kind, targetId, target, position, entry.Action, at, actor.Name, [])
+        {
+            Version = entry.Version,
+            Source = entry.Source,
+            SourceSalt = entry.Source is null ? null : AuditChain.NewSalt(),
+            SourceNamespaceId = entry.SourceNamespaceId,
+            SubjectId = entry.SubjectId,
+            Alias = entry.Alias,
+            Tag = entry.Tag,
+            Member = entry.Member,
+            Role = entry.Role,
+            Visibility = entry.Visibility,
+            RequestId = actor.RequestId,
+        };
+        return e with { Hash = AuditChain.Hash(previous, e) };
+    }
+
+    /// <summary>
+    /// An event as the caller may read it: with its source sealed (only the source's salted
+    /// commitment, which the hash covers) when the source's namespace is hidden from them.
+    /// </summary>
     public static AuditEventRecord Redact(AuditEventRecord e, Access access)
     {
         ArgumentNullException.ThrowIfNull(e);
         ArgumentNullException.ThrowIfNull(access);
-        return e.SourceNamespaceId is { } ns && !access.CanSeeNamespace(ns) ? e with { Source = null } : e;
+        return e.SourceNamespaceId is { } ns && !access.CanSeeNamespace(ns) ? AuditChain.Seal(e) : e;
     }
 }

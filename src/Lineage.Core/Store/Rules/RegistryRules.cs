@@ -1,3 +1,4 @@
+using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
@@ -101,6 +102,42 @@ public static class RegistryRules
             throw new LimitExceededException("tags", $"{what} would carry {count} tags; at most {MaxTagsPerTarget} are allowed");
         }
     }
+
+    /// <summary>What a registry's history records when it is made: its visibility, then each alias it protects.</summary>
+    public static IReadOnlyList<AuditEntry> Created(RegistryVisibility visibility, IReadOnlyList<string> protectedAliases)
+    {
+        ArgumentNullException.ThrowIfNull(protectedAliases);
+        return [new AuditEntry(AuditAction.RegistryCreated) { Visibility = VisibilityName(visibility) }, .. protectedAliases.Select(Protected)];
+    }
+
+    /// <summary>What a registry's history records of an update: what changed, and nothing when nothing did.</summary>
+    public static IReadOnlyList<AuditEntry> Updated(RegistryRecord before, RegistryVisibility visibility, IReadOnlyList<string> protectedAliases)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(protectedAliases);
+        var entries = new List<AuditEntry>();
+        if (visibility != before.Visibility)
+        {
+            entries.Add(new AuditEntry(AuditAction.VisibilityChanged) { Visibility = VisibilityName(visibility) });
+        }
+
+        entries.AddRange(protectedAliases.Except(before.ProtectedAliases, StringComparer.Ordinal).Select(Protected));
+        entries.AddRange(before.ProtectedAliases.Except(protectedAliases, StringComparer.Ordinal)
+            .Select(a => new AuditEntry(AuditAction.AliasUnprotected) { Alias = a }));
+        return entries;
+    }
+
+    /// <summary>A role granted on a registry, or changed; <paramref name="previous"/> is the role held before, if any.</summary>
+    public static AuditEntry? Granted(string member, Role role, Role? previous) =>
+        previous == role ? null : new AuditEntry(AuditAction.RoleGranted) { Member = member, Role = RoleNames.Format(role) };
+
+    /// <summary>A role on a registry taken away.</summary>
+    public static AuditEntry Revoked(string member, Role role) =>
+        new(AuditAction.RoleRevoked) { Member = member, Role = RoleNames.Format(role) };
+
+    public static string VisibilityName(RegistryVisibility visibility) => visibility.ToString().ToUpperInvariant();
+
+    private static AuditEntry Protected(string alias) => new(AuditAction.AliasProtected) { Alias = alias };
 
     public static string TagKind(TagTarget target) => target switch
     {

@@ -28,6 +28,10 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
             .Resolve(c => c.Lineage().Access.RegistryRole(c.Source.Id));
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
         Field(r => r.CreatedBy);
+        Field<NonNullGraphType<AuditEventConnectionType>>("history")
+            .Description("Changes to the registry itself, newest first: its creation, visibility, protected aliases and role grants. Needs the VIEWER role in the registry.")
+            .HistoryArguments()
+            .ResolveAsync(async c => await History.PageAsync(c, c.Source.Path).ConfigureAwait(false));
         Field<NonNullGraphType<MembershipConnectionType>>("members")
             .Description("Roles granted on this registry, oldest first; hidden from restricted viewers.")
             .Paged()

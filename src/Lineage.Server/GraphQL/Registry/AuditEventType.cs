@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using Lineage.Audit;
+using Lineage.Identity;
+using Lineage.Server.GraphQL.Identity;
 using Lineage.Server.GraphQL.Types;
 
 namespace Lineage.Server.GraphQL.Registry;
@@ -9,16 +11,20 @@ internal sealed class AuditEventType : ObjectGraphType<AuditEventRecord>
     public AuditEventType()
     {
         Name = "AuditEvent";
-        Description = "One change to a collection's or artifact's versions or aliases, chained by hash to the event before it.";
+        Description = "One change to a collection's or artifact's versions, aliases or tags, or to a registry's settings and roles, chained by hash to the event before it.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => AuditIds.Format(c.Source.Id));
         Field<NonNullGraphType<AuditActionType>>("action").Resolve(c => c.Source.Action);
         Field<NonNullGraphType<StringGraphType>>("actor").Description("The authenticated user or service account that made the change.").Resolve(c => c.Source.Actor);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Description("When, in UTC.").Resolve(c => c.Source.At.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("target").Description("The collection or artifact path.").Resolve(c => c.Source.Target);
+        Field<NonNullGraphType<StringGraphType>>("target").Description("The registry, collection or artifact path.").Resolve(c => c.Source.Target);
         Field<NonNullGraphType<LongGraphType>>("position").Description("The event's place in its target's history, from 1.").Resolve(c => c.Source.Position);
         Field<StringGraphType>("version").Description("The version concerned, e.g. v0.").Resolve(c => c.Source.Version);
         Field<StringGraphType>("source").Description("For a collection, the source version the linked version points at; null when its project is hidden from you.").Resolve(c => c.Source.Source);
-        Field<StringGraphType>("alias").Resolve(c => c.Source.Alias);
+        Field<StringGraphType>("alias").Description("The alias added, removed, protected or unprotected.").Resolve(c => c.Source.Alias);
+        Field<StringGraphType>("tag").Description("The tag added or removed.").Resolve(c => c.Source.Tag);
+        Field<StringGraphType>("member").Description("The user, service account or team whose registry role was granted or revoked.").Resolve(c => c.Source.Member);
+        Field<RoleType>("role").Description("The registry role granted, or the one revoked.").Resolve(c => c.Source.Role is { } role ? RoleNames.Parse(role) : (Role?)null);
+        Field<RegistryVisibilityType>("visibility").Description("The registry's visibility after the change.").Resolve(c => c.Source.Visibility is { } v ? Enum.Parse<RegistryVisibility>(v, ignoreCase: true) : (RegistryVisibility?)null);
         Field<StringGraphType>("requestId").Description("The id of the HTTP request that made the change.").Resolve(c => c.Source.RequestId);
         Field<ArtifactVersionType>("artifact")
             .Description("The version concerned, while it exists: an unlinked version is gone.")
