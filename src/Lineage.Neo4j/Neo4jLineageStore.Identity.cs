@@ -79,6 +79,17 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         }, cancellationToken);
     }
 
+    public Task<byte[]> GetOrCreateSecretAsync(string name, byte[] candidate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return WriteAsync(async s =>
+        {
+            var row = await s.RowAsync("identity/secret", cancellationToken, ("name", name), ("value", Convert.ToBase64String(candidate))).ConfigureAwait(false);
+            return Convert.FromBase64String(row!.String("value"));
+        }, cancellationToken);
+    }
+
     public Task<PrincipalRecord> CreateUserAsync(CreateUserCommand command, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

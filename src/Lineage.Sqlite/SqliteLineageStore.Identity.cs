@@ -94,6 +94,19 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         }, cancellationToken);
     }
 
+    public Task<byte[]> GetOrCreateSecretAsync(string name, byte[] candidate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(candidate);
+        return _database.WriteAsync(async s =>
+        {
+            await s.ExecuteAsync(
+                "INSERT INTO server_secrets (name, value) VALUES ($n, $v) ON CONFLICT (name) DO NOTHING",
+                cancellationToken, ("$n", name), ("$v", candidate)).ConfigureAwait(false);
+            return (await s.QueryAsync("SELECT value FROM server_secrets WHERE name = $n", r => (byte[])r.GetValue(0), cancellationToken, ("$n", name)).ConfigureAwait(false))[0];
+        }, cancellationToken);
+    }
+
     public Task<PrincipalRecord> CreateUserAsync(CreateUserCommand command, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

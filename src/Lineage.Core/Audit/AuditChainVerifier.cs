@@ -24,14 +24,14 @@ public sealed class AuditChainVerifier
         _checked++;
         if (e.Position != _checked)
         {
-            _broken = Broken(e, $"event {e.Id} is at position {e.Position} where position {_checked} was expected: an event before it is missing or was moved");
+            _broken = Broken(e, $"the event stored at position {e.Position} stands where position {_checked} was expected: an event before it is missing or was moved");
             return false;
         }
 
         var hash = AuditChain.Hash(_previous, e);
         if (!CryptographicOperations.FixedTimeEquals(hash, e.Hash))
         {
-            _broken = Broken(e, $"event {e.Id} does not match its hash: it, or the chain before it, was changed after it was recorded");
+            _broken = Broken(e, $"the event at position {e.Position} does not match its hash: it, or the chain before it, was changed after it was recorded");
             return false;
         }
 

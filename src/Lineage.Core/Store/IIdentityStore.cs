@@ -22,6 +22,13 @@ public interface IIdentityStore
     Task<BootstrapResult> BootstrapAdministratorAsync(
         string name, ApiKeyToken? environmentKey, ApiKeyToken firstStartKey, Func<CancellationToken, Task>? keepFirstStartKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The server's secret named <paramref name="name"/>: the one stored, or, on the first call
+    /// ever, <paramref name="candidate"/>, which is then stored. Every start and every server on
+    /// the same store gets the same value.
+    /// </summary>
+    Task<byte[]> GetOrCreateSecretAsync(string name, byte[] candidate, CancellationToken cancellationToken);
+
     Task<PrincipalRecord> CreateUserAsync(CreateUserCommand command, Actor actor, CancellationToken cancellationToken);
 
     Task<NamespaceRecord> CreateNamespaceAsync(CreateNamespaceCommand command, Actor actor, CancellationToken cancellationToken);

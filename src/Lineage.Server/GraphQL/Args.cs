@@ -30,7 +30,7 @@ internal static class Args
             throw new LimitExceededException("first", $"first is {first} but a page holds at most {limits.MaxPageSize} items (limit first ≤ {limits.MaxPageSize})");
         }
 
-        return new PageRequest(first, Cursor.Decode(context.GetArgument<string?>("after")));
+        return new PageRequest(first, context.Lineage().Ids.DecodeCursor(context.GetArgument<string?>("after")));
     }
 
     /// <summary>A DateTime argument as UTC; one given without an offset is taken as UTC.</summary>

@@ -9,9 +9,10 @@ namespace Lineage.Server.GraphQL;
 /// <summary>The per-request state every resolver reaches through <c>context.UserContext</c>.</summary>
 internal sealed class LineageContext : Dictionary<string, object?>
 {
-    public LineageContext(Actor actor, ILineageStore store, IIdentityStore identities, IRegistryStore registryStore, ApiLimits limits)
+    public LineageContext(Actor actor, ILineageStore store, IIdentityStore identities, IRegistryStore registryStore, ApiLimits limits, OpaqueIds ids)
     {
         Actor = actor;
+        Ids = ids;
         Store = store;
         Identities = identities;
         RegistryStore = registryStore;
@@ -32,6 +33,9 @@ internal sealed class LineageContext : Dictionary<string, object?>
     public Access Access => Actor.Access;
 
     public ApiLimits Limits { get; }
+
+    /// <summary>Ids and cursors as clients see them.</summary>
+    public OpaqueIds Ids { get; }
 
     public RequestLoaders Loaders { get; private set; }
 

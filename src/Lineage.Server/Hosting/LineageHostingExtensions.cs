@@ -70,6 +70,7 @@ public static class LineageHostingExtensions
         services.AddWebEncoders();
         services.AddApiKeyRateLimiter();
         services.AddSingleton<IActorAccessor, ApiKeyActorAccessor>();
+        services.AddSingleton<OpaqueIds>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<HistoryExportEndpoint>();
 

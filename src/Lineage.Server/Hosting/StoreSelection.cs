@@ -64,6 +64,7 @@ internal static class StoreSelection
         // Start-up steps run in order: the schema first, then the administrator in it.
         services.AddSingleton<IStartupStep, DatabaseMigrationStep>();
         services.AddSingleton<IStartupStep, IdentityBootstrapStep>();
+        services.AddSingleton<IStartupStep, OpaqueIdsStep>();
         services.AddSingleton<IStartupStep, GraphLoadStep>();
     }
 
@@ -79,5 +80,6 @@ internal static class StoreSelection
         services.AddSingleton<IAtomicWorkSource>(sp => sp.GetRequiredService<Neo4jLineageStore>());
         services.AddSingleton<IStartupStep, Neo4jSchemaStep>();
         services.AddSingleton<IStartupStep, IdentityBootstrapStep>();
+        services.AddSingleton<IStartupStep, OpaqueIdsStep>();
     }
 }

@@ -33,6 +33,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IRegistryStore _registryStore;
     private readonly IIdempotencyStore _idempotency;
     private readonly IAtomicWorkSource _atomic;
+    private readonly OpaqueIds _ids;
     private readonly ApiLimits _limits;
 
     /// <summary>The request header that makes a POST safe to retry.</summary>
@@ -50,8 +51,10 @@ internal sealed class GraphQLHttpEndpoint
         IRegistryStore registryStore,
         IIdempotencyStore idempotency,
         IAtomicWorkSource atomic,
+        OpaqueIds ids,
         IOptions<ApiLimits> limits)
     {
+        _ids = ids;
         _idempotency = idempotency;
         _atomic = atomic;
         _executer = executer;
@@ -201,7 +204,7 @@ internal sealed class GraphQLHttpEndpoint
         return buffer.ToArray();
     }
 
-    private LineageContext NewContext(Actor actor) => new(actor, _store, _identities, _registryStore, _limits);
+    private LineageContext NewContext(Actor actor) => new(actor, _store, _identities, _registryStore, _limits, _ids);
 
     /// <summary>The Idempotency-Key header, if sent: 1 to 255 visible ASCII characters.</summary>
     private static string? IdempotencyKey(HttpRequest request)

@@ -4,7 +4,7 @@ using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Model;
 using Lineage.Server.Auth;
-using Lineage.Server.GraphQL.Registry;
+using Lineage.Server.GraphQL;
 using Lineage.Store;
 
 namespace Lineage.Server.Http;
@@ -24,11 +24,13 @@ internal sealed class HistoryExportEndpoint
 
     private readonly IActorAccessor _actors;
     private readonly IRegistryStore _store;
+    private readonly OpaqueIds _ids;
 
-    public HistoryExportEndpoint(IActorAccessor actors, IRegistryStore store)
+    public HistoryExportEndpoint(IActorAccessor actors, IRegistryStore store, OpaqueIds ids)
     {
         _actors = actors;
         _store = store;
+        _ids = ids;
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -71,7 +73,7 @@ internal sealed class HistoryExportEndpoint
         {
             foreach (var item in page.Items)
             {
-                await WriteLineAsync(http.Response.Body, item.Value, http.RequestAborted).ConfigureAwait(false);
+                await WriteLineAsync(http.Response.Body, item.Value, _ids, http.RequestAborted).ConfigureAwait(false);
             }
 
             await http.Response.Body.FlushAsync(http.RequestAborted).ConfigureAwait(false);
@@ -157,13 +159,13 @@ internal sealed class HistoryExportEndpoint
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
         : throw new InvalidArgumentException($"'{name}' must be an ISO-8601 time such as 2026-11-24T09:00:00Z, not '{text}'");
 
-    private static async Task WriteLineAsync(Stream body, AuditEventRecord e, CancellationToken cancellationToken)
+    private static async Task WriteLineAsync(Stream body, AuditEventRecord e, OpaqueIds ids, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
-            json.WriteString("id", AuditIds.Format(e.Id));
+            json.WriteString("id", ids.Id("event", e.Id));
             json.WriteNumber("format", e.Format);
             if (e.Format == 1)
             {

@@ -105,7 +105,7 @@ public sealed class AuditTamperTests : IAsyncLifetime
         var next = await EventAsync("VERSION_LINKED", null, version: "v1");
         await ExecuteAsync(
             "DROP TRIGGER audit_events_are_not_deleted",
-            $"DELETE FROM audit_events WHERE id = {removed.GetProperty("id").GetString()!.Split(':')[1]}");
+            $"DELETE FROM audit_events WHERE target = '{Collection}' AND position = {removed.GetProperty("position").GetInt64()}");
 
         var middle = await VerifyAsync();
         Assert.False(middle.GetProperty("ok").GetBoolean());
@@ -134,7 +134,7 @@ public sealed class AuditTamperTests : IAsyncLifetime
     private async Task<JsonElement> EventAsync(string action, string? alias, string? version = null)
     {
         var data = await _admin.DataAsync(
-            "query ($p: String!) { collection(path: $p) { history { nodes { id action alias version requestId } } } }", new { p = Collection });
+            "query ($p: String!) { collection(path: $p) { history { nodes { id position action alias version requestId } } } }", new { p = Collection });
         return data.At("collection.history.nodes").EnumerateArray().Single(e =>
             e.GetProperty("action").GetString() == action
             && e.GetProperty("alias").GetString() == alias

@@ -90,16 +90,16 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
         do
         {
             var data = await _admin.DataAsync(
-                "query ($path: String!, $after: String) { collection(path: $path) { history(first: 3, after: $after) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } } }",
+                "query ($path: String!, $after: String) { collection(path: $path) { history(first: 3, after: $after) { edges { cursor node { id position } } pageInfo { hasNextPage endCursor } } } }",
                 new { path = Collection, after });
-            seen.AddRange(data.At("collection.history.edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()!));
+            seen.AddRange(data.At("collection.history.edges").EnumerateArray().Select(e => $"{e.At("node.position")} {e.Str("node.id")}"));
             after = data.At("collection.history.pageInfo.hasNextPage").GetBoolean() ? data.Str("collection.history.pageInfo.endCursor") : null;
         }
         while (after is not null);
 
         Assert.Equal(7, seen.Count);
         Assert.Equal(7, seen.Distinct().Count());
-        Assert.Equal(seen.OrderByDescending(id => int.Parse(id.Split(':')[1], System.Globalization.CultureInfo.InvariantCulture)), seen);
+        Assert.Equal(seen.OrderByDescending(line => int.Parse(line.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)), seen);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ internal sealed class NamespaceType : ObjectGraphType<NamespaceRecord>
     {
         Name = "Namespace";
         Description = "A user, team or organization: owns projects and registries.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"namespace:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("namespace", c.Source.Id));
         Field(n => n.Name);
         Field<NonNullGraphType<NamespaceKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<StringGraphType>("organization").Description("The organization a team belongs to.").Resolve(c => c.Source.Organization);

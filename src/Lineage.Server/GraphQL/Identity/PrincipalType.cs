@@ -9,7 +9,7 @@ internal sealed class PrincipalType : ObjectGraphType<PrincipalRecord>
     {
         Name = "Principal";
         Description = "A user or a service account: what API keys belong to.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"principal:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("principal", c.Source.Id));
         Field(p => p.Name);
         Field<NonNullGraphType<PrincipalKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<BooleanGraphType>>("isAdministrator").Description("Site administrators hold every role everywhere.").Resolve(c => c.Source.IsAdministrator);

@@ -11,7 +11,7 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
     {
         Name = "Registry";
         Description = "A registry of curated collections, owned by a namespace, e.g. acme/models.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"registry:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("registry", c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
         Field(r => r.Name);
         Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace.").Resolve(c => c.Source.Namespace);

@@ -12,7 +12,7 @@ internal sealed class AuditEventType : ObjectGraphType<AuditEventRecord>
     {
         Name = "AuditEvent";
         Description = "One change to a collection's or artifact's versions, aliases or tags, or to a registry's settings and roles, chained by hash to the event before it.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => AuditIds.Format(c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("event", c.Source.Id));
         Field<NonNullGraphType<AuditActionType>>("action").Resolve(c => c.Source.Action);
         Field<NonNullGraphType<StringGraphType>>("actor").Description("The authenticated user or service account that made the change.").Resolve(c => c.Source.Actor);
         Field<NonNullGraphType<DateTimeGraphType>>("at").Description("When, in UTC.").Resolve(c => c.Source.At.UtcDateTime);

@@ -13,7 +13,7 @@ internal sealed class AuditVerificationType : ObjectGraphType<AuditVerification>
         Field<NonNullGraphType<IntGraphType>>("eventsChecked").Resolve(c => c.Source.EventsChecked);
         Field<IdGraphType>("firstBrokenEventId")
             .Description("The first event that does not follow from the ones before it.")
-            .Resolve(c => c.Source.FirstBrokenEventId is { } id ? AuditIds.Format(id) : null);
+            .Resolve(c => c.Source.FirstBrokenEventId is { } id ? c.Lineage().Ids.Id("event", id) : null);
         Field<StringGraphType>("problem").Description("What is wrong, in words; null when ok.").Resolve(c => c.Source.Problem);
         Field<StringGraphType>("headHash")
             .Description("The hash of the newest event, in hex: keep it elsewhere to notice later rewrites of the whole chain.")

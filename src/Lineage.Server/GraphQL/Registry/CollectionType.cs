@@ -12,7 +12,7 @@ internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
     {
         Name = "Collection";
         Description = "A named, typed list of linked versions in a registry, e.g. acme/models/zoo-classifier.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"collection:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("collection", c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
         Field(x => x.Name);
         Field(x => x.Type);

@@ -10,7 +10,7 @@ internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
     {
         Name = "Artifact";
         Description = "A named, typed sequence of versions in a project.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"artifact:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("artifact", c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/artifact").Resolve(c => c.Source.Path);
         Field(a => a.Name);
         Field(a => a.Type);

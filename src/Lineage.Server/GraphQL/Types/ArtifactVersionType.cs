@@ -13,7 +13,7 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
     {
         Name = "ArtifactVersion";
         Description = "An immutable version of an artifact, or a linked version in a registry's collection, which shares its source's content and lineage.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Link is { } link ? $"link:{link.Id}" : $"version:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Link is { } link ? c.Lineage().Ids.Id("link", link.Id) : c.Lineage().Ids.Id("version", c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("name").Description("artifact:version, e.g. split_zoo_dataset:v4, or collection:version for a linked version").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version, or namespace/registry/collection:version").Resolve(c => c.Source.QualifiedName);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);

@@ -19,7 +19,7 @@ internal abstract class ConnectionType<TNodeType, TEdgeType, T> : ObjectGraphTyp
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => new PageInfo(
             c.Source.HasNextPage,
             c.Source.HasPreviousPage,
-            c.Source.Items.Count == 0 ? null : Cursor.Encode(c.Source.Items[0].Key),
-            c.Source.Items.Count == 0 ? null : Cursor.Encode(c.Source.Items[^1].Key)));
+            c.Source.Items.Count == 0 ? null : c.Lineage().Ids.Cursor(c.Source.Items[0].Key),
+            c.Source.Items.Count == 0 ? null : c.Lineage().Ids.Cursor(c.Source.Items[^1].Key)));
     }
 }

@@ -10,7 +10,7 @@ internal abstract class EdgeType<TNodeType, T> : ObjectGraphType<PageItem<T>>
     protected EdgeType(string nodeName)
     {
         Name = nodeName + "Edge";
-        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => Cursor.Encode(c.Source.Key));
+        Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Lineage().Ids.Cursor(c.Source.Key));
         Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Value);
     }
 }

@@ -8,7 +8,7 @@ internal sealed class LineageNodeType : ObjectGraphType<LineageNode>
     public LineageNodeType()
     {
         Name = "LineageNode";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Node.ToString());
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Node(c.Source.Node));
         Field<NonNullGraphType<LineageNodeKindType>>("kind").Resolve(c => c.Source.Node.Kind);
         Field<NonNullGraphType<StringGraphType>>("name").Description("rural-feather-20 or split_zoo_dataset:v4").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("path").Description("The fully qualified run path or version name.").Resolve(c => c.Source.Path);

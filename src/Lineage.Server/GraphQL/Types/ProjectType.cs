@@ -8,7 +8,7 @@ internal sealed class ProjectType : ObjectGraphType<ProjectRecord>
     public ProjectType()
     {
         Name = "Project";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"project:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("project", c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project, e.g. acme/zoo").Resolve(c => c.Source.Path);
         Field(p => p.Name);
         Field<NonNullGraphType<StringGraphType>>("namespace").Resolve(c => c.Source.Namespace);

@@ -10,7 +10,7 @@ internal sealed class RunType : ObjectGraphType<RunRecord>
     {
         Name = "Run";
         Description = "One execution (train, eval, ...) that used and logged artifact versions.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => $"run:{c.Source.Id}");
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("run", c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/run, e.g. acme/zoo/rural-feather-20").Resolve(c => c.Source.Path);
         Field(r => r.Name);
         Field(r => r.JobType, nullable: true);
