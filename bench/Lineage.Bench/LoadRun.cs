@@ -162,7 +162,7 @@ public static class LoadRun
             return (n % 10) switch
             {
                 0 or 1 or 2 or 3 => ("query ($s: String!) { lineage(start: $s, depth: 3) { truncated nodes { id name hops } edges { from to } } }", new { s = model }),
-                4 or 5 => ("query ($n: String!) { artifact(name: $n) { name digest aliases loggers { path } collections { qualifiedName } } }", new { n = model }),
+                4 or 5 => ("query ($n: String!) { artifact(name: $n) { name digest aliases loggers(first: 20) { nodes { path } } collections(first: 20) { nodes { qualifiedName } } } }", new { n = model }),
                 6 => ("query ($t: String!) { search(text: $t, first: 10) { kind path } }", new { t = $"sweep-{n % 50}" }),
                 _ => Write(Interlocked.Increment(ref _writes)),
             };

@@ -5,7 +5,8 @@ namespace Lineage.Bench;
 
 /// <summary>
 /// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>, <c>bench/run load [--minutes N] [--rate R]</c>
-/// (see <see cref="LoadRun"/>), or <c>bench/run --report</c>: generates the
+/// (see <see cref="LoadRun"/>), <c>bench/run memory [--server DLL] [--loggers N] [--rounds N] [--label NAME]</c>
+/// (see <see cref="MemoryAttack"/>), or <c>bench/run --report</c>: generates the
 /// graph, measures, writes bench/results/&lt;size&gt;.json and docs/performance.md.
 /// </summary>
 public static class BenchProgram
@@ -18,6 +19,22 @@ public static class BenchProgram
         {
             // Rewrites docs/performance.md and its chart from the results already measured.
             Report.Write(Path.Combine(Report.RepositoryRoot(), "docs"), Load(results));
+            return;
+        }
+
+        if (args.FirstOrDefault() == "memory")
+        {
+            string? MemoryOption(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            var build = MemoryOption("--server") ?? Path.Combine(Report.RepositoryRoot(), "src", "Lineage.Server", "bin", "Release", "net10.0", "Lineage.Server.dll");
+            var loggers = int.Parse(MemoryOption("--loggers") ?? "20000", CultureInfo.InvariantCulture);
+            var rounds = int.Parse(MemoryOption("--rounds") ?? "3", CultureInfo.InvariantCulture);
+            var label = MemoryOption("--label") ?? "current";
+            var directory = Path.Combine(Path.GetTempPath(), $"lineage-memory-{Environment.ProcessId}");
+            var memory = await MemoryAttack.RunAsync(build, directory, loggers, rounds, Console.Error, CancellationToken.None).ConfigureAwait(false);
+            var folder = Directory.CreateDirectory(Path.Combine(results, "memory")).FullName;
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{label}.json"), JsonSerializer.Serialize(memory, Report.Json)).ConfigureAwait(false);
+            Console.WriteLine(MemoryAttack.Markdown(memory));
+            Directory.Delete(directory, recursive: true);
             return;
         }
 

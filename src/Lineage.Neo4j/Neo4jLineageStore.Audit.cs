@@ -136,6 +136,9 @@ public sealed partial class Neo4jLineageStore
             return;
         }
 
+        var held = await s.RowAsync(
+            "aliases/count-held", cancellationToken, ("scopeKind", AuditChain.TargetKindName(scope.Kind)), ("holderId", holder.Id)).ConfigureAwait(false);
+        AuditRules.RequireAliasRoom(held!.Long("held"), scope.Target, holder.Version);
         if (current is not null)
         {
             await AppendEventAsync(s, scope, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);

@@ -176,6 +176,10 @@ public sealed partial class SqliteLineageStore
             return;
         }
 
+        AuditRules.RequireAliasRoom(
+            await s.ScalarAsync<long>($"SELECT COUNT(*) FROM {scope.Table} WHERE {scope.HolderColumn} = $holder", cancellationToken, ("$holder", holder.Id)).ConfigureAwait(false),
+            scope.Target,
+            holder.Version);
         if (current is not null)
         {
             await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);

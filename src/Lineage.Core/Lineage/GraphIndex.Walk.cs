@@ -112,6 +112,12 @@ public sealed partial class GraphIndex
                             next.Add(to);
                         }
 
+                        if (edges.Count >= query.MaxEdges)
+                        {
+                            truncated = true;
+                            continue;
+                        }
+
                         edges.Add(direction == WalkDirection.Downstream
                             ? LineageEdge.Between(Node(from), Node(to))
                             : LineageEdge.Between(Node(to), Node(from)));

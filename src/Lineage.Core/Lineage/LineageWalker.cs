@@ -8,7 +8,7 @@ namespace Lineage.Lineage;
 /// <item>hops are shortest distances from the start, in the walk's direction;</item>
 /// <item>a node filtered out by type, or in a namespace the caller cannot see, is neither
 /// returned nor walked through: what lies beyond it is reached only along visible paths;</item>
-/// <item>edges are returned only between returned nodes;</item>
+/// <item>edges are returned only between returned nodes, at most <see cref="LineageQuery.MaxEdges"/>;</item>
 /// <item><c>Truncated</c> is true exactly when depth or the node budget left out a node that
 /// the filters would have admitted.</item>
 /// </list>
@@ -58,7 +58,11 @@ public static class LineageWalker
                     var edge = direction == WalkDirection.Downstream
                         ? LineageEdge.Between(step.From, step.To)
                         : LineageEdge.Between(step.To, step.From);
-                    if (seenEdges.Add(edge))
+                    if (edges.Count >= query.MaxEdges)
+                    {
+                        truncated |= !seenEdges.Contains(edge);
+                    }
+                    else if (seenEdges.Add(edge))
                     {
                         edges.Add(edge);
                     }

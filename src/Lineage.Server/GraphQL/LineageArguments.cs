@@ -35,6 +35,7 @@ internal static class LineageArguments
             throw new LimitExceededException("maxNodes", $"maxNodes is {maxNodes} but a lineage answer holds at most {limits.MaxLineageNodes} nodes (limit maxNodes ≤ {limits.MaxLineageNodes})");
         }
 
+        lineage.ReserveLineageNodes(maxNodes);
         var start = await ResolveStartAsync(context.GetArgument<string>("start"), lineage, cancellationToken).ConfigureAwait(false);
         return new LineageQuery(
             start,

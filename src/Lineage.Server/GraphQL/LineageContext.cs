@@ -1,4 +1,5 @@
 using GraphQL;
+using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Server.GraphQL.Loading;
@@ -38,6 +39,24 @@ internal sealed class LineageContext : Dictionary<string, object?>
     public OpaqueIds Ids { get; }
 
     public RequestLoaders Loaders { get; private set; }
+
+    private int _lineageNodes;
+
+    /// <summary>
+    /// Takes <paramref name="maxNodes"/> from the document's lineage budget: all the lineage
+    /// fields of one document (aliases and fragments included) walk at most
+    /// <see cref="ApiLimits.MaxLineageNodes"/> nodes together.
+    /// </summary>
+    public void ReserveLineageNodes(int maxNodes)
+    {
+        var total = Interlocked.Add(ref _lineageNodes, maxNodes);
+        if (total > Limits.MaxLineageNodes)
+        {
+            throw new LimitExceededException(
+                "maxNodes",
+                $"the lineage fields of this document ask for {total} nodes in all; one document may ask for at most {Limits.MaxLineageNodes} (limit maxNodes)");
+        }
+    }
 
     /// <summary>API keys whose secret this request's answer shows: such an answer is never kept for a retry.</summary>
     public List<ApiKeyToken> RevealedKeys { get; } = [];

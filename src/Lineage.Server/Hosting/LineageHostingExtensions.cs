@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
-using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Rules.Custom;
 using Lineage.Errors;
 using Lineage.Server.Auth;
@@ -58,6 +57,8 @@ public static class LineageHostingExtensions
         services.AddSingleton(TimeProvider.System);
         StoreSelection.AddStore(services, configuration);
         services.AddHostedService<StartupService>();
+        services.AddSingleton<IdleMemoryTrimmer>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdleMemoryTrimmer>());
         services.PostConfigure<LoggerFilterOptions>(KeepUrlsOutOfLogs);
 
         // The core of authentication only: the full AddAuthentication also brings data
@@ -95,7 +96,7 @@ public static class LineageHostingExtensions
                 options.Timeout = limits.ExecutionTimeout;
                 options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
                 options.ValidationRules = [.. options.ValidationRules ?? DocumentValidator.CoreRules,
-                    new ComplexityValidationRule(Complexity(limits))];
+                    new ComplexityValidationRule(QueryCost.Options(limits))];
             })
             .AddUnhandledExceptionHandler(context =>
             {
@@ -113,6 +114,8 @@ public static class LineageHostingExtensions
         // Audit events record this id as requestId; clients read it to find their own changes.
         // It is random: the host's own ids count connections across the whole server.
         var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(RequestLogCategory);
+        var trimmer = app.Services.GetRequiredService<IdleMemoryTrimmer>();
+        app.Use(trimmer.TrackAsync);
         app.Use(async (http, next) =>
         {
             http.TraceIdentifier = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(10));
@@ -163,23 +166,6 @@ public static class LineageHostingExtensions
                 options.Rules.Add(new LoggerFilterRule(provider, category, level, filter: null));
             }
         }
-    }
-
-    /// <summary>
-    /// The complexity limits of <paramref name="limits"/>. Introspection (fields of <c>__schema</c>,
-    /// <c>__type</c> and the <c>__</c> types) costs one per field, not multiplied by list sizes:
-    /// it reads the schema, not the data, and a playground's full introspection query would
-    /// otherwise cost more than a million.
-    /// </summary>
-    private static ComplexityOptions Complexity(ApiLimits limits)
-    {
-        var options = new ComplexityOptions { MaxDepth = limits.MaxQueryDepth, MaxComplexity = limits.MaxComplexity };
-        var standard = options.DefaultComplexityImpactDelegate;
-        options.DefaultComplexityImpactDelegate = field =>
-            field.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal)
-                ? new FieldComplexityResult(1, 1)
-                : standard(field);
-        return options;
     }
 
     private static Exception ToClientError(Exception exception, IServiceProvider? services)

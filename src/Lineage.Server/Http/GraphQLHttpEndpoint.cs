@@ -113,8 +113,8 @@ internal sealed class GraphQLHttpEndpoint
                 return;
             }
 
-            var result = await ExecuteAsync(http, prepared, NewContext(actor)).ConfigureAwait(false);
-            await WriteAsync(http, mediaType.Value, Status(result, mediaType.Value), result).ConfigureAwait(false);
+            using var answer = await AnswerAsync(http, prepared, NewContext(actor), mediaType.Value).ConfigureAwait(false);
+            await SendAsync(http, answer, mediaType.Value).ConfigureAwait(false);
         }
         catch (RequestError error)
         {
@@ -161,26 +161,24 @@ internal sealed class GraphQLHttpEndpoint
                 throw new RequestError(StatusCodes.Status422UnprocessableEntity, $"{IdempotencyKeyHeader} '{key}' was used for a different request; a new request needs a new key");
         }
 
-        byte[] body;
-        int status;
+        Answer answer;
         byte[] kept;
         int keptStatus;
         try
         {
             var context = NewContext(actor);
-            var result = await ExecuteAsync(http, prepared, context).ConfigureAwait(false);
-            status = Status(result, mediaType);
-            body = await SerializeAsync(result, http.RequestAborted).ConfigureAwait(false);
-            (keptStatus, kept) = (status, body);
+            answer = await AnswerAsync(http, prepared, context, mediaType).ConfigureAwait(false);
+            var body = answer.Body.ToArray();
+            (keptStatus, kept) = (answer.Status, body);
             var revealed = context.RevealedKeys.Where(k => body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(k.Reveal())) >= 0).Select(k => k.Id).ToList();
             if (revealed.Count > 0)
             {
-                keptStatus = StatusCodes.Status409Conflict;
-                kept = await SerializeAsync(NotExecuted(new LineageExecutionError(
+                using var note = await SerializeAsync(NotExecuted(new LineageExecutionError(
                     ErrorCodes.Conflict,
                     $"this request already ran and made the API key {string.Join(", ", revealed.Select(id => $"'{id}'"))}: a key's secret is shown once, " +
                     "in the first answer, and kept nowhere. If that answer was lost, revoke the key (revokeApiKey) and create another",
-                    new Dictionary<string, object?> { ["apiKeys"] = revealed })), http.RequestAborted).ConfigureAwait(false);
+                    new Dictionary<string, object?> { ["apiKeys"] = revealed })), mediaType, http.RequestAborted).ConfigureAwait(false);
+                (keptStatus, kept) = (StatusCodes.Status409Conflict, note.Body.ToArray());
             }
         }
         catch
@@ -190,19 +188,61 @@ internal sealed class GraphQLHttpEndpoint
             throw;
         }
 
-        var contentType = ResponseMediaTypes.ContentType(mediaType);
-        await _idempotency.CompleteAsync(principal, key, new IdempotentResponse(keptStatus, contentType, kept, actor.Access.Fingerprint()), CancellationToken.None).ConfigureAwait(false);
-        http.Response.StatusCode = status;
-        http.Response.ContentType = contentType;
-        await http.Response.Body.WriteAsync(body, http.RequestAborted).ConfigureAwait(false);
+        using (answer)
+        {
+            var contentType = ResponseMediaTypes.ContentType(mediaType);
+            await _idempotency.CompleteAsync(principal, key, new IdempotentResponse(keptStatus, contentType, kept, actor.Access.Fingerprint()), CancellationToken.None).ConfigureAwait(false);
+            await SendAsync(http, answer, mediaType).ConfigureAwait(false);
+        }
     }
 
-    private async Task<byte[]> SerializeAsync(ExecutionResult result, CancellationToken cancellationToken)
+    /// <summary>An answer ready to send: its status and its body, written within the response budget.</summary>
+    private sealed class Answer(int status, ResponseBuffer body) : IDisposable
     {
-        using var buffer = new MemoryStream();
-        await _serializer.WriteAsync(buffer, result, cancellationToken).ConfigureAwait(false);
-        return buffer.ToArray();
+        public int Status { get; } = status;
+
+        public ResponseBuffer Body { get; } = body;
+
+        public void Dispose() => Body.Dispose();
     }
+
+    private static async Task SendAsync(HttpContext http, Answer answer, ResponseMediaType mediaType)
+    {
+        http.Response.StatusCode = answer.Status;
+        http.Response.ContentType = ResponseMediaTypes.ContentType(mediaType);
+        http.Response.ContentLength = answer.Body.Length;
+        await answer.Body.SendAsync(http.Response.Body, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The result written out, when it fits the response budget; null when it does not. The
+    /// budget bounds what one answer may take in memory and on the wire.
+    /// </summary>
+    private async Task<Answer?> TrySerializeAsync(ExecutionResult result, ResponseMediaType mediaType, CancellationToken cancellationToken)
+    {
+        var buffer = new ResponseBuffer(_limits.MaxResponseBytes);
+        try
+        {
+            await _serializer.WriteAsync(buffer, result, cancellationToken).ConfigureAwait(false);
+            return new Answer(Status(result, mediaType), buffer);
+        }
+        catch (ResponseBuffer.TooLargeException)
+        {
+            buffer.Dispose();
+            return null;
+        }
+    }
+
+    /// <summary>The result written out, or, when it is larger than the budget, an error that says so.</summary>
+    private async Task<Answer> SerializeAsync(ExecutionResult result, ResponseMediaType mediaType, CancellationToken cancellationToken) =>
+        await TrySerializeAsync(result, mediaType, cancellationToken).ConfigureAwait(false)
+        ?? await TrySerializeAsync(new ExecutionResult { Executed = true, Errors = [TooLarge()] }, mediaType, cancellationToken).ConfigureAwait(false)
+        ?? throw new InvalidOperationException("the response budget cannot hold even an error");
+
+    private LineageExecutionError TooLarge() => new(
+        ErrorCodes.LimitExceeded,
+        $"the answer is larger than {_limits.MaxResponseBytes} bytes (limit maxResponseBytes): ask for fewer fields or items, or page through them",
+        new Dictionary<string, object?> { ["limit"] = "maxResponseBytes" });
 
     private LineageContext NewContext(Actor actor) => new(actor, _store, _identities, _registryStore, _limits, _ids);
 
@@ -294,28 +334,36 @@ internal sealed class GraphQLHttpEndpoint
     }
 
     /// <summary>
-    /// Runs the request. A mutation runs whole in one store transaction: when any of its fields
-    /// fails, nothing of it is applied, and the answer says so (no data, and every error marked
-    /// <c>rolledBack</c>); committed work is never reported as failed.
+    /// Runs the request and writes its answer. A mutation runs whole in one store transaction,
+    /// committed only once its answer is written within the budget: when any of its fields fails,
+    /// or its answer would be too large, nothing of it is applied, and the answer says so (no
+    /// data, and every error marked <c>rolledBack</c>); committed work is never reported as failed.
     /// </summary>
-    private async Task<ExecutionResult> ExecuteAsync(HttpContext http, PreparedRequest prepared, LineageContext context)
+    private async Task<Answer> AnswerAsync(HttpContext http, PreparedRequest prepared, LineageContext context, ResponseMediaType mediaType)
     {
+        var cancellationToken = http.RequestAborted;
         if (prepared.Operation.Operation != OperationType.Mutation)
         {
-            return await RunAsync(http, prepared, context).ConfigureAwait(false);
+            return await SerializeAsync(await RunAsync(http, prepared, context).ConfigureAwait(false), mediaType, cancellationToken).ConfigureAwait(false);
         }
 
         await using var work = _atomic.Begin();
         var result = await RunAsync(http, prepared, context).ConfigureAwait(false);
-        if (result.Executed && result.Errors is { Count: > 0 } errors)
-        {
-            return RolledBack(result, errors);
-        }
-
         if (!result.Executed)
         {
             // Refused before it ran (it did not validate): there was nothing to roll back.
-            return result;
+            return await SerializeAsync(result, mediaType, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            return await SerializeAsync(RolledBack(result, errors), mediaType, cancellationToken).ConfigureAwait(false);
+        }
+
+        var answer = await TrySerializeAsync(result, mediaType, cancellationToken).ConfigureAwait(false);
+        if (answer is null)
+        {
+            return await SerializeAsync(RolledBack(new ExecutionResult { Executed = true }, [TooLarge()]), mediaType, cancellationToken).ConfigureAwait(false);
         }
 
         try
@@ -324,10 +372,11 @@ internal sealed class GraphQLHttpEndpoint
         }
         catch (LineageException e)
         {
-            return RolledBack(new ExecutionResult { Executed = true }, [new LineageExecutionError(e)]);
+            answer.Dispose();
+            return await SerializeAsync(RolledBack(new ExecutionResult { Executed = true }, [new LineageExecutionError(e)]), mediaType, cancellationToken).ConfigureAwait(false);
         }
 
-        return result;
+        return answer;
     }
 
     private static ExecutionResult RolledBack(ExecutionResult result, IEnumerable<ExecutionError> errors)

@@ -17,8 +17,8 @@ interface VersionDetails {
     createdAt: string;
     createdBy: string;
     metadata: unknown;
-    loggers: { path: string }[];
-    collections: { qualifiedName: string }[];
+    loggers: { totalCount: number; nodes: { path: string }[] };
+    collections: { totalCount: number; nodes: { qualifiedName: string }[] };
   };
 }
 
@@ -56,10 +56,14 @@ export async function showVersion(panel: HTMLElement, name: string, open: (start
     const { artifact: v } = await gql<VersionDetails>(
       `query Version($name: String!) { artifact(name: $name) {
          name qualifiedName version aliases type digest size createdAt createdBy metadata
-         loggers { path } collections { qualifiedName } } }`,
+         loggers(first: 20) { totalCount nodes { path } } collections(first: 20) { totalCount nodes { qualifiedName } } } }`,
       { name },
     );
-    const list = (items: string[]) => (items.length === 0 ? '—' : h('ul', { class: 'plain' }, ...items.map((i) => h('li', {}, i))));
+    // The first page of each list, and how many more there are.
+    const list = (items: string[], total: number) =>
+      items.length === 0
+        ? '—'
+        : h('ul', { class: 'plain' }, ...items.map((i) => h('li', {}, i)), ...(total > items.length ? [h('li', { class: 'muted' }, `and ${total - items.length} more`)] : []));
     panel.replaceChildren(
       h('h2', {}, h('span', { class: 'badge artifact' }, v.type), ' ', v.name),
       facts([
@@ -71,8 +75,8 @@ export async function showVersion(panel: HTMLElement, name: string, open: (start
         ['Size', bytes(v.size)],
         ['Created by', v.createdBy],
         ['Created', when(v.createdAt)],
-        ['Logged by', list(v.loggers.map((r) => r.path))],
-        ['Linked into', list(v.collections.map((c) => c.qualifiedName))],
+        ['Logged by', list(v.loggers.nodes.map((r) => r.path), v.loggers.totalCount)],
+        ['Linked into', list(v.collections.nodes.map((c) => c.qualifiedName), v.collections.totalCount)],
         ['Metadata', json(v.metadata)],
       ]),
       h('button', { type: 'button', onclick: () => open(v.qualifiedName) }, 'Centre the lineage here'),

@@ -22,7 +22,7 @@ public sealed class AccessMatrixTests : IAsyncLifetime
         new("project", "VIEWER", """{ project(path: "acme/zoo") { path } }"""),
         new("run", "VIEWER", """{ run(path: "acme/zoo/prep") { path config } }"""),
         new("artifact", "VIEWER", """{ artifact(name: "acme/zoo/data:v0") { qualifiedName metadata } }"""),
-        new("artifact.usedBy / loggedBy / loggers", "VIEWER", """{ artifact(name: "acme/zoo/data:v0") { usedBy { totalCount } loggedBy { path } loggers { path } } }"""),
+        new("artifact.usedBy / loggedBy / loggers", "VIEWER", """{ artifact(name: "acme/zoo/data:v0") { usedBy { totalCount } loggedBy { path } loggers { nodes { path } } } }"""),
         new("lineage", "VIEWER", """{ lineage(start: "acme/zoo/data:v0") { nodes { name } } }"""),
         new("namespace", "VIEWER", """{ namespace(name: "acme") { name viewerRole projects { totalCount } } }"""),
         new("namespace.members", "VIEWER", """{ namespace(name: "acme") { members { nodes { member role } } } }"""),

@@ -175,7 +175,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.Seeded>
         var data = await _client.DataAsync("""
             { project(path: "acme/zoo") {
                 runs(first: 20) { totalCount nodes { name loggedArtifacts(first: 20) { totalCount } usedArtifacts(first: 20) { totalCount } } }
-                artifacts(first: 20) { totalCount nodes { name type versions(first: 20) { nodes { name aliases usedBy(first: 20) { totalCount } loggers { name } } } } } } }
+                artifacts(first: 20) { totalCount nodes { name type versions(first: 20) { nodes { name aliases usedBy(first: 20) { totalCount } loggers(first: 20) { nodes { name } } } } } } } }
             """);
         return data.ToString();
     }

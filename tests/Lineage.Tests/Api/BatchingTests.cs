@@ -16,7 +16,7 @@ public sealed class BatchingTests : IAsyncLifetime
               nodes {
                 name
                 project { path }
-                loggedArtifacts(first: 10) { totalCount nodes { name aliases loggedBy { name } loggers { name } } }
+                loggedArtifacts(first: 10) { totalCount nodes { name aliases loggedBy { name } loggers(first: 10) { nodes { name } } } }
                 usedArtifacts(first: 10) { nodes { name loggedBy { name createdBy } } }
               }
             }

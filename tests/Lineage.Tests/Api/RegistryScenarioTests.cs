@@ -128,9 +128,9 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
         var data = await _admin.DataAsync("""
             {
               linked: artifact(name: "acme/models/zoo-classifier:v1") {
-                id name qualifiedName digest artifact { path } collection { path } source { id qualifiedName aliases } collections { name }
+                id name qualifiedName digest artifact { path } collection { path } source { id qualifiedName aliases } collections { nodes { name } }
                 loggedBy { path } }
-              source: artifact(name: "acme/zoo/zoo-ylbchv20:v1") { id collections { qualifiedName collection { path } source { qualifiedName } } source { name } }
+              source: artifact(name: "acme/zoo/zoo-ylbchv20:v1") { id collections { totalCount nodes { qualifiedName collection { path } source { qualifiedName } } } source { name } }
             }
             """);
         Assert.Equal("zoo-classifier:v1", data.Str("linked.name"));
@@ -138,14 +138,15 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
         Assert.Equal(Collection, data.Str("linked.collection.path"));
         Assert.Equal("acme/zoo/zoo-ylbchv20:v1", data.Str("linked.source.qualifiedName"));
         Assert.Equal(["latest"], data.At("linked.source.aliases").EnumerateArray().Select(a => a.GetString()));
-        Assert.Empty(data.At("linked.collections").EnumerateArray());
+        Assert.Empty(data.At("linked.collections.nodes").EnumerateArray());
         Assert.Equal("acme/zoo/rural-feather-20", data.Str("linked.loggedBy.path"));
         Assert.NotEqual(data.Str("linked.id"), data.Str("linked.source.id"));
         Assert.Equal(data.Str("source.id"), data.Str("linked.source.id"));
 
-        Assert.Equal(["acme/models/zoo-classifier:v1"], data.Strings("source.collections", "qualifiedName"));
-        Assert.Equal(Collection, data.Str("source.collections.0.collection.path"));
-        Assert.Equal("acme/zoo/zoo-ylbchv20:v1", data.Str("source.collections.0.source.qualifiedName"));
+        Assert.Equal(["acme/models/zoo-classifier:v1"], data.Strings("source.collections.nodes", "qualifiedName"));
+        Assert.Equal(1, data.At("source.collections.totalCount").GetInt32());
+        Assert.Equal(Collection, data.Str("source.collections.nodes.0.collection.path"));
+        Assert.Equal("acme/zoo/zoo-ylbchv20:v1", data.Str("source.collections.nodes.0.source.qualifiedName"));
         Assert.Equal(JsonValueKind.Null, data.At("source.source").ValueKind);
     }
 

@@ -153,12 +153,13 @@ public sealed class ZooWalkthroughTests : IClassFixture<ZooWalkthroughTests.Zoo>
         Assert.Equal("v0", again.Str("logArtifact.version"));
 
         var data = await _client.DataAsync("""
-            { artifact(name: "acme/dedup/d:v0") { size loggedBy { name } loggers { name }
+            { artifact(name: "acme/dedup/d:v0") { size loggedBy { name } loggers { totalCount nodes { name } }
                 files(first: 1) { totalCount nodes { path digest size } pageInfo { hasNextPage } } } }
             """);
         Assert.Equal(7, data.At("artifact.size").GetInt64());
         Assert.Equal("one", data.Str("artifact.loggedBy.name"));
-        Assert.Equal(["one", "two"], data.Strings("artifact.loggers", "name"));
+        Assert.Equal(["one", "two"], data.Strings("artifact.loggers.nodes", "name"));
+        Assert.Equal(2, data.At("artifact.loggers.totalCount").GetInt32());
         Assert.Equal(2, data.At("artifact.files.totalCount").GetInt32());
         Assert.Equal("a.csv", data.Str("artifact.files.nodes.0.path"));
         Assert.True(data.At("artifact.files.pageInfo.hasNextPage").GetBoolean());
@@ -228,12 +229,12 @@ public sealed class ZooWalkthroughTests : IClassFixture<ZooWalkthroughTests.Zoo>
             """);
         var data = await _client.DataAsync("""
             mutation {
-              first: logArtifact(input: { run: "acme/serial/a", name: "d", type: "dataset", digest: "same" }) { loggers { name } }
-              second: logArtifact(input: { run: "acme/serial/b", name: "d", type: "dataset", digest: "same" }) { loggers { name } }
+              first: logArtifact(input: { run: "acme/serial/a", name: "d", type: "dataset", digest: "same" }) { loggers { nodes { name } } }
+              second: logArtifact(input: { run: "acme/serial/b", name: "d", type: "dataset", digest: "same" }) { loggers { nodes { name } } }
             }
             """);
-        Assert.Equal(["a"], data.Strings("first.loggers", "name"));
-        Assert.Equal(["a", "b"], data.Strings("second.loggers", "name"));
+        Assert.Equal(["a"], data.Strings("first.loggers.nodes", "name"));
+        Assert.Equal(["a", "b"], data.Strings("second.loggers.nodes", "name"));
     }
 
     public sealed class Zoo : IAsyncLifetime

@@ -45,6 +45,34 @@ public sealed class LineageWalkerTests
     }
 
     [Fact]
+    public async Task a_dense_graph_gives_at_most_two_edges_per_node_of_the_budget_and_says_so()
+    {
+        // One maker, ten datasets, ten users that each used every dataset: 110 edges among 21 nodes.
+        var graph = new InMemoryGraph();
+        var maker = NodeRef.Run(1);
+        var datasets = Enumerable.Range(0, 10).Select(i => NodeRef.Version(100 + i)).ToList();
+        var users = Enumerable.Range(0, 10).Select(i => NodeRef.Run(200 + i)).ToList();
+        foreach (var dataset in datasets)
+        {
+            graph.Edge(maker, dataset);
+            foreach (var user in users)
+            {
+                graph.Edge(dataset, user);
+            }
+        }
+
+        var whole = await LineageWalker.WalkAsync(graph, new LineageQuery(maker, LineageDirection.Downstream, 2, null, null, 100), null, Access.Administrator, Ct);
+        Assert.Equal(110, whole.Edges.Count);
+        Assert.False(whole.Truncated);
+
+        var cut = await LineageWalker.WalkAsync(graph, new LineageQuery(maker, LineageDirection.Downstream, 2, null, null, 21), null, Access.Administrator, Ct);
+        Assert.Equal(21, cut.Nodes.Count);
+        Assert.Equal(42, cut.Edges.Count);
+        Assert.True(cut.Truncated);
+        Assert.All(cut.Edges, e => Assert.Contains(e.To, cut.Nodes.Select(n => n.Node)));
+    }
+
+    [Fact]
     public async Task the_budget_keeps_the_nearest_nodes_and_never_exceeds_the_limit()
     {
         var random = new Random(11);

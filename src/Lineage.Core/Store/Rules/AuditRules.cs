@@ -24,6 +24,19 @@ public static class AuditRules
             : $"alias '{alias}' of '{target}' is held by {currentVersion}, not v{expected}; nothing was changed");
     }
 
+    /// <summary>How many aliases one version or linked version may hold, <c>latest</c> aside.</summary>
+    public const int MaxAliasesPerVersion = 100;
+
+    /// <summary>A version that already holds <see cref="MaxAliasesPerVersion"/> aliases takes no more.</summary>
+    public static void RequireAliasRoom(long held, string target, string? version)
+    {
+        if (held >= MaxAliasesPerVersion)
+        {
+            throw new LimitExceededException(
+                "aliases", $"{version} of '{target}' already holds {held} aliases, the most one version may hold (limit aliases); remove one first");
+        }
+    }
+
     public static NotFoundException NoSuchAlias(string qualifiedName, string alias) =>
         new($"version '{qualifiedName}' has no alias '{alias}'");
 

@@ -10,7 +10,8 @@ namespace Lineage.Server.GraphQL.Scalars;
 
 /// <summary>
 /// Any JSON value (run config, version metadata). Inputs become a <see cref="JsonNode"/>;
-/// outputs are the stored JSON, written as is.
+/// outputs are the stored JSON text, written as it is (<see cref="RawJson"/>): whatever its
+/// depth, and without a copy per place it appears in an answer.
 /// </summary>
 internal sealed class JsonGraphType : ScalarGraphType
 {
@@ -29,25 +30,14 @@ internal sealed class JsonGraphType : ScalarGraphType
         null => null,
         JsonElement element => element,
         JsonNode node => node,
-        string text => ParseStored(text),
+        string text => new RawJson(text),
+        RawJson raw => raw,
         _ => ThrowSerializationError(value),
     };
 
     public override bool CanParseLiteral(GraphQLValue value) => value is not GraphQLVariable;
 
     public override bool CanParseValue(object? value) => true;
-
-    /// <summary>
-    /// Values stored before nesting was limited may be deeper than JSON readers' usual 64
-    /// levels: every stored value is read back, whatever its depth.
-    /// </summary>
-    private static readonly JsonDocumentOptions StoredOptions = new() { MaxDepth = 1024 };
-
-    private static JsonElement ParseStored(string text)
-    {
-        using var document = JsonDocument.Parse(text, StoredOptions);
-        return document.RootElement.Clone();
-    }
 
     private static JsonNode? FromLiteral(GraphQLValue value) => value switch
     {

@@ -38,13 +38,12 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
             .Resolve(c => c.Source.Link is { } link && c.Lineage().Access.CanSeeNamespace(link.SourceNamespaceId)
                 ? c.Lineage().Loaders.Versions.Load(c.Source.Id)
                 : null);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ArtifactVersionType>>>>("collections")
-            .Description("The linked versions made from this version, in registries you can see; empty for a linked version.")
+        Field<NonNullGraphType<ArtifactVersionConnectionType>>("collections")
+            .Description("The linked versions made from this version, in registries you can see, oldest link first; empty for a linked version.")
+            .Paged()
             .Resolve(c => c.Source.Link is not null
-                ? Array.Empty<VersionRecord>()
-                : (object)c.Lineage().Loaders.Pages
-                        .Load(new PageKey(Relation.VersionLinks, c.Source.Id, new PageRequest(int.MaxValue - 1)))
-                        .Then(page => c.Lineage().Loaders.Links.LoadMany(page!.Items.Select(i => i.Value))));
+                ? Loading.Connection<VersionRecord>.Empty
+                : c.Lineage().Loaders.LinkPage(Relation.VersionLinks, c.Source.Id, Args.Page(c)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Resolve(c => c.Lineage().Loaders.Tags.Load(c.Source.Link is { } link ? (TagTarget.Link, link.Id) : (TagTarget.Version, c.Source.Id)));
         Field<NonNullGraphType<ArtifactFileConnectionType>>("files")
@@ -63,11 +62,10 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
             .Resolve(c => c.Source.Link is { } link && !c.Lineage().Access.CanSeeNamespace(link.SourceNamespaceId)
                 ? null
                 : c.Lineage().Loaders.Runs.Load(c.Source.LoggedByRunId));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RunType>>>>("loggers")
-            .Description("Every run that logged this content, first logger first.")
-            .Resolve(c => c.Lineage().Loaders.Pages
-                .Load(new PageKey(Relation.Loggers, c.Source.Id, new PageRequest(int.MaxValue - 1)))
-                .Then(page => c.Lineage().Loaders.Runs.LoadMany(page!.Items.Select(i => i.Value))));
+        Field<NonNullGraphType<RunConnectionType>>("loggers")
+            .Description("Every run that logged this content (that you may see), first logger first.")
+            .Paged()
+            .Resolve(c => c.Lineage().Loaders.RunPage(Relation.Loggers, c.Source.Id, Args.Page(c)));
         Field<NonNullGraphType<RunConnectionType>>("usedBy")
             .Description("The runs that used this version, in the order they used it.")
             .Paged()

@@ -11,7 +11,7 @@ internal sealed class LineageGraphType : ObjectGraphType<LineageGraph>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LineageNodeType>>>>("nodes").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<LineageEdgeType>>>>("edges").Resolve(c => c.Source.Edges);
         Field<NonNullGraphType<BooleanGraphType>>("truncated")
-            .Description("True when the depth or the node budget left out nodes that the filters admit.")
+            .Description("True when the depth, the node budget or the edge budget (twice the node budget) left out nodes or edges that the filters admit.")
             .Resolve(c => c.Source.Truncated);
     }
 }

@@ -1,0 +1,69 @@
+using GraphQL.Types;
+using GraphQL.Validation.Complexity;
+using Lineage.Lineage;
+
+namespace Lineage.Server.GraphQL;
+
+/// <summary>
+/// What a document may cost, checked before anything runs. Every field costs one, times the
+/// items each list above it can return: a connection's <c>first</c> (the default page size when
+/// not given), a search's <c>first</c>. A lineage graph costs its budget: <c>maxNodes</c> for its
+/// nodes and twice that for its edges, whatever scalars are picked from them, and anything
+/// selected through a node (its run or version, and their lists) costs once per node. Lists
+/// that cannot grow past a fixed bound (aliases, tags, protected aliases) hold scalars and
+/// multiply nothing. Introspection costs one per field: it reads the schema, not the data.
+/// </summary>
+internal static class QueryCost
+{
+    public static ComplexityOptions Options(ApiLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return new ComplexityOptions
+        {
+            MaxDepth = limits.MaxQueryDepth,
+            MaxComplexity = limits.MaxComplexity,
+            DefaultComplexityImpactDelegate = field => Impact(field, limits),
+        };
+    }
+
+    private static FieldComplexityResult Impact(FieldImpactContext field, ApiLimits limits)
+    {
+        var definition = field.FieldDefinition;
+        if (definition.Name.StartsWith("__", StringComparison.Ordinal) || field.ParentType.Name.StartsWith("__", StringComparison.Ordinal))
+        {
+            return new FieldComplexityResult(1, 1);
+        }
+
+        var type = definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition.ResolvedType;
+        if (type is not ListGraphType)
+        {
+            // A lineage node's or edge's scalars are paid for by the graph's budget.
+            return field.ParentType.Name is "LineageNode" or "LineageEdge" && type is ScalarGraphType or EnumerationGraphType
+                ? new FieldComplexityResult(0, 1)
+                : new FieldComplexityResult(1, 1);
+        }
+
+        // The edges and nodes of a connection, or of a lineage graph: as many as the field above allows.
+        if (definition.Name is "edges" or "nodes" && field.Parent is { } parent)
+        {
+            if (parent.FieldDefinition.Name == "lineage")
+            {
+                var budget = (double)(parent.GetArgument<int?>("maxNodes") ?? limits.DefaultLineageNodes) * (definition.Name == "edges" ? LineageQuery.EdgesPerNode : 1);
+                return new FieldComplexityResult(budget, budget);
+            }
+
+            if (parent.FieldDefinition.Arguments?.Find("first") is not null)
+            {
+                return new FieldComplexityResult(1, parent.GetArgument<int?>("first") ?? limits.DefaultPageSize);
+            }
+        }
+
+        // A list field with a size of its own (search).
+        if (definition.Arguments?.Find("first") is { } first)
+        {
+            return new FieldComplexityResult(1, field.GetArgument<int?>("first") ?? (first.DefaultValue as int? ?? limits.DefaultPageSize));
+        }
+
+        return new FieldComplexityResult(1, 1);
+    }
+}
