@@ -77,7 +77,7 @@ async function route(): Promise<void> {
         await renderRegistries(view);
         break;
       case 'registry':
-        await renderRegistry(view, params.get('path') ?? '');
+        await renderRegistry(view, params);
         break;
       case 'collection':
         await renderCollection(view, params);

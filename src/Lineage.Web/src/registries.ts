@@ -31,9 +31,25 @@ export async function renderRegistries(root: HTMLElement): Promise<void> {
   }
 }
 
-/** #/registry?path=acme/models: a registry's collections. */
-export async function renderRegistry(root: HTMLElement, path: string): Promise<void> {
-  root.replaceChildren(h('h1', {}, path), h('p', { class: 'muted' }, 'Loading…'));
+/** #/registry?path=acme/models&tab=collections|history: a registry's collections, and its Action History. */
+export async function renderRegistry(root: HTMLElement, params: URLSearchParams): Promise<void> {
+  const path = params.get('path') ?? '';
+  const tab = params.get('tab') === 'history' ? 'history' : 'collections';
+  const link = (t: string) => `#/registry?path=${encodeURIComponent(path)}&tab=${t}`;
+  const body = h('div', { class: 'tab-body' }, h('p', { class: 'muted' }, 'Loading…'));
+  root.replaceChildren(
+    h('p', { class: 'crumbs' }, h('a', { href: '#/registries' }, 'Registries'), ' / ', path),
+    h('h1', {}, path),
+    h('nav', { class: 'tabs', role: 'tablist' },
+      h('a', { href: link('collections'), role: 'tab', 'aria-selected': String(tab === 'collections'), class: tab === 'collections' ? 'active' : '' }, 'Collections'),
+      h('a', { href: link('history'), role: 'tab', 'aria-selected': String(tab === 'history'), class: tab === 'history' ? 'active' : '' }, 'Action History')),
+    body,
+  );
+  if (tab === 'collections') await renderCollections(body, path);
+  else await renderHistory(body, 'registry', path, params);
+}
+
+async function renderCollections(body: HTMLElement, path: string): Promise<void> {
   try {
     const { registry } = await gql<{ registry: { path: string; visibility: string; protectedAliases: string[]; viewerRole: string; collections: Connection<{ name: string; path: string; type: string; description: string | null }> } | null }>(
       `query Registry($path: String!) { registry(path: $path) { path visibility protectedAliases viewerRole
@@ -41,11 +57,8 @@ export async function renderRegistry(root: HTMLElement, path: string): Promise<v
       { path },
     );
     if (!registry) throw new Error(`registry '${path}' not found`);
-    root.replaceChildren(
-      h('p', { class: 'crumbs' }, h('a', { href: '#/registries' }, 'Registries'), ' / ', registry.path),
-      h('h1', {}, registry.path),
+    body.replaceChildren(
       facts([['Visibility', registry.visibility.toLowerCase()], ['Protected aliases', registry.protectedAliases.join(', ') || '—'], ['Your role', registry.viewerRole]]),
-      h('h2', {}, 'Collections'),
       h('table', { class: 'table' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Collection'), h('th', {}, 'Type'), h('th', {}, 'Description'))),
         h('tbody', {}, ...registry.collections.nodes.map((c) => h('tr', {},
@@ -54,7 +67,7 @@ export async function renderRegistry(root: HTMLElement, path: string): Promise<v
           h('td', {}, c.description ?? '—'))))),
     );
   } catch (error) {
-    root.replaceChildren(h('h1', {}, path), errorBox(error));
+    body.replaceChildren(errorBox(error));
   }
 }
 
@@ -74,11 +87,30 @@ interface AuditEvent {
   at: string;
   version: string | null;
   alias: string | null;
+  tag: string | null;
+  member: string | null;
+  role: string | null;
+  visibility: string | null;
   source: string | null;
   requestId: string | null;
 }
 
-const ACTIONS = ['VERSION_LINKED', 'VERSION_UNLINKED', 'ALIAS_ADDED', 'ALIAS_REMOVED'];
+type Scope = 'collection' | 'registry';
+
+/** The actions each kind of history records, for its filter. */
+const ACTIONS: Record<Scope, string[]> = {
+  collection: ['VERSION_LINKED', 'VERSION_UNLINKED', 'ALIAS_ADDED', 'ALIAS_REMOVED', 'TAG_ADDED', 'TAG_REMOVED'],
+  registry: ['REGISTRY_CREATED', 'VISIBILITY_CHANGED', 'ALIAS_PROTECTED', 'ALIAS_UNPROTECTED', 'ROLE_GRANTED', 'ROLE_REVOKED'],
+};
+
+/** What an event changed, in a few words: the alias, tag, member's role or visibility. */
+function detail(e: AuditEvent): string {
+  if (e.alias) return `alias ${e.alias}`;
+  if (e.tag) return `tag ${e.tag}`;
+  if (e.member) return `${e.member}: ${e.role ?? ''}`.trim();
+  if (e.visibility) return `visibility ${e.visibility.toLowerCase()}`;
+  return '—';
+}
 
 /** #/collection?path=…&tab=versions|history: a collection's versions and aliases, and its Action History. */
 export async function renderCollection(root: HTMLElement, params: URLSearchParams): Promise<void> {
@@ -96,7 +128,7 @@ export async function renderCollection(root: HTMLElement, params: URLSearchParam
     body,
   );
   if (tab === 'versions') await renderVersions(body, path);
-  else await renderHistory(body, path, params);
+  else await renderHistory(body, 'collection', path, params);
 }
 
 async function renderVersions(body: HTMLElement, path: string): Promise<void> {
@@ -122,7 +154,8 @@ async function renderVersions(body: HTMLElement, path: string): Promise<void> {
   }
 }
 
-async function renderHistory(body: HTMLElement, path: string, params: URLSearchParams): Promise<void> {
+/** A collection's or a registry's Action History: who did what and when, 25 at a time, filtered and verifiable. */
+async function renderHistory(body: HTMLElement, scope: Scope, path: string, params: URLSearchParams): Promise<void> {
   const action = params.get('action') ?? '';
   const actor = params.get('actor') ?? '';
   const form = h('form', { class: 'controls', onsubmit: (e: Event) => {
@@ -131,9 +164,9 @@ async function renderHistory(body: HTMLElement, path: string, params: URLSearchP
     const data = new FormData(form);
     if (data.get('action')) next.set('action', String(data.get('action')));
     if (data.get('actor')) next.set('actor', String(data.get('actor')).trim());
-    location.hash = `#/collection?${next}`;
+    location.hash = `#/${scope}?${next}`;
   } },
-    h('label', {}, 'Action ', h('select', { name: 'action' }, h('option', { value: '' }, 'any'), ...ACTIONS.map((a) => h('option', { value: a, selected: a === action }, a)))),
+    h('label', {}, 'Action ', h('select', { name: 'action' }, h('option', { value: '' }, 'any'), ...ACTIONS[scope].map((a) => h('option', { value: a, selected: a === action }, a)))),
     h('label', {}, 'Actor ', h('input', { name: 'actor', value: actor, placeholder: 'anyone' })),
     h('button', { type: 'submit' }, 'Filter'));
   const rows = h('tbody', {});
@@ -142,7 +175,7 @@ async function renderHistory(body: HTMLElement, path: string, params: URLSearchP
   const verify = h('div', { class: 'verify' }, h('button', { type: 'button', onclick: () => void verifyHistory(verify, path) }, 'Verify the history'));
   body.replaceChildren(form, count,
     h('table', { class: 'table history' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'), h('th', {}, 'Version'), h('th', {}, 'Alias'), h('th', {}, 'Source'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'), h('th', {}, 'Version'), h('th', {}, 'Detail'), h('th', {}, 'Source'))),
       rows),
     more, verify);
 
@@ -150,20 +183,20 @@ async function renderHistory(body: HTMLElement, path: string, params: URLSearchP
   const load = async () => {
     more.disabled = true;
     try {
-      const { collection } = await gql<{ collection: { history: Connection<AuditEvent> } }>(
+      const answer = await gql<Record<Scope, { history: Connection<AuditEvent> }>>(
         `query History($path: String!, $after: String, $actions: [AuditAction!], $actor: String) {
-           collection(path: $path) { history(first: 25, after: $after, actions: $actions, actor: $actor) {
-             totalCount nodes { id action actor at version alias source requestId } pageInfo { hasNextPage endCursor } } } }`,
+           ${scope}(path: $path) { history(first: 25, after: $after, actions: $actions, actor: $actor) {
+             totalCount nodes { id action actor at version alias tag member role visibility source requestId } pageInfo { hasNextPage endCursor } } } }`,
         { path, after, actions: action ? [action] : null, actor: actor || null },
       );
-      const page = collection.history;
+      const page = answer[scope].history;
       rows.append(...page.nodes.map((e) => h('tr', { 'data-event': e.id },
         h('td', { title: e.at }, when(e.at)),
         h('td', {}, e.actor),
         h('td', {}, h('span', { class: `action ${e.action.toLowerCase()}` }, e.action)),
         h('td', {}, e.version ?? '—'),
-        h('td', {}, e.alias ?? '—'),
-        h('td', {}, e.source ?? '—'))));
+        h('td', {}, detail(e)),
+        h('td', {}, e.source ?? (scope === 'collection' && e.version ? 'hidden from you' : '—')))));
       count.textContent = `${page.totalCount} event${page.totalCount === 1 ? '' : 's'}, newest first`;
       after = page.pageInfo.endCursor;
       more.hidden = !page.pageInfo.hasNextPage;

@@ -130,5 +130,10 @@ public sealed class BrowserFixture : IAsyncLifetime
                 "mutation ($v: String!) { addAlias(input: { artifact: $v, alias: \"production\" }) { name } }",
                 new { v = i % 2 == 0 ? "acme/models/churn:v1" : "acme/models/churn:v0" });
         }
+
+        // What governs the registry: production protected, and ada a MEMBER.
+        await admin.DataAsync("""mutation { updateRegistry(input: { registry: "acme/models", protectedAliases: ["production"] }) { path } }""");
+        await admin.DataAsync("""mutation { createUser(input: { name: "ada" }) { name } }""");
+        await admin.DataAsync("""mutation { grantRole(input: { resource: "acme/models", member: "ada", role: MEMBER }) { role } }""");
     }
 }

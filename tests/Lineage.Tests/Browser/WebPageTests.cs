@@ -207,6 +207,27 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_registrys_action_history_shows_who_changed_its_settings_and_roles_and_verifies()
+    {
+        var page = await _fixture.PageAsync();
+        await page.GotoAsync("/#/registry?path=" + Uri.EscapeDataString("acme/models"));
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Action History" }).ClickAsync();
+
+        var rows = page.Locator("table.history tbody tr");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        Assert.Equal(["ROLE_GRANTED", "ALIAS_PROTECTED", "REGISTRY_CREATED"], await rows.Locator("td:nth-child(3)").AllInnerTextsAsync());
+        Assert.Equal(["ada: MEMBER", "alias production", "visibility organization"], await rows.Locator("td:nth-child(5)").AllInnerTextsAsync());
+        await BrowserFixture.ScreenshotAsync(page, "registry-history");
+
+        await page.GetByLabel("Action").SelectOptionAsync("ROLE_GRANTED");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify the history" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Unedited: 3 events checked.");
+    }
+
+    [Fact]
     public async Task a_long_history_loads_more_on_request()
     {
         var page = await _fixture.PageAsync();
