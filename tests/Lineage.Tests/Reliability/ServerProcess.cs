@@ -13,11 +13,18 @@ namespace Lineage.Tests.Reliability;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly string _dataDirectory;
+    private readonly bool _firstStartKey;
     private Process? _process;
 
-    public ServerProcess(string dataDirectory)
+    /// <summary>
+    /// A server on <paramref name="dataDirectory"/>; with <paramref name="firstStartKey"/>, the
+    /// administrator's key is the one the first start writes to <c>data/admin-key</c>, as a
+    /// newcomer gets it, rather than LINEAGE_ADMIN_KEY.
+    /// </summary>
+    public ServerProcess(string dataDirectory, bool firstStartKey = false)
     {
         _dataDirectory = dataDirectory;
+        _firstStartKey = firstStartKey;
         Port = FreePort();
     }
 
@@ -25,7 +32,7 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri Url => new($"http://127.0.0.1:{Port}/");
 
-    public string AdminKey { get; } = ApiKeyToken.Generate().Reveal();
+    public string AdminKey { get; private set; } = ApiKeyToken.Generate().Reveal();
 
     public string DatabasePath => Path.Combine(_dataDirectory, "lineage.db");
 
@@ -44,10 +51,18 @@ public sealed class ServerProcess : IAsyncDisposable
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = _dataDirectory,
+            WorkingDirectory = Directory.Exists(_dataDirectory) ? _dataDirectory : Path.GetDirectoryName(_dataDirectory)!,
         };
         start.Environment["LINEAGE_DATA_DIR"] = _dataDirectory;
-        start.Environment["LINEAGE_ADMIN_KEY"] = AdminKey;
+        if (_firstStartKey)
+        {
+            start.Environment.Remove("LINEAGE_ADMIN_KEY");
+        }
+        else
+        {
+            start.Environment["LINEAGE_ADMIN_KEY"] = AdminKey;
+        }
+
         start.Environment["Lineage__RateLimit__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         _process = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
@@ -70,6 +85,11 @@ public sealed class ServerProcess : IAsyncDisposable
                 using var response = await http.GetAsync("healthz", cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
+                    if (_firstStartKey)
+                    {
+                        AdminKey = (await File.ReadAllTextAsync(Path.Combine(_dataDirectory, "admin-key"), cancellationToken)).Trim();
+                    }
+
                     return;
                 }
             }

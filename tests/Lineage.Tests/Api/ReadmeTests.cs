@@ -1,0 +1,272 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lineage.Tests.Reliability;
+using Lineage.Tests.Support;
+
+namespace Lineage.Tests.Api;
+
+/// <summary>
+/// README.md, followed literally by a newcomer: a server started on an empty data directory,
+/// the administrator's key read from <c>data/admin-key</c>, then every GraphQL document of the
+/// README run in order, as the user the README names (<c>&lt;!-- as: ada --&gt;</c>, with the key
+/// its own createApiKey answer gave), and every answer it shows compared with the real one,
+/// ids, keys, times and hashes aside. The history exports it shows (<c>curl …/history?…</c>)
+/// are fetched and compared the same way.
+/// </summary>
+public sealed partial class ReadmeTests : IDisposable
+{
+    /// <summary>Values that differ from run to run: they must be there, of the same kind, not the same.</summary>
+    private static readonly HashSet<string> Volatile = new(StringComparer.Ordinal)
+    {
+        "id", "key", "at", "createdAt", "requestId", "hash", "headHash", "from", "to", "sourceCommitment", "sourceSalt",
+        "cursor", "startCursor", "endCursor", "firstBrokenEventId",
+    };
+
+    private readonly TempDirectory _root = new();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _root.Dispose();
+
+    [GeneratedRegex(@"^<!-- as: ([a-z0-9._-]+) -->$")]
+    private static partial Regex As();
+
+    [GeneratedRegex(@"""(http://127\.0\.0\.1:5000)?(/history\?[^""]+)""")]
+    private static partial Regex ExportUrl();
+
+    [Fact]
+    public async Task every_document_of_the_readme_runs_in_order_on_an_empty_data_directory_and_answers_as_shown()
+    {
+        var steps = Parse(await File.ReadAllTextAsync(Path.Combine(RepositoryRoot.Path, "README.md"), Ct));
+        Assert.True(steps.OfType<Documents>().Sum(d => d.Texts.Count) > 40, "the README lost its documents");
+
+        await using var server = new ServerProcess(Path.Combine(_root.Path, "data"), firstStartKey: true);
+        await server.StartAsync(Ct);
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal) { ["admin"] = server.AdminKey };
+        var actor = "admin";
+        var mismatches = new List<string>();
+        var ran = 0;
+        foreach (var step in steps)
+        {
+            switch (step)
+            {
+                case Actor a:
+                    actor = a.Name;
+                    break;
+                case Documents d:
+                    var answers = new List<JsonElement>();
+                    foreach (var document in d.Texts)
+                    {
+                        var answer = await PostAsync(server, keys, actor, document);
+                        answers.Add(answer);
+                        ran++;
+                        if (answer.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+                            && data.TryGetProperty("createApiKey", out var created) && created.ValueKind == JsonValueKind.Object)
+                        {
+                            keys[created.GetProperty("apiKey").GetProperty("owner").GetString()!] = created.GetProperty("key").GetString()!;
+                        }
+                    }
+
+                    // Shown answers belong to the last documents of the block.
+                    for (var i = 0; i < d.Expected.Count; i++)
+                    {
+                        var actual = answers[answers.Count - d.Expected.Count + i];
+                        var problem = Compare(d.Expected[i], actual, "");
+                        if (problem is not null)
+                        {
+                            mismatches.Add($"line {d.Line} (as {actor}): {problem}\n  README: {d.Expected[i].GetRawText()}\n  actual: {actual.GetRawText()}");
+                        }
+                    }
+
+                    break;
+                case Export e:
+                    var lines = await ExportAsync(server, keys[actor], e.Path);
+                    ran++;
+                    for (var i = 0; i < e.Expected.Count; i++)
+                    {
+                        var problem = i < lines.Count ? Compare(e.Expected[i], lines[i], "") : "the export has fewer lines";
+                        if (problem is not null)
+                        {
+                            mismatches.Add($"line {e.Line} (export {e.Path}): {problem}\n  README: {e.Expected[i].GetRawText()}\n  actual: {(i < lines.Count ? lines[i].GetRawText() : "-")}");
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"{ran} README documents and exports run");
+        Assert.True(mismatches.Count == 0, string.Join("\n\n", mismatches));
+    }
+
+    private static async Task<JsonElement> PostAsync(ServerProcess server, Dictionary<string, string> keys, string actor, string document)
+    {
+        using var http = new HttpClient { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", keys.TryGetValue(actor, out var key)
+            ? key
+            : throw new InvalidOperationException($"the README acts as {actor} before giving {actor} a key"));
+        using var response = await http.PostAsJsonAsync("/graphql", new { query = document }, Ct);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return json.RootElement.Clone();
+    }
+
+    private static async Task<List<JsonElement>> ExportAsync(ServerProcess server, string key, string path)
+    {
+        using var http = new HttpClient { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        var text = await http.GetStringAsync(path, Ct);
+        return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+    }
+
+    /// <summary>Where the shown answer and the real one differ, or null; volatile values need only be of the same kind.</summary>
+    private static string? Compare(JsonElement expected, JsonElement actual, string path)
+    {
+        if (expected.ValueKind != actual.ValueKind)
+        {
+            return $"{path}: {expected.ValueKind} shown, {actual.ValueKind} answered";
+        }
+
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var shown = expected.EnumerateObject().Select(p => p.Name).ToList();
+                var given = actual.EnumerateObject().Select(p => p.Name).ToList();
+                if (!shown.SequenceEqual(given))
+                {
+                    return $"{path}: members [{string.Join(", ", shown)}] shown, [{string.Join(", ", given)}] answered";
+                }
+
+                foreach (var property in expected.EnumerateObject())
+                {
+                    var value = actual.GetProperty(property.Name);
+                    if (Volatile.Contains(property.Name) && property.Value.ValueKind is JsonValueKind.String or JsonValueKind.Null)
+                    {
+                        if (property.Value.ValueKind != value.ValueKind)
+                        {
+                            return $"{path}.{property.Name}: {property.Value.ValueKind} shown, {value.ValueKind} answered";
+                        }
+
+                        continue;
+                    }
+
+                    if (Compare(property.Value, value, $"{path}.{property.Name}") is { } problem)
+                    {
+                        return problem;
+                    }
+                }
+
+                return null;
+            case JsonValueKind.Array:
+                if (expected.GetArrayLength() != actual.GetArrayLength())
+                {
+                    return $"{path}: {expected.GetArrayLength()} items shown, {actual.GetArrayLength()} answered";
+                }
+
+                return expected.EnumerateArray().Zip(actual.EnumerateArray()).Select((pair, i) => Compare(pair.First, pair.Second, $"{path}[{i}]")).FirstOrDefault(p => p is not null);
+            default:
+                return expected.GetRawText() == actual.GetRawText() ? null : $"{path}: {expected.GetRawText()} shown, {actual.GetRawText()} answered";
+        }
+    }
+
+    private abstract record Step(int Line);
+
+    private sealed record Actor(int Line, string Name) : Step(Line);
+
+    private sealed record Documents(int Line, List<string> Texts, List<JsonElement> Expected) : Step(Line);
+
+    private sealed record Export(int Line, string Path, List<JsonElement> Expected) : Step(Line);
+
+    /// <summary>The README's steps: who acts, the GraphQL blocks with the answers shown after them, and the exports.</summary>
+    private static List<Step> Parse(string readme)
+    {
+        var steps = new List<Step>();
+        var lines = readme.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        Step? last = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (As().Match(lines[i]) is { Success: true } actor)
+            {
+                steps.Add(new Actor(i + 1, actor.Groups[1].Value));
+                continue;
+            }
+
+            if (!lines[i].StartsWith("```", StringComparison.Ordinal))
+            {
+                if (lines[i].StartsWith("## ", StringComparison.Ordinal) || lines[i].StartsWith("### ", StringComparison.Ordinal))
+                {
+                    last = null;
+                }
+
+                continue;
+            }
+
+            var language = lines[i][3..].Trim();
+            var start = i + 1;
+            var end = Array.FindIndex(lines, start, l => l.StartsWith("```", StringComparison.Ordinal));
+            var body = lines[start..end];
+            i = end;
+            switch (language)
+            {
+                case "graphql":
+                    last = new Documents(start, SplitDocuments(body), []);
+                    steps.Add(last);
+                    break;
+                case "sh" when body.Any(l => l.Contains("curl", StringComparison.Ordinal)) && ExportUrl().Match(string.Join(' ', body)) is { Success: true } url:
+                    last = new Export(start, url.Groups[2].Value, []);
+                    steps.Add(last);
+                    break;
+                case "json" when last is Documents documents:
+                    documents.Expected.AddRange(Values(string.Join('\n', body)));
+                    last = null;
+                    break;
+                case "json" when last is Export export:
+                    export.Expected.AddRange(Values(string.Join('\n', body)));
+                    last = null;
+                    break;
+                default:
+                    last = null;
+                    break;
+            }
+        }
+
+        return steps;
+    }
+
+    /// <summary>A block's documents: each begins at column 0 with <c>{</c>, <c>query</c> or <c>mutation</c>.</summary>
+    private static List<string> SplitDocuments(string[] body)
+    {
+        var documents = new List<StringBuilder>();
+        foreach (var line in body)
+        {
+            if (line.StartsWith('{') || line.StartsWith("query", StringComparison.Ordinal) || line.StartsWith("mutation", StringComparison.Ordinal))
+            {
+                documents.Add(new StringBuilder());
+            }
+
+            if (documents.Count > 0)
+            {
+                documents[^1].AppendLine(line);
+            }
+        }
+
+        return [.. documents.Select(d => d.ToString().Trim()).Where(d => d.Length > 0)];
+    }
+
+    /// <summary>Every JSON value in a block, one after another.</summary>
+    private static List<JsonElement> Values(string text)
+    {
+        var values = new List<JsonElement>();
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { AllowMultipleValues = true });
+        while (reader.Read())
+        {
+            using var value = JsonDocument.ParseValue(ref reader);
+            values.Add(value.RootElement.Clone());
+        }
+
+        return values;
+    }
+}
