@@ -93,7 +93,10 @@ public sealed class OpaqueIds : IDisposable
     {
         value = 0;
         var input = new byte[BlockSize];
-        if (text.Length != 22 || !Base64Url.TryDecodeFromChars(text, input, out var written) || written != BlockSize)
+        // The decoder's status, not TryDecodeFromChars: that one throws on a character outside the alphabet.
+        if (text.Length != 22
+            || Base64Url.DecodeFromChars(text, input, out _, out var written) != System.Buffers.OperationStatus.Done
+            || written != BlockSize)
         {
             return false;
         }

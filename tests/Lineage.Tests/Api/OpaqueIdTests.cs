@@ -79,6 +79,11 @@ public sealed partial class OpaqueIdTests : IAsyncLifetime
             run.Str("run.id").Split(':')[1],
             Convert.ToBase64String("k1:5"u8.ToArray()),
             "not a cursor",
+
+            // As long as a real cursor, with characters outside the alphabet.
+            "'; DROP TABLE runs; --",
+            "AAAAAAAAAAAAAAAAAAAA+/",
+            "AAAAAAAAAAAAAAAAAAAA==",
         };
         foreach (var cursor in forged)
         {
