@@ -314,24 +314,7 @@ public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.
         {
             foreach (var guess in sources)
             {
-                var clear = JsonSerializer.Serialize(new
-                {
-                    format = 2,
-                    targetKind = line.Str("targetKind"),
-                    target = line.Str("target"),
-                    position = line.GetProperty("position").GetInt64(),
-                    action = line.Str("action"),
-                    at = line.Str("at"),
-                    actor = line.Str("actor"),
-                    version = line.GetProperty("version").GetString(),
-                    source = guess,
-                    alias = line.GetProperty("alias").GetString(),
-                    tag = (string?)null,
-                    member = (string?)null,
-                    role = (string?)null,
-                    visibility = (string?)null,
-                    requestId = line.GetProperty("requestId").GetString(),
-                });
+                var clear = OfflineChain.Canonical(line, guess);
                 var guessed = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData([.. previous, .. System.Text.Encoding.UTF8.GetBytes(clear)]));
                 Assert.NotEqual(line.Str("hash"), guessed);
             }

@@ -34,24 +34,7 @@ public static class OfflineChain
                     alias = line.GetProperty("alias").GetString(),
                     requestId = line.GetProperty("requestId").GetString(),
                 }),
-                2 => JsonSerializer.Serialize(new
-                {
-                    format = 2,
-                    targetKind = line.Str("targetKind"),
-                    target = line.Str("target"),
-                    position = line.GetProperty("position").GetInt64(),
-                    action = line.Str("action"),
-                    at = line.Str("at"),
-                    actor = line.Str("actor"),
-                    version = line.GetProperty("version").GetString(),
-                    source = SourceCommitment(line),
-                    alias = line.GetProperty("alias").GetString(),
-                    tag = line.GetProperty("tag").GetString(),
-                    member = line.GetProperty("member").GetString(),
-                    role = line.GetProperty("role").GetString(),
-                    visibility = line.GetProperty("visibility").GetString(),
-                    requestId = line.GetProperty("requestId").GetString(),
-                }),
+                2 => Canonical(line, SourceCommitment(line)),
                 var format => throw new InvalidOperationException($"unknown format {format}"),
             };
             var hash = SHA256.HashData([.. previous, .. Encoding.UTF8.GetBytes(canonical)]);
@@ -63,6 +46,26 @@ public static class OfflineChain
 
         return Convert.ToHexStringLower(previous);
     }
+
+    /// <summary>An event's format-2 canonical form with <paramref name="source"/> where its source's commitment goes.</summary>
+    public static string Canonical(JsonElement line, string? source) => JsonSerializer.Serialize(new
+    {
+        format = 2,
+        targetKind = line.Str("targetKind"),
+        target = line.Str("target"),
+        position = line.GetProperty("position").GetInt64(),
+        action = line.Str("action"),
+        at = line.Str("at"),
+        actor = line.Str("actor"),
+        version = line.GetProperty("version").GetString(),
+        source,
+        alias = line.GetProperty("alias").GetString(),
+        tag = line.GetProperty("tag").GetString(),
+        member = line.GetProperty("member").GetString(),
+        role = line.GetProperty("role").GetString(),
+        visibility = line.GetProperty("visibility").GetString(),
+        requestId = line.GetProperty("requestId").GetString(),
+    });
 
     /// <summary>What the hash covers for the source: its commitment, checked against the source when the reader was given the salt.</summary>
     private static string? SourceCommitment(JsonElement line)
