@@ -230,13 +230,6 @@ public sealed partial class Neo4jLineageStore
 
     private static string ChainKey(AuditTargetKind kind, long id) => $"{AuditChain.TargetKindName(kind)}:{id}";
 
-    /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
-    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null)
-    {
-        public AuditEntry Entry(AuditAction action) =>
-            new(action) { SubjectId = Id, Version = Version, Source = Source, SourceNamespaceId = SourceNamespaceId };
-    }
-
     private sealed record HistoryTarget(AuditTargetKind Kind, long Id)
     {
         public string Chain => ChainKey(Kind, Id);

@@ -69,12 +69,12 @@ public sealed partial class SqliteLineageStore
                 while (true)
                 {
                     var slice = await s.QueryAsync(
-                    $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
-                    ReadEvent,
-                    cancellationToken,
-                    ("$k", kind),
-                    ("$t", target.Id),
-                    ("$after", after),
+                        $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
+                        ReadEvent,
+                        cancellationToken,
+                        ("$k", kind),
+                        ("$t", target.Id),
+                        ("$after", after),
                         ("$limit", VerifySlice)).ConfigureAwait(false);
                     if (slice.Count == 0 || !slice.All(verifier.Add))
                     {
@@ -335,13 +335,6 @@ public sealed partial class SqliteLineageStore
         SubjectId = r.IsDBNull(r.GetOrdinal("subject_id")) ? null : r.GetInt64(r.GetOrdinal("subject_id")),
         SourceNamespaceId = r.IsDBNull(r.GetOrdinal("source_namespace_id")) ? null : r.GetInt64(r.GetOrdinal("source_namespace_id")),
     };
-
-    /// <summary>What an event is about: a version or link, as <c>v3</c>, and for collections the source it points at.</summary>
-    private sealed record AuditSubject(long Id, string? Version, string? Source, long? SourceNamespaceId = null)
-    {
-        public AuditEntry Entry(AuditAction action) =>
-            new(action) { SubjectId = Id, Version = Version, Source = Source, SourceNamespaceId = SourceNamespaceId };
-    }
 
     private sealed record HistoryTarget(AuditTargetKind Kind, long Id, long? RegistryId, long NamespaceId);
 

@@ -427,7 +427,7 @@ internal sealed class GraphQLHttpEndpoint
     private static (GraphQLOperationDefinition? Operation, string? Problem) SelectOperation(GraphQLDocument document, string? operationName)
     {
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();
-        var names = string.Join(", ", operations.Take(10).Select(o => o.Name is { } n ? Names.NameRules.Quote(n.StringValue) : "an unnamed one"));
+        string Listed() => string.Join(", ", operations.Take(10).Select(o => o.Name is { } n ? Names.NameRules.Quote(n.StringValue) : "an unnamed one"));
         if (operations.Count == 0)
         {
             return (null, "the document holds no operation to run: add a query or a mutation");
@@ -437,12 +437,12 @@ internal sealed class GraphQLHttpEndpoint
         {
             return operations.Count == 1
                 ? (operations[0], null)
-                : (null, $"the document holds {operations.Count} operations ({names}): name the one to run in operationName");
+                : (null, $"the document holds {operations.Count} operations ({Listed()}): name the one to run in operationName");
         }
 
         return operations.FirstOrDefault(o => o.Name is { } name && name.Value == operationName) is { } named
             ? (named, null)
-            : (null, $"the document has no operation named {Names.NameRules.Quote(operationName)}; it holds {names}");
+            : (null, $"the document has no operation named {Names.NameRules.Quote(operationName)}; it holds {Listed()}");
     }
 
     private static ExecutionResult NotExecuted(ExecutionError error) => new() { Errors = [error], Executed = false };
