@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Lineage.Application;
 using Lineage.Bench.Baselines;
 using Lineage.Identity;
 using Lineage.Lineage;
@@ -141,7 +142,7 @@ public static class BenchmarkRunner
                 return;
             }
 
-            var result = await store.IngestAsync(batch, Loader, cancellationToken).ConfigureAwait(false);
+            var result = await new LineageWrites(store).IngestAsync(batch, Loader, cancellationToken).ConfigureAwait(false);
             (runs, versions, edges, done) = (runs + result.Runs, versions + result.Versions, edges + result.Edges, done + batch.Count);
             batch.Clear();
             progress.Report(done, $"{edges:N0} edges, {edges / clock.Elapsed.TotalSeconds:N0}/s");
@@ -159,7 +160,7 @@ public static class BenchmarkRunner
             var linked = await store.LinkArtifactAsync(new LinkArtifactCommand(VersionRef.Parse(model), collection, []), Loader, cancellationToken).ConfigureAwait(false);
             if (promote)
             {
-                await store.AddAliasAsync(new AliasCommand(VersionRef.Parse(linked.QualifiedName), "production"), Loader, cancellationToken).ConfigureAwait(false);
+                await new LineageWrites(store).AddAliasAsync(new AliasCommand(VersionRef.Parse(linked.QualifiedName), "production"), Loader, cancellationToken).ConfigureAwait(false);
             }
         }
     }

@@ -8,6 +8,7 @@
 // @param type
 // @param digest
 // @param metadata
+// @param description
 // @param size
 // @param runId
 // @param at
@@ -20,5 +21,5 @@ WITH q, max(x.versionIndex) AS top
 CREATE (v:ArtifactVersion {
   id: q.value, artifactId: $artifactId, projectId: $projectId, namespaceId: $namespaceId, namespace: $namespace,
   project: $project, artifactName: $artifactName, type: $type, versionIndex: coalesce(top + 1, 0), digest: $digest,
-  metadata: $metadata, size: $size, loggedByRunId: $runId, createdAt: $at, createdBy: $by})
+  metadata: $metadata, description: $description, size: $size, loggedByRunId: $runId, createdAt: $at, createdBy: $by})
 RETURN v.id AS id, v.versionIndex AS versionIndex

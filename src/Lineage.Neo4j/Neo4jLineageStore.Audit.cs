@@ -1,9 +1,10 @@
+using Lineage.Application;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
-using Lineage.Registry;
+using Lineage.Store;
 using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
@@ -77,22 +78,20 @@ public sealed partial class Neo4jLineageStore
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Appends one event to a target's chain: the next position, the hash over the previous
-    /// head and the event, and the new head. Runs inside the transaction of the change it
-    /// records, which holds the write lock, so that no other append reads the same head.
-    /// </summary>
-    private async Task AppendEventAsync(Neo4jSession s, AliasScope scope, AuditEntry entry, Actor actor, CancellationToken cancellationToken)
+    /// <summary>The id the next event takes, and the length and head of a target's chain.</summary>
+    private static async Task<AuditChainHead> ReadChainHeadAsync(Neo4jSession s, AuditTargetKind kind, long targetId, CancellationToken cancellationToken)
     {
-        var head = await s.RowAsync("history/head", cancellationToken, ("chain", scope.Chain)).ConfigureAwait(false);
-        var previous = head!.NullableString("head") is { } text ? Convert.FromBase64String(text) : AuditChain.Genesis.ToArray();
-        var e = AuditRules.Chain(
-            head.Long("nextId"), scope.Kind, scope.TargetId, scope.Target, head.Long("length") + 1, Cypher.ParseTime(Now()), actor, entry, previous);
+        var head = await s.RowAsync("history/head", cancellationToken, ("chain", ChainKey(kind, targetId))).ConfigureAwait(false);
+        return new AuditChainHead(head!.Long("nextId"), head.Long("length"), head.NullableString("head") is { } text ? Convert.FromBase64String(text) : []);
+    }
+
+    /// <summary>Stores an event and makes it its chain's head.</summary>
+    private static async Task InsertEventAsync(Neo4jSession s, AuditEventRecord e, CancellationToken cancellationToken) =>
         await s.RunAsync(
             "history/append",
             cancellationToken,
             ("id", e.Id),
-            ("chain", scope.Chain),
+            ("chain", ChainKey(e.TargetKind, e.TargetId)),
             ("targetKind", AuditChain.TargetKindName(e.TargetKind)),
             ("targetId", e.TargetId),
             ("target", e.Target),
@@ -113,64 +112,10 @@ public sealed partial class Neo4jLineageStore
             ("subjectId", e.SubjectId),
             ("sourceNamespaceId", e.SourceNamespaceId),
             ("hash", Convert.ToBase64String(e.Hash))).ConfigureAwait(false);
-    }
 
-    /// <summary>One version's or link's event: the subject with its version, and for collections its source.</summary>
-    private Task AppendEventAsync(
-        Neo4jSession s, AliasScope scope, AuditAction action, AuditSubject subject, string? alias, Actor actor, CancellationToken cancellationToken) =>
-        AppendEventAsync(s, scope, subject.Entry(action) with { Alias = alias }, actor, cancellationToken);
-
-    /// <summary>
-    /// Gives <paramref name="alias"/> to <paramref name="holder"/>, taking it from whichever
-    /// version of the scope held it, and records the move: ALIAS_REMOVED on the old holder,
-    /// then ALIAS_ADDED on the new one. Giving an alias to the version that holds it changes
-    /// and records nothing.
-    /// </summary>
-    private async Task MoveAliasAsync(
-        Neo4jSession s, AliasScope scope, AuditSubject holder, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
-    {
-        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
-        AuditRules.RequireExpectedHolder(scope.Target, alias, current?.Version, expectedVersion);
-        if (current?.Id == holder.Id)
-        {
-            return;
-        }
-
-        var held = await s.RowAsync(
-            "aliases/count-held", cancellationToken, ("scopeKind", AuditChain.TargetKindName(scope.Kind)), ("holderId", holder.Id)).ConfigureAwait(false);
-        AuditRules.RequireAliasRoom(held!.Long("held"), scope.Target, holder.Version);
-        if (current is not null)
-        {
-            await AppendEventAsync(s, scope, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
-        }
-
-        await s.RunAsync(
-            "aliases/set",
-            cancellationToken,
-            ("key", scope.AliasKey(alias)),
-            ("scopeKind", AuditChain.TargetKindName(scope.Kind)),
-            ("scopeId", scope.TargetId),
-            ("alias", alias),
-            ("holderId", holder.Id),
-            ("at", Now()),
-            ("by", actor.Name)).ConfigureAwait(false);
-        await AppendEventAsync(s, scope, AuditAction.AliasAdded, holder, alias, actor, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Takes <paramref name="alias"/> from <paramref name="holder"/> and records ALIAS_REMOVED.</summary>
-    private async Task TakeAliasAsync(
-        Neo4jSession s, AliasScope scope, AuditSubject holder, string qualifiedName, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
-    {
-        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
-        if (current?.Id != holder.Id)
-        {
-            throw AuditRules.NoSuchAlias(qualifiedName, alias);
-        }
-
-        AuditRules.RequireExpectedHolder(scope.Target, alias, current.Version, expectedVersion);
-        await s.RunAsync("aliases/delete", cancellationToken, ("key", scope.AliasKey(alias))).ConfigureAwait(false);
-        await AppendEventAsync(s, scope, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>Appends an event of a change the store makes itself, by the application layer's rule.</summary>
+    private Task AppendEventAsync(Neo4jSession s, AliasScope scope, AuditEntry entry, Actor actor, CancellationToken cancellationToken) =>
+        AuditLog.AppendAsync(SessionOf(s), scope.Kind, scope.TargetId, scope.Target, entry, actor, cancellationToken);
 
     /// <summary>The version or link holding an alias, described as audit events name it.</summary>
     private static async Task<AuditSubject?> FindAliasHolderAsync(Neo4jSession s, AliasScope scope, string alias, CancellationToken cancellationToken)
@@ -178,7 +123,7 @@ public sealed partial class Neo4jLineageStore
         var row = await s.RowAsync(
             scope.Kind == AuditTargetKind.Artifact ? "aliases/artifact-holder" : "aliases/collection-holder",
             cancellationToken,
-            ("key", scope.AliasKey(alias))).ConfigureAwait(false);
+            ("key", AliasKey(scope, alias))).ConfigureAwait(false);
         if (row is null)
         {
             return null;
@@ -235,17 +180,6 @@ public sealed partial class Neo4jLineageStore
         public string Chain => ChainKey(Kind, Id);
     }
 
-    /// <summary>Where an alias lives, and whose history records its moves: a project artifact, or a collection.</summary>
-    private sealed record AliasScope(AuditTargetKind Kind, long TargetId, string Target)
-    {
-        public string Chain => ChainKey(Kind, TargetId);
-
-        public string AliasKey(string alias) => $"{Chain}:{alias}";
-
-        public static AliasScope Of(CollectionRecord collection) => new(AuditTargetKind.Collection, collection.Id, collection.Path);
-
-        public static AliasScope OfArtifact(long artifactId, string artifactPath) => new(AuditTargetKind.Artifact, artifactId, artifactPath);
-
-        public static AliasScope OfRegistry(long registryId, string registryPath) => new(AuditTargetKind.Registry, registryId, registryPath);
-    }
+    /// <summary>The key of an alias node: unique per scope and alias.</summary>
+    private static string AliasKey(AliasScope scope, string alias) => $"{ChainKey(scope.Kind, scope.TargetId)}:{alias}";
 }

@@ -11,7 +11,7 @@ public sealed partial class Neo4jLineageStore : IIdempotencyStore
         ArgumentNullException.ThrowIfNull(fingerprint);
         var now = _time.GetUtcNow();
         var stored = StoredKey(principalId, key);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             await s.RunAsync("idempotency/expire", cancellationToken, ("expired", Cypher.FormatTime(now - IdempotencyRules.Retention))).ConfigureAwait(false);
             var row = await s.RowAsync("idempotency/find", cancellationToken, ("key", stored)).ConfigureAwait(false);
@@ -51,7 +51,7 @@ public sealed partial class Neo4jLineageStore : IIdempotencyStore
     public Task CompleteAsync(long principalId, string key, IdempotentResponse response, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return WriteAsync(
+        return TransactAsync(
             s => s.RunAsync(
                 "idempotency/complete",
                 cancellationToken,
@@ -64,7 +64,7 @@ public sealed partial class Neo4jLineageStore : IIdempotencyStore
     }
 
     public Task ReleaseAsync(long principalId, string key, CancellationToken cancellationToken) =>
-        WriteAsync(s => s.RunAsync("idempotency/release", cancellationToken, ("key", StoredKey(principalId, key))), cancellationToken);
+        TransactAsync(s => s.RunAsync("idempotency/release", cancellationToken, ("key", StoredKey(principalId, key))), cancellationToken);
 
     /// <summary>Keys are per principal: the stored key carries the principal's id.</summary>
     private static string StoredKey(long principalId, string key) => $"{principalId}:{key}";

@@ -1,3 +1,4 @@
+using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
@@ -34,7 +35,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         NameRules.RequireName(name, "administrator name");
         ArgumentNullException.ThrowIfNull(firstStartKey);
         var system = Actor.System(name);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var principal = await FindPrincipalAsync(s, name, cancellationToken).ConfigureAwait(false);
             var created = principal is null;
@@ -83,7 +84,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(candidate);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var row = await s.RowAsync("identity/secret", cancellationToken, ("name", name), ("value", Convert.ToBase64String(candidate))).ConfigureAwait(false);
             return Convert.FromBase64String(row!.String("value"));
@@ -96,7 +97,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(actor);
         IdentityRules.RequireSiteAdministrator(actor, "creating users");
         NameRules.RequireName(command.Name, "user name");
-        return WriteAsync(s => CreateUserNodesAsync(s, command.Name, command.IsAdministrator, actor, cancellationToken), cancellationToken);
+        return TransactAsync(s => CreateUserNodesAsync(s, command.Name, command.IsAdministrator, actor, cancellationToken), cancellationToken);
     }
 
     public Task<NamespaceRecord> CreateNamespaceAsync(CreateNamespaceCommand command, Actor actor, CancellationToken cancellationToken)
@@ -105,7 +106,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(actor);
         IdentityRules.CheckCreateNamespace(command, actor);
 
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             NamespaceRecord? organization = null;
             if (command.Organization is { } organizationName)
@@ -133,7 +134,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "service account name");
         IdentityRules.RequireNamespaceRole(command.Role);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Namespace, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
             await RequireFreeNameAsync(s, command.Name, cancellationToken).ConfigureAwait(false);
@@ -147,7 +148,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             if (!resource.IsRegistry)
@@ -182,7 +183,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             var previous = updated.NullableString("previous") is { } role ? RoleNames.Parse(role) : (Role?)null;
             if (resource.IsRegistry && RegistryRules.Granted(command.Member, command.Role, previous) is { } granted)
             {
-                await AppendEventAsync(s, AliasScope.OfRegistry(resource.Id, command.Resource), granted, actor, cancellationToken).ConfigureAwait(false);
+                await AppendEventAsync(s, new AliasScope(AuditTargetKind.Registry, resource.Id, command.Resource), granted, actor, cancellationToken).ConfigureAwait(false);
             }
 
             return new MembershipRecord(command.Member, member.Kind, command.Role, _time.GetUtcNow(), actor.Name);
@@ -193,7 +194,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
@@ -207,7 +208,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             if (resource.IsRegistry)
             {
                 await AppendEventAsync(
-                    s, AliasScope.OfRegistry(resource.Id, command.Resource), RegistryRules.Revoked(command.Member, RoleNames.Parse(removed.String("role"))), actor, cancellationToken).ConfigureAwait(false);
+                    s, new AliasScope(AuditTargetKind.Registry, resource.Id, command.Resource), RegistryRules.Revoked(command.Member, RoleNames.Parse(removed.String("role"))), actor, cancellationToken).ConfigureAwait(false);
             }
 
             return true;
@@ -220,7 +221,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "registry name");
         var protectedAliases = IdentityRules.ProtectedAliases(command.ProtectedAliases ?? []).ToArray();
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Owner, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
             var path = $"{owner.Name}/{command.Name}";
@@ -240,7 +241,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
                 ("by", actor.Name)).ConfigureAwait(false);
             foreach (var entry in RegistryRules.Created(command.Visibility, protectedAliases))
             {
-                await AppendEventAsync(s, AliasScope.OfRegistry(row!.Long("id"), path), entry, actor, cancellationToken).ConfigureAwait(false);
+                await AppendEventAsync(s, new AliasScope(AuditTargetKind.Registry, row!.Long("id"), path), entry, actor, cancellationToken).ConfigureAwait(false);
             }
 
             return (await LoadRegistriesAsync(s, [row!.Long("id")], cancellationToken).ConfigureAwait(false))[0];
@@ -251,7 +252,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var registry = await RequireRegistryAsync(s, command.Registry, actor.Access, Permission.AdministerRegistry, cancellationToken).ConfigureAwait(false);
             var visibility = command.Visibility ?? registry.Visibility;
@@ -264,7 +265,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
                 ("protectedAliases", protectedAliases.ToArray())).ConfigureAwait(false);
             foreach (var entry in RegistryRules.Updated(registry, visibility, protectedAliases))
             {
-                await AppendEventAsync(s, AliasScope.OfRegistry(registry.Id, registry.Path), entry, actor, cancellationToken).ConfigureAwait(false);
+                await AppendEventAsync(s, new AliasScope(AuditTargetKind.Registry, registry.Id, registry.Path), entry, actor, cancellationToken).ConfigureAwait(false);
             }
             return (await LoadRegistriesAsync(s, [registry.Id], cancellationToken).ConfigureAwait(false))[0];
         }, cancellationToken);
@@ -276,7 +277,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(actor);
         IdentityRules.CheckCreateApiKey(command, _time.GetUtcNow());
 
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var principal = await RequireKeyManagerAsync(s, command.Principal, actor, cancellationToken).ConfigureAwait(false);
             var active = (await s.RowAsync("identity/count-active-keys", cancellationToken, ("principalId", principal.Id), ("now", Now())).ConfigureAwait(false))!.Long("active");
@@ -292,7 +293,7 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         ArgumentNullException.ThrowIfNull(keyId);
         ArgumentNullException.ThrowIfNull(actor);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var key = await LoadKeyAsync(s, keyId, cancellationToken).ConfigureAwait(false) ?? throw Missing.ApiKey(keyId);
             try

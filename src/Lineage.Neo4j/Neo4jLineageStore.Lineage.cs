@@ -1,8 +1,6 @@
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Lineage;
-using Lineage.Model;
-using Lineage.Store.Rules;
 
 namespace Lineage.Neo4j;
 
@@ -32,21 +30,6 @@ public sealed partial class Neo4jLineageStore
                 .Select(x => new LineageNode(x.n.Node, x.n.Hops, x.d.Name, x.d.Type, x.d.Project))
                 .ToList();
             return new LineageGraph(nodes, walk.Edges, walk.Truncated);
-        }, cancellationToken);
-    }
-
-    public Task<IngestResult> IngestAsync(IReadOnlyList<ILineageWrite> writes, Actor actor, CancellationToken cancellationToken)
-    {
-        IngestRunner.CheckSize(writes);
-        ArgumentNullException.ThrowIfNull(actor);
-        return WriteAsync(async s =>
-        {
-            var runs = await IngestRunner.ApplyAsync(
-                writes,
-                run => CreateRunAsync(s, run, actor, cancellationToken),
-                log => LogArtifactAsync(s, log, actor, cancellationToken),
-                use => UseArtifactAsync(s, use, actor, cancellationToken)).ConfigureAwait(false);
-            return new IngestResult(runs, s.NewVersions, s.NewEdges);
         }, cancellationToken);
     }
 

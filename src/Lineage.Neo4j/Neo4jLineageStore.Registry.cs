@@ -1,3 +1,4 @@
+using Lineage.Application;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
@@ -17,7 +18,7 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
         ArgumentNullException.ThrowIfNull(actor);
         RegistryRules.CheckCreateCollection(command);
 
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
             var registry = await RequireRegistryAsync(s, command.Registry.ToString(), actor.Access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             var path = $"{registry.Path}/{command.Name}";
@@ -47,8 +48,8 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        var aliases = command.Aliases.Select(NameRules.RequireUserAlias).Distinct(StringComparer.Ordinal).ToList();
-        return WriteAsync(async s =>
+        var aliases = command.Aliases;
+        return TransactAsync(async s =>
         {
             var (collection, registry) = await RequireCollectionAsync(s, command.Collection, actor.Access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             foreach (var alias in aliases.Where(registry.IsProtected))
@@ -57,8 +58,8 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
             }
 
             // A linked version stands for its source: linking it links the source.
-            var named = await RequireVersionAsync(
-                s, command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
+            var named = await LineageWrites.RequireVersionAsync(
+                SessionOf(s), command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
             var source = named.Link is null ? named : await LoadVersionAsync(s, named.Id, cancellationToken).ConfigureAwait(false);
             RegistryRules.RequireType(collection, source, command.Artifact);
 
@@ -74,15 +75,15 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
                 var created = await s.RowAsync(
                     "links/create", cancellationToken, ("collectionId", collection.Id), ("versionId", source.Id), ("at", Now()), ("by", actor.Name)).ConfigureAwait(false);
                 (linkId, linkIndex) = (created!.Long("id"), (int)created.Long("linkIndex"));
-                await AppendEventAsync(
-                    s, AliasScope.Of(collection), AuditAction.VersionLinked,
+                await AuditLog.AppendAsync(
+                    SessionOf(s), AliasScope.Of(collection), AuditAction.VersionLinked,
                     new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName, source.NamespaceId), null, actor, cancellationToken).ConfigureAwait(false);
             }
 
             var holder = new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName, source.NamespaceId);
             foreach (var alias in aliases)
             {
-                await MoveAliasAsync(s, AliasScope.Of(collection), holder, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
+                await AliasMoves.MoveAsync(SessionOf(s), AliasScope.Of(collection), holder, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
             }
 
             return (await LoadLinksAsync(s, [linkId], cancellationToken).ConfigureAwait(false))[0];
@@ -93,10 +94,10 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
     {
         ArgumentNullException.ThrowIfNull(linkedVersion);
         ArgumentNullException.ThrowIfNull(actor);
-        return WriteAsync(async s =>
+        return TransactAsync(async s =>
         {
-            var version = await RequireVersionAsync(
-                s, linkedVersion, actor.Access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
+            var version = await LineageWrites.RequireVersionAsync(
+                SessionOf(s), linkedVersion, actor.Access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             var link = RegistryRules.RequireLink(version, linkedVersion);
             var registry = (await LoadRegistriesAsync(s, [link.RegistryId], cancellationToken).ConfigureAwait(false))[0];
             var held = RegistryRules.RequireUnlinkRole(version, registry, actor.Access);
@@ -106,12 +107,12 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
             var subject = new AuditSubject(link.Id, version.Version, link.SourceQualifiedName, link.SourceNamespaceId);
             foreach (var alias in held)
             {
-                await s.RunAsync("aliases/delete", cancellationToken, ("key", scope.AliasKey(alias))).ConfigureAwait(false);
-                await AppendEventAsync(s, scope, AuditAction.AliasRemoved, subject, alias, actor, cancellationToken).ConfigureAwait(false);
+                await s.RunAsync("aliases/delete", cancellationToken, ("key", AliasKey(scope, alias))).ConfigureAwait(false);
+                await AuditLog.AppendAsync(SessionOf(s), scope, AuditAction.AliasRemoved, subject, alias, actor, cancellationToken).ConfigureAwait(false);
             }
 
             await s.RunAsync("links/delete", cancellationToken, ("id", link.Id)).ConfigureAwait(false);
-            await AppendEventAsync(s, scope, AuditAction.VersionUnlinked, subject, null, actor, cancellationToken).ConfigureAwait(false);
+            await AuditLog.AppendAsync(SessionOf(s), scope, AuditAction.VersionUnlinked, subject, null, actor, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }
@@ -152,7 +153,7 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         var tags = RegistryRules.Tags(command).ToArray();
-        return WriteAsync<IReadOnlyList<string>>(async s =>
+        return TransactAsync<IReadOnlyList<string>>(async s =>
         {
             var (kind, id, what, history, subject) = await RequireTagTargetAsync(s, command.Target, actor.Access, cancellationToken).ConfigureAwait(false);
             var changed = add
@@ -178,17 +179,17 @@ public sealed partial class Neo4jLineageStore : IRegistryStore
     /// A collection (a path) or a version (a name with ':'), checked for the right to tag it,
     /// with the history its tags are recorded in: its collection's, or its artifact's.
     /// </summary>
-    private static async Task<(TagTarget Kind, long Id, string What, AliasScope History, AuditSubject? Subject)> RequireTagTargetAsync(
+    private async Task<(TagTarget Kind, long Id, string What, AliasScope History, AuditSubject? Subject)> RequireTagTargetAsync(
         Neo4jSession s, string target, Access access, CancellationToken cancellationToken)
     {
         if (target is not null && VersionRef.LooksLikeVersionName(target))
         {
-            var version = await RequireVersionAsync(
-                s, VersionRef.Parse(target, "target"), access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
+            var version = await LineageWrites.RequireVersionAsync(
+                SessionOf(s), VersionRef.Parse(target, "target"), access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             var path = $"{version.Namespace}/{version.Project}/{version.ArtifactName}";
             return version.Link is { } link
-                ? (TagTarget.Link, link.Id, $"'{version.QualifiedName}'", new AliasScope(AuditTargetKind.Collection, link.CollectionId, path), Subject(version))
-                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'", AliasScope.OfArtifact(version.ArtifactId, path), Subject(version));
+                ? (TagTarget.Link, link.Id, $"'{version.QualifiedName}'", new AliasScope(AuditTargetKind.Collection, link.CollectionId, path), AliasMoves.Subject(version))
+                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'", AliasScope.OfArtifact(version.ArtifactId, path), AliasMoves.Subject(version));
         }
 
         var (collection, _) = await RequireCollectionAsync(

@@ -69,7 +69,7 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
             ? work(new Neo4jSession(joined.RunAsync))
             : work(new Neo4jSession(_client.RunAsync));
 
-    private async Task<T> WriteAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> TransactAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken)
     {
         if (_atomic.Value is { IsOpen: true } atomic)
         {

@@ -13,12 +13,6 @@ internal sealed class Neo4jSession
         _run = run;
     }
 
-    /// <summary>Versions created in this transaction, for an ingest batch's summary.</summary>
-    public int NewVersions { get; set; }
-
-    /// <summary>Lineage edges created in this transaction.</summary>
-    public int NewEdges { get; set; }
-
     public Task<CypherResult> RunAsync(string statement, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
         _run(CypherCatalog.Get(statement), parameters, cancellationToken);
 

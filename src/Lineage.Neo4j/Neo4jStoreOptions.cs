@@ -26,5 +26,33 @@ public sealed class Neo4jStoreOptions
     /// <summary>How long one HTTP request may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The settings named LINEAGE_NEO4J_URL, _DATABASE, _USER, _PASSWORD and _TOKEN, read with
+    /// <paramref name="setting"/>; a missing or malformed URL stops start-up with the reason.
+    /// </summary>
+    public static Neo4jStoreOptions FromSettings(Func<string, string?> setting)
+    {
+        ArgumentNullException.ThrowIfNull(setting);
+        var url = setting("LINEAGE_NEO4J_URL");
+        if (string.IsNullOrWhiteSpace(url))
+        {
+            throw new InvalidOperationException("LINEAGE_STORE=neo4j needs LINEAGE_NEO4J_URL, the server's HTTP address, e.g. http://localhost:7474");
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"LINEAGE_NEO4J_URL must be an http:// or https:// address such as http://localhost:7474, not '{url}'");
+        }
+
+        return new Neo4jStoreOptions
+        {
+            Url = uri,
+            Database = setting("LINEAGE_NEO4J_DATABASE") is { Length: > 0 } database ? database : "neo4j",
+            User = setting("LINEAGE_NEO4J_USER"),
+            Password = setting("LINEAGE_NEO4J_PASSWORD"),
+            Token = setting("LINEAGE_NEO4J_TOKEN"),
+        };
+    }
+
     public override string ToString() => $"{Url} database {Database}";
 }

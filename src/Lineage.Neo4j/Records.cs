@@ -25,7 +25,10 @@ internal static class Records
         Enum.Parse<RunState>(String(m, "state"), ignoreCase: true),
         NullableString(m, "config"),
         Time(m, "createdAt"),
-        String(m, "createdBy"));
+        String(m, "createdBy"))
+    {
+        Description = NullableString(m, "description"),
+    };
 
     public static ArtifactRecord Artifact(JsonElement m) => new(
         Long(m, "id"), Long(m, "projectId"), Long(m, "namespaceId"), String(m, "namespace"), String(m, "project"), String(m, "name"), String(m, "type"), Time(m, "createdAt"));
@@ -46,7 +49,10 @@ internal static class Records
         Time(m, "createdAt"),
         String(m, "createdBy"),
         Long(m, "loggedByRunId"),
-        Aliases(m));
+        Aliases(m))
+    {
+        Description = NullableString(m, "description"),
+    };
 
     /// <summary>A linked version: named after its collection, carrying its source's content and lineage.</summary>
     public static VersionRecord Link(JsonElement m)
@@ -71,6 +77,7 @@ internal static class Records
             Aliases(m))
         {
             Link = new LinkRecord(Long(m, "id"), Long(m, "collectionId"), Long(m, "registryId"), Long(source, "namespaceId"), sourceName),
+            Description = NullableString(source, "description"),
         };
     }
 

@@ -19,7 +19,7 @@ internal static class Rows
 
     public const string ProjectJoins = "JOIN namespaces n ON n.id = p.namespace_id";
 
-    public const string RunColumns = "r.id, r.project_id, p.namespace_id, n.name, p.name, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by";
+    public const string RunColumns = "r.id, r.project_id, p.namespace_id, n.name, p.name, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by, r.description";
 
     public const string RunJoins = "JOIN projects p ON p.id = r.project_id JOIN namespaces n ON n.id = p.namespace_id";
 
@@ -30,7 +30,7 @@ internal static class Rows
     public const string VersionColumns = """
         v.id, v.artifact_id, p.namespace_id, n.name, p.name, a.name, a.type, v.version_index, v.digest, v.metadata, v.size,
         v.created_at, v.created_by, v.logged_by_run_id,
-        v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id)
+        v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id), v.description
         """;
 
     public const string VersionJoins = """
@@ -53,7 +53,10 @@ internal static class Rows
         ParseState(r.GetString(7)),
         r.IsDBNull(8) ? null : r.GetString(8),
         Time.Parse(r.GetString(9)),
-        r.GetString(10));
+        r.GetString(10))
+    {
+        Description = NullableString(r, "description"),
+    };
 
     public static ArtifactRecord Artifact(SqliteDataReader r) => new(
         r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), Time.Parse(r.GetString(7)));
@@ -75,7 +78,10 @@ internal static class Rows
             Time.Parse(r.GetString(11)),
             r.GetString(12),
             r.GetInt64(13),
-            []),
+            [])
+        {
+            Description = NullableString(r, "description"),
+        },
         r.GetBoolean(14));
 
     /// <summary>

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Lineage.Application;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
-using Lineage.Registry;
+using Lineage.Store;
 using Lineage.Store.Rules;
 using Microsoft.Data.Sqlite;
 
@@ -102,25 +103,23 @@ public sealed partial class SqliteLineageStore
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Appends one event to a target's chain: the next position, the hash over the previous
-    /// head and the event, and the new head. Runs inside the transaction of the change it records.
-    /// </summary>
-    private async Task AppendEventAsync(
-        SqliteSession s, AuditTargetKind kind, long targetId, string target, AuditEntry entry, Actor actor, CancellationToken cancellationToken)
-    {
-        var kindName = AuditChain.TargetKindName(kind);
-        var (id, length, head) = (await s.QueryAsync(
+    /// <summary>The id the next event takes, and the length and head of a target's chain.</summary>
+    private static async Task<AuditChainHead> ReadChainHeadAsync(SqliteSession s, AuditTargetKind kind, long targetId, CancellationToken cancellationToken) =>
+        (await s.QueryAsync(
             """
-            SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events), c.length, c.head
+            SELECT (SELECT COALESCE(MAX(id), 0) + 1 FROM audit_events) AS next_id, c.length, c.head
             FROM (SELECT 1) LEFT JOIN audit_chains c ON c.target_kind = $k AND c.target_id = $t
             """,
-            r => (r.GetInt64(0), r.IsDBNull(1) ? 0 : r.GetInt64(1), r.IsDBNull(2) ? null : (byte[])r.GetValue(2)),
+            r => new AuditChainHead(
+                r.GetInt64(r.GetOrdinal("next_id")),
+                r.IsDBNull(r.GetOrdinal("length")) ? 0 : r.GetInt64(r.GetOrdinal("length")),
+                r.IsDBNull(r.GetOrdinal("head")) ? [] : (byte[])r.GetValue(r.GetOrdinal("head"))),
             cancellationToken,
-            ("$k", kindName),
+            ("$k", AuditChain.TargetKindName(kind)),
             ("$t", targetId)).ConfigureAwait(false))[0];
-        var e = AuditRules.Chain(id, kind, targetId, target, length + 1, Time.Parse(Now()), actor, entry, head ?? AuditChain.Genesis.Span);
 
+    /// <summary>Stores an event and makes it its chain's head.</summary>
+    private static async Task InsertEventAsync(SqliteSession s, AuditEventRecord e, CancellationToken cancellationToken) =>
         await s.ExecuteAsync(
             """
             INSERT INTO audit_events
@@ -133,9 +132,9 @@ public sealed partial class SqliteLineageStore
             """,
             cancellationToken,
             ("$id", e.Id),
-            ("$k", kindName),
-            ("$t", targetId),
-            ("$target", target),
+            ("$k", AuditChain.TargetKindName(e.TargetKind)),
+            ("$t", e.TargetId),
+            ("$target", e.Target),
             ("$pos", e.Position),
             ("$format", e.Format),
             ("$action", AuditChain.ActionName(e.Action)),
@@ -153,65 +152,11 @@ public sealed partial class SqliteLineageStore
             ("$subject", e.SubjectId),
             ("$sourceNamespace", e.SourceNamespaceId),
             ("$hash", e.Hash)).ConfigureAwait(false);
-    }
 
-    /// <summary>One version's or link's event: the subject with its version, and for collections its source.</summary>
+    /// <summary>Appends an event of a change the store makes itself, by the application layer's rule.</summary>
     private Task AppendEventAsync(
-        SqliteSession s, AuditTargetKind kind, long targetId, string target, AuditAction action, AuditSubject subject, string? alias, Actor actor, CancellationToken cancellationToken) =>
-        AppendEventAsync(s, kind, targetId, target, subject.Entry(action) with { Alias = alias }, actor, cancellationToken);
-
-    /// <summary>
-    /// Gives <paramref name="alias"/> to <paramref name="holder"/>, taking it from whichever
-    /// version of the scope held it, and records the move: ALIAS_REMOVED on the old holder,
-    /// then ALIAS_ADDED on the new one. Giving an alias to the version that holds it changes
-    /// and records nothing.
-    /// </summary>
-    private async Task MoveAliasAsync(
-        SqliteSession s, AliasScope scope, AuditSubject holder, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
-    {
-        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
-        AuditRules.RequireExpectedHolder(scope.Target, alias, current?.Version, expectedVersion);
-        if (current?.Id == holder.Id)
-        {
-            return;
-        }
-
-        AuditRules.RequireAliasRoom(
-            await s.ScalarAsync<long>($"SELECT COUNT(*) FROM {scope.Table} WHERE {scope.HolderColumn} = $holder", cancellationToken, ("$holder", holder.Id)).ConfigureAwait(false),
-            scope.Target,
-            holder.Version);
-        if (current is not null)
-        {
-            await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
-        }
-
-        await s.ExecuteAsync(
-            $"""
-            INSERT INTO {scope.Table} ({scope.ScopeColumn}, alias, {scope.HolderColumn}, created_at, created_by)
-            VALUES ($scope, $alias, $holder, $t, $by)
-            ON CONFLICT ({scope.ScopeColumn}, alias) DO UPDATE
-                SET {scope.HolderColumn} = excluded.{scope.HolderColumn}, created_at = excluded.created_at, created_by = excluded.created_by
-            """,
-            cancellationToken, ("$scope", scope.TargetId), ("$alias", alias), ("$holder", holder.Id), ("$t", Now()), ("$by", actor.Name)).ConfigureAwait(false);
-        await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasAdded, holder, alias, actor, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>Takes <paramref name="alias"/> from <paramref name="holder"/> and records ALIAS_REMOVED.</summary>
-    private async Task TakeAliasAsync(
-        SqliteSession s, AliasScope scope, AuditSubject holder, string qualifiedName, string alias, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
-    {
-        var current = await FindAliasHolderAsync(s, scope, alias, cancellationToken).ConfigureAwait(false);
-        if (current?.Id != holder.Id)
-        {
-            throw AuditRules.NoSuchAlias(qualifiedName, alias);
-        }
-
-        AuditRules.RequireExpectedHolder(scope.Target, alias, current.Version, expectedVersion);
-        await s.ExecuteAsync(
-            $"DELETE FROM {scope.Table} WHERE {scope.ScopeColumn} = $scope AND alias = $alias",
-            cancellationToken, ("$scope", scope.TargetId), ("$alias", alias)).ConfigureAwait(false);
-        await AppendEventAsync(s, scope.Kind, scope.TargetId, scope.Target, AuditAction.AliasRemoved, current, alias, actor, cancellationToken).ConfigureAwait(false);
-    }
+        SqliteSession s, AuditTargetKind kind, long targetId, string target, AuditEntry entry, Actor actor, CancellationToken cancellationToken) =>
+        AuditLog.AppendAsync(SessionOf(s), kind, targetId, target, entry, actor, cancellationToken);
 
     /// <summary>The version or link holding an alias, described as audit events name it.</summary>
     private static async Task<AuditSubject?> FindAliasHolderAsync(SqliteSession s, AliasScope scope, string alias, CancellationToken cancellationToken)
@@ -337,14 +282,4 @@ public sealed partial class SqliteLineageStore
     };
 
     private sealed record HistoryTarget(AuditTargetKind Kind, long Id, long? RegistryId, long NamespaceId);
-
-    /// <summary>Where an alias lives: a project artifact's versions, or a collection's links.</summary>
-    private sealed record AliasScope(AuditTargetKind Kind, long TargetId, string Target, string Table, string ScopeColumn, string HolderColumn)
-    {
-        public static AliasScope Of(CollectionRecord collection) =>
-            new(AuditTargetKind.Collection, collection.Id, collection.Path, "link_aliases", "collection_id", "link_id");
-
-        public static AliasScope OfArtifact(long artifactId, string artifactPath) =>
-            new(AuditTargetKind.Artifact, artifactId, artifactPath, "version_aliases", "artifact_id", "version_id");
-    }
 }

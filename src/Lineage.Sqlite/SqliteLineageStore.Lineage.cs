@@ -14,17 +14,18 @@ public sealed partial class SqliteLineageStore
         return _graph.Lineage(query, access) ?? throw new NotFoundException($"lineage start node '{query.Start}' not found");
     }
 
-    /// <summary>The qualified names of a refused cycle's nodes, new ones of this transaction included, with their namespaces.</summary>
-    private static async Task<Dictionary<NodeRef, NodeName>> NameNodesAsync(SqliteSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)
+    /// <summary>The qualified names of runs and versions, new ones of this transaction included, with their namespaces.</summary>
+    private static async Task<IReadOnlyDictionary<NodeRef, NodeDescription>> DescribeNodesAsync(
+        SqliteSession s, IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken)
     {
-        var names = new Dictionary<NodeRef, NodeName>();
+        var names = new Dictionary<NodeRef, NodeDescription>();
         var runs = nodes.Where(n => n.Kind == NodeKind.Run).Select(n => n.Id).ToList();
         var versions = nodes.Where(n => n.Kind == NodeKind.Artifact).Select(n => n.Id).ToList();
         if (runs.Count > 0)
         {
             foreach (var (id, name) in await s.QueryAsync(
-                $"SELECT r.id, n.name || '/' || p.name || '/' || r.name, p.namespace_id FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins}",
-                r => (r.GetInt64(0), new NodeName(r.GetString(1), r.GetInt64(2))),
+                $"SELECT r.id, n.name || '/' || p.name || '/' || r.name, p.namespace_id, r.name, r.job_type FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins}",
+                r => (r.GetInt64(0), new NodeDescription(r.GetString(3), r.GetString(1), r.IsDBNull(4) ? null : r.GetString(4), r.GetInt64(2))),
                 cancellationToken,
                 ("$ids", Rows.Ids(runs))).ConfigureAwait(false))
             {
@@ -35,8 +36,8 @@ public sealed partial class SqliteLineageStore
         if (versions.Count > 0)
         {
             foreach (var (id, name) in await s.QueryAsync(
-                $"SELECT v.id, n.name || '/' || p.name || '/' || a.name || ':v' || v.version_index, p.namespace_id FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins}",
-                r => (r.GetInt64(0), new NodeName(r.GetString(1), r.GetInt64(2))),
+                $"SELECT v.id, n.name || '/' || p.name || '/' || a.name || ':v' || v.version_index, p.namespace_id, a.name || ':v' || v.version_index, a.type FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins}",
+                r => (r.GetInt64(0), new NodeDescription(r.GetString(3), r.GetString(1), r.GetString(4), r.GetInt64(2))),
                 cancellationToken,
                 ("$ids", Rows.Ids(versions))).ConfigureAwait(false))
             {
@@ -46,6 +47,4 @@ public sealed partial class SqliteLineageStore
 
         return names;
     }
-
-    private readonly record struct NodeName(string Path, long NamespaceId);
 }

@@ -1,4 +1,3 @@
-using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
@@ -188,27 +187,6 @@ public sealed partial class SqliteLineageStore
                 ("JOIN collections c ON c.id = t.collection_id", "c.registry_id IN (SELECT value FROM json_each($registries))"),
             _ => ("", "1"),
         };
-    }
-
-    /// <summary>
-    /// The named version, if the caller's role allows <paramref name="permission"/> in the
-    /// namespace of a project version, or <paramref name="registryPermission"/> in the registry
-    /// of a linked version.
-    /// </summary>
-    private static async Task<VersionRecord> RequireVersionAsync(
-        SqliteSession s, VersionRef name, Access access, Permission permission, Permission registryPermission, CancellationToken cancellationToken)
-    {
-        var version = await FindVersionAsync(s, name, cancellationToken).ConfigureAwait(false) ?? throw Missing.Version(name);
-        if (version.Link is { } link)
-        {
-            access.RequireRegistry(link.RegistryId, $"{version.Namespace}/{version.Project}", registryPermission, Missing.Version(name).Message);
-        }
-        else
-        {
-            access.RequireNamespace(version.NamespaceId, version.Namespace, permission, Missing.Version(name).Message);
-        }
-
-        return version;
     }
 
     /// <summary>A version of a project artifact or, when the path names a registry, a linked version.</summary>

@@ -1,3 +1,4 @@
+using Lineage.Application;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
@@ -52,7 +53,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        var aliases = command.Aliases.Select(NameRules.RequireUserAlias).Distinct(StringComparer.Ordinal).ToList();
+        var aliases = command.Aliases;
         return _database.WriteAsync(async s =>
         {
             var (collection, registry) = await RequireCollectionAsync(s, command.Collection, actor.Access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
@@ -62,8 +63,8 @@ public sealed partial class SqliteLineageStore : IRegistryStore
             }
 
             // A linked version stands for its source: linking it links the source.
-            var named = await RequireVersionAsync(
-                s, command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
+            var named = await LineageWrites.RequireVersionAsync(
+                SessionOf(s), command.Artifact, actor.Access, Permission.ReadNamespace, Permission.UseRegistryVersions, cancellationToken).ConfigureAwait(false);
             var source = named.Link is null ? named : await LoadVersionAsync(s, named.Id, cancellationToken).ConfigureAwait(false);
             RegistryRules.RequireType(collection, source, command.Artifact);
 
@@ -88,15 +89,15 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                     ("$v", source.Id),
                     ("$at", Now()),
                     ("$by", actor.Name)).ConfigureAwait(false);
-                await AppendEventAsync(
-                    s, AuditTargetKind.Collection, collection.Id, collection.Path, AuditAction.VersionLinked,
+                await AuditLog.AppendAsync(
+                    SessionOf(s), AliasScope.Of(collection), AuditAction.VersionLinked,
                     new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName, source.NamespaceId), null, actor, cancellationToken).ConfigureAwait(false);
             }
 
             var holder = new AuditSubject(linkId, $"v{linkIndex}", source.QualifiedName, source.NamespaceId);
             foreach (var alias in aliases)
             {
-                await MoveAliasAsync(s, AliasScope.Of(collection), holder, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
+                await AliasMoves.MoveAsync(SessionOf(s), AliasScope.Of(collection), holder, alias, expectedVersion: null, actor, cancellationToken).ConfigureAwait(false);
             }
 
             return (await LoadLinksAsync(s, [linkId], cancellationToken).ConfigureAwait(false))[0];
@@ -109,8 +110,8 @@ public sealed partial class SqliteLineageStore : IRegistryStore
         ArgumentNullException.ThrowIfNull(actor);
         return _database.WriteAsync(async s =>
         {
-            var version = await RequireVersionAsync(
-                s, linkedVersion, actor.Access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
+            var version = await LineageWrites.RequireVersionAsync(
+                SessionOf(s), linkedVersion, actor.Access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             var link = RegistryRules.RequireLink(version, linkedVersion);
             var registry = (await LoadRegistriesAsync(s, [link.RegistryId], cancellationToken).ConfigureAwait(false))[0];
             var held = RegistryRules.RequireUnlinkRole(version, registry, actor.Access);
@@ -122,13 +123,13 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                 await s.ExecuteAsync(
                     "DELETE FROM link_aliases WHERE collection_id = $c AND alias = $a",
                     cancellationToken, ("$c", collection.Id), ("$a", alias)).ConfigureAwait(false);
-                await AppendEventAsync(s, AuditTargetKind.Collection, collection.Id, collection.Path, AuditAction.AliasRemoved, subject, alias, actor, cancellationToken).ConfigureAwait(false);
+                await AuditLog.AppendAsync(SessionOf(s), AliasScope.Of(collection), AuditAction.AliasRemoved, subject, alias, actor, cancellationToken).ConfigureAwait(false);
             }
 
             await s.ExecuteAsync(
                 "DELETE FROM tags WHERE target_kind = 'LINK' AND target_id = $l", cancellationToken, ("$l", link.Id)).ConfigureAwait(false);
             await s.ExecuteAsync("DELETE FROM collection_links WHERE id = $l", cancellationToken, ("$l", link.Id)).ConfigureAwait(false);
-            await AppendEventAsync(s, AuditTargetKind.Collection, collection.Id, collection.Path, AuditAction.VersionUnlinked, subject, null, actor, cancellationToken).ConfigureAwait(false);
+            await AuditLog.AppendAsync(SessionOf(s), AliasScope.Of(collection), AuditAction.VersionUnlinked, subject, null, actor, cancellationToken).ConfigureAwait(false);
             return true;
         }, cancellationToken);
     }
@@ -206,18 +207,18 @@ public sealed partial class SqliteLineageStore : IRegistryStore
     /// A collection (a path) or a version (a name with ':'), checked for the right to tag it,
     /// with the history its tags are recorded in: its collection's, or its artifact's.
     /// </summary>
-    private static async Task<(TagTarget Kind, long Id, string What, AliasScope History, AuditSubject? Subject)> RequireTagTargetAsync(
+    private async Task<(TagTarget Kind, long Id, string What, AliasScope History, AuditSubject? Subject)> RequireTagTargetAsync(
         SqliteSession s, string target, Access access, CancellationToken cancellationToken)
     {
         if (target is not null && VersionRef.LooksLikeVersionName(target))
         {
-            var version = await RequireVersionAsync(
-                s, VersionRef.Parse(target, "target"), access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
+            var version = await LineageWrites.RequireVersionAsync(
+                SessionOf(s), VersionRef.Parse(target, "target"), access, Permission.WriteNamespace, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             var artifactPath = $"{version.Namespace}/{version.Project}/{version.ArtifactName}";
             return version.Link is { } link
                 ? (TagTarget.Link, link.Id, $"'{version.QualifiedName}'",
-                    new AliasScope(AuditTargetKind.Collection, link.CollectionId, artifactPath, "link_aliases", "collection_id", "link_id"), Subject(version))
-                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'", AliasScope.OfArtifact(version.ArtifactId, artifactPath), Subject(version));
+                    new AliasScope(AuditTargetKind.Collection, link.CollectionId, artifactPath), AliasMoves.Subject(version))
+                : (TagTarget.Version, version.Id, $"'{version.QualifiedName}'", AliasScope.OfArtifact(version.ArtifactId, artifactPath), AliasMoves.Subject(version));
         }
 
         var (collection, _) = await RequireCollectionAsync(
@@ -272,7 +273,8 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                    l.created_at, l.created_by,
                    v.id, v.artifact_id, v.digest, v.metadata, v.size, v.logged_by_run_id,
                    sp.namespace_id, sn.name || '/' || sp.name || '/' || a.name || ':v' || v.version_index,
-                   l.link_index = (SELECT MAX(x.link_index) FROM collection_links x WHERE x.collection_id = l.collection_id)
+                   l.link_index = (SELECT MAX(x.link_index) FROM collection_links x WHERE x.collection_id = l.collection_id),
+                   v.description
             FROM json_each($ids) j
             JOIN collection_links l ON l.id = j.value
             JOIN collections c ON c.id = l.collection_id
@@ -302,6 +304,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                     [])
             {
                 Link = new LinkRecord(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(17), r.GetString(18)),
+                Description = Rows.NullableString(r, "description"),
             },
                 IsLatest: r.GetBoolean(19)),
             cancellationToken,

@@ -44,9 +44,9 @@ internal sealed class SqliteSession : IAsyncDisposable
     /// </summary>
     public Dictionary<RunPath, RunRecord> KnownRuns { get; } = [];
 
-    public Dictionary<ProjectPath, long> KnownProjects { get; } = [];
+    public Dictionary<ProjectPath, ProjectRecord> KnownProjects { get; } = [];
 
-    public Dictionary<(long Project, string Name), (long Id, string Type)> KnownArtifacts { get; } = [];
+    public Dictionary<(long Project, string Name), ArtifactRecord> KnownArtifacts { get; } = [];
 
     public Dictionary<VersionRef, VersionRecord> KnownVersions { get; } = [];
 
@@ -61,9 +61,6 @@ internal sealed class SqliteSession : IAsyncDisposable
 
     /// <summary>Runs after the commit, before the next writer may begin.</summary>
     public Action? Committed { get; set; }
-
-    /// <summary>How many versions this transaction has created.</summary>
-    public int NewVersions { get; set; }
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
     {

@@ -17,5 +17,8 @@ public sealed class GraphDelta
     /// <summary>LOGGED edges: the run produced the version.</summary>
     public List<(long Seq, long RunId, long VersionId)> Logged { get; } = [];
 
+    /// <summary>The edges of one kind.</summary>
+    public List<(long Seq, long RunId, long VersionId)> Edges(EdgeKind kind) => kind == EdgeKind.Used ? Used : Logged;
+
     public bool IsEmpty => Projects.Count + Artifacts.Count + Runs.Count + Versions.Count + Used.Count + Logged.Count == 0;
 }

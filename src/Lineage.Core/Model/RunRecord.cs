@@ -13,5 +13,8 @@ public sealed record RunRecord(
     DateTimeOffset CreatedAt,
     string CreatedBy)
 {
+    /// <summary>What the run is for, in its author's words.</summary>
+    public string? Description { get; init; }
+
     public string Path => $"{Namespace}/{Project}/{Name}";
 }

@@ -28,6 +28,9 @@ public sealed record VersionRecord(
     /// <summary>Set on a linked version: where it is linked and what it points at.</summary>
     public LinkRecord? Link { get; init; }
 
+    /// <summary>What the version holds, in its author's words; a linked version shows its source's.</summary>
+    public string? Description { get; init; }
+
     public string Version => $"v{VersionIndex}";
 
     /// <summary><c>split_zoo_dataset:v4</c></summary>

@@ -44,6 +44,60 @@ public static class ContentRules
         return text;
     }
 
+    /// <summary>
+    /// JSON text that must hold an object, by the rules of <see cref="RequireJsonObject"/> apart
+    /// from its size, which the API limits before a command is made.
+    /// </summary>
+    public static string? RequireJsonObjectText(string? text, string what)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = MaxJsonDepth + 2 });
+        }
+        catch (JsonException)
+        {
+            throw new InvalidArgumentException($"{what} must be a JSON object, nested at most {MaxJsonDepth} levels");
+        }
+
+        if (node is not JsonObject)
+        {
+            throw new InvalidArgumentException($"{what} must be a JSON object");
+        }
+
+        CheckJson(node, what, 1);
+        return text;
+    }
+
+    /// <summary>How long a description may be, in characters.</summary>
+    public const int MaxDescriptionLength = 4096;
+
+    /// <summary>A description: free text of at most <see cref="MaxDescriptionLength"/> characters, with no control characters but line breaks and tabs.</summary>
+    public static string? RequireDescription(string? value, string what)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Length > MaxDescriptionLength)
+        {
+            throw new LimitExceededException(what, $"{what} is {value.Length} characters long; at most {MaxDescriptionLength} are kept");
+        }
+
+        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            throw new InvalidArgumentException($"{what} holds a control character; only line breaks and tabs are allowed");
+        }
+
+        return value;
+    }
+
     private static void CheckJson(JsonNode? node, string what, int depth)
     {
         switch (node)

@@ -72,6 +72,20 @@ public static class NameRules
         return value!;
     }
 
+    /// <summary>How many aliases one command may give at once.</summary>
+    public const int MaxAliasesPerCommand = 100;
+
+    /// <summary>Aliases given at once: each a user alias, at most <see cref="MaxAliasesPerCommand"/>, repeats dropped.</summary>
+    public static IReadOnlyList<string> RequireUserAliases(IReadOnlyList<string>? aliases)
+    {
+        if (aliases is { Count: > MaxAliasesPerCommand })
+        {
+            throw new LimitExceededException("aliases", $"at most {MaxAliasesPerCommand} aliases can be given at once, not {aliases.Count}");
+        }
+
+        return [.. (aliases ?? []).Select(RequireUserAlias).Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>A value for an error message: quoted, at most 64 characters, control characters shown as ?.</summary>
     public static string Quote(string? value)
     {

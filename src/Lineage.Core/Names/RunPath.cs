@@ -3,6 +3,12 @@ namespace Lineage.Names;
 /// <summary><c>namespace/project/run</c>, e.g. <c>acme/zoo/rural-feather-20</c>.</summary>
 public sealed record RunPath(string Namespace, string Project, string Name)
 {
+    public string Namespace { get; } = NameRules.RequireName(Namespace, "namespace");
+
+    public string Project { get; } = NameRules.RequireName(Project, "project");
+
+    public string Name { get; } = NameRules.RequireName(Name, "run name");
+
     public static RunPath Parse(string? value, string what = "run path")
     {
         var parts = PathSegments.Split(value, 3, what, "namespace/project/run");

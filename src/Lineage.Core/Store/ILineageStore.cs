@@ -6,36 +6,14 @@ using Lineage.Names;
 namespace Lineage.Store;
 
 /// <summary>
-/// What every store (SQLite, Neo4j) provides. Each write is one transaction: it either
-/// applies whole or raises a <see cref="Errors.LineageException"/> and stores nothing.
+/// What every store (SQLite, Neo4j) answers about runs, versions and lineage; their writes go
+/// through <see cref="Application.LineageWrites"/> over the store's <see cref="IStoreSession"/>.
 /// Batched reads take many ids at once so that the API never issues one query per item.
 /// Reads that find things by name or walk between things take the caller's <see cref="Access"/>
 /// and leave out what it cannot see; reads by id hydrate ids that such a read returned.
 /// </summary>
 public interface ILineageStore
 {
-    Task<RunRecord> CreateRunAsync(CreateRunCommand command, Actor actor, CancellationToken cancellationToken);
-
-    /// <summary>Ends a running run as finished, failed or crashed; a run ends once.</summary>
-    Task<RunRecord> FinishRunAsync(FinishRunCommand command, Actor actor, CancellationToken cancellationToken);
-
-    /// <summary>Logs a version, or records one more logger when the digest already exists.</summary>
-    Task<VersionRecord> LogArtifactAsync(LogArtifactCommand command, Actor actor, CancellationToken cancellationToken);
-
-    Task<VersionRecord> UseArtifactAsync(UseArtifactCommand command, Actor actor, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Applies many writes in one transaction, in order, each checked exactly as if it were
-    /// made alone (roles, names, cycles); a refused write refuses the whole batch with a
-    /// <see cref="Errors.BatchWriteException"/>. For loading history and for heavy writers.
-    /// </summary>
-    Task<IngestResult> IngestAsync(IReadOnlyList<ILineageWrite> writes, Actor actor, CancellationToken cancellationToken);
-
-    /// <summary>Gives the alias to the version, taking it from whichever version held it.</summary>
-    Task<VersionRecord> AddAliasAsync(AliasCommand command, Actor actor, CancellationToken cancellationToken);
-
-    Task<VersionRecord> RemoveAliasAsync(AliasCommand command, Actor actor, CancellationToken cancellationToken);
-
     Task<ProjectRecord?> FindProjectAsync(ProjectPath path, Access access, CancellationToken cancellationToken);
 
     Task<RunRecord?> FindRunAsync(RunPath path, Access access, CancellationToken cancellationToken);

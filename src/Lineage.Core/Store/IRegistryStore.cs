@@ -10,7 +10,7 @@ namespace Lineage.Store;
 /// Collections, linked versions, tags and the audit history. Every change to a collection's or
 /// artifact's membership and aliases appends its audit events in the transaction that makes it;
 /// nothing here edits or deletes an event. Aliases of linked versions move through
-/// <see cref="ILineageStore.AddAliasAsync"/> and <see cref="ILineageStore.RemoveAliasAsync"/>.
+/// <see cref="Application.LineageWrites.AddAliasAsync"/> and <see cref="Application.LineageWrites.RemoveAliasAsync"/>.
 /// </summary>
 public interface IRegistryStore
 {

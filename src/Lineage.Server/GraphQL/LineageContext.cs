@@ -1,4 +1,5 @@
 using GraphQL;
+using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
@@ -69,4 +70,8 @@ internal static class LineageContextExtensions
 {
     public static LineageContext Lineage(this IResolveFieldContext context) =>
         context.UserContext as LineageContext ?? throw new InvalidOperationException("the request has no Lineage context");
+
+    /// <summary>The application layer's writes of runs, versions and aliases.</summary>
+    public static LineageWrites Writes(this IResolveFieldContext context) =>
+        context.RequestServices?.GetRequiredService<LineageWrites>() ?? throw new InvalidOperationException("the request has no services");
 }

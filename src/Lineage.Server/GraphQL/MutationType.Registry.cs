@@ -33,7 +33,7 @@ internal sealed partial class MutationType
                 var command = new LinkArtifactCommand(
                     VersionRef.Parse(input.Artifact, "artifact"),
                     CollectionPath.Parse(input.Collection, "collection"),
-                    Aliases(input.Aliases));
+                    input.Aliases ?? []);
                 return await lineage.RegistryStore.LinkArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 

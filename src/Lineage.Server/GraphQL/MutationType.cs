@@ -11,8 +11,6 @@ namespace Lineage.Server.GraphQL;
 
 internal sealed partial class MutationType : ObjectGraphType
 {
-    private const int MaxAliases = 100;
-
     public MutationType()
     {
         Name = "Mutation";
@@ -27,9 +25,10 @@ internal sealed partial class MutationType : ObjectGraphType
                 var project = ProjectPath.Parse(input.Project, "project");
                 var command = new CreateRunCommand(
                     new RunPath(project.Namespace, project.Project, NameRules.RequireName(input.Name, "run name")),
-                    input.JobType is null ? null : NameRules.RequireName(input.JobType, "jobType"),
-                    Args.JsonObject(input.Config, "config", lineage.Limits));
-                return await lineage.Store.CreateRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                    input.JobType,
+                    Args.JsonObject(input.Config, "config", lineage.Limits),
+                    input.Description);
+                return await c.Writes().CreateRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<RunType>>("finishRun")
@@ -40,7 +39,7 @@ internal sealed partial class MutationType : ObjectGraphType
                 var input = c.GetArgument<FinishRunInput>("input");
                 var lineage = c.Lineage();
                 var command = new FinishRunCommand(RunPath.Parse(input.Run, "run"), input.State);
-                return await lineage.Store.FinishRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return await c.Writes().FinishRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("logArtifact")
@@ -52,14 +51,15 @@ internal sealed partial class MutationType : ObjectGraphType
                 var lineage = c.Lineage();
                 var command = new LogArtifactCommand(
                     RunPath.Parse(input.Run, "run"),
-                    NameRules.RequireName(input.Name, "artifact name"),
-                    NameRules.RequireName(input.Type, "artifact type"),
-                    ContentRules.RequireDigest(input.Digest),
+                    input.Name,
+                    input.Type,
+                    input.Digest,
                     Args.JsonObject(input.Metadata, "metadata", lineage.Limits),
-                    Aliases(input.Aliases),
-                    input.Size is < 0 ? throw new InvalidArgumentException($"size must be 0 or more, not {input.Size}") : input.Size,
-                    Files(input.Files, lineage.Limits));
-                return await lineage.Store.LogArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                    input.Aliases ?? [],
+                    input.Size,
+                    Files(input.Files, lineage.Limits),
+                    input.Description);
+                return await c.Writes().LogArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("useArtifact")
@@ -70,7 +70,7 @@ internal sealed partial class MutationType : ObjectGraphType
                 var input = c.GetArgument<UseArtifactInput>("input");
                 var lineage = c.Lineage();
                 var command = new UseArtifactCommand(RunPath.Parse(input.Run, "run"), VersionRef.Parse(input.Artifact, "artifact"));
-                return await lineage.Store.UseArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return await c.Writes().UseArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("addAlias")
@@ -80,8 +80,8 @@ internal sealed partial class MutationType : ObjectGraphType
             {
                 var input = c.GetArgument<AliasInput>("input");
                 var lineage = c.Lineage();
-                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias), ExpectedVersion(input.ExpectedVersion));
-                return await lineage.Store.AddAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), input.Alias, ExpectedVersion(input.ExpectedVersion));
+                return await c.Writes().AddAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("removeAlias")
@@ -91,22 +91,12 @@ internal sealed partial class MutationType : ObjectGraphType
             {
                 var input = c.GetArgument<AliasInput>("input");
                 var lineage = c.Lineage();
-                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), NameRules.RequireUserAlias(input.Alias), ExpectedVersion(input.ExpectedVersion));
-                return await lineage.Store.RemoveAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), input.Alias, ExpectedVersion(input.ExpectedVersion));
+                return await c.Writes().RemoveAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         AddIdentityFields();
         AddRegistryFields();
-    }
-
-    private static List<string> Aliases(List<string>? aliases)
-    {
-        if (aliases is { Count: > MaxAliases })
-        {
-            throw new LimitExceededException("aliases", $"at most {MaxAliases} aliases can be given at once, not {aliases.Count}");
-        }
-
-        return [.. (aliases ?? []).Select(NameRules.RequireUserAlias)];
     }
 
     private static int? ExpectedVersion(string? expected)
@@ -136,24 +126,6 @@ internal sealed partial class MutationType : ObjectGraphType
             throw new LimitExceededException("files", $"a manifest holds at most {limits.MaxManifestFiles} files, not {files.Count} (limit maxManifestFiles)");
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<VersionFile>(files.Count);
-        foreach (var file in files)
-        {
-            var path = ContentRules.RequireFilePath(file.Path);
-            if (!seen.Add(path))
-            {
-                throw new InvalidArgumentException($"file path '{path}' appears twice in the manifest");
-            }
-
-            if (file.Size < 0)
-            {
-                throw new InvalidArgumentException($"size of file '{path}' must be 0 or more, not {file.Size}");
-            }
-
-            result.Add(new VersionFile(path, ContentRules.RequireDigest(file.Digest, $"digest of file '{path}'"), file.Size));
-        }
-
-        return result;
+        return [.. files.Select(f => new VersionFile(f.Path, f.Digest, f.Size))];
     }
 }

@@ -5,6 +5,7 @@ using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules.Custom;
+using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
@@ -72,6 +73,7 @@ public static class LineageHostingExtensions
         services.AddApiKeyRateLimiter();
         services.AddSingleton<IActorAccessor, ApiKeyActorAccessor>();
         services.AddSingleton<OpaqueIds>();
+        services.AddSingleton<LineageWrites>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<HistoryExportEndpoint>();
 

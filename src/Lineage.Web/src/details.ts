@@ -2,13 +2,14 @@ import { gql } from './api';
 import { bytes, errorBox, facts, h, when } from './dom';
 
 interface RunDetails {
-  run: { name: string; path: string; jobType: string | null; state: string; createdBy: string; createdAt: string; config: unknown };
+  run: { name: string; path: string; description: string | null; jobType: string | null; state: string; createdBy: string; createdAt: string; config: unknown };
 }
 
 interface VersionDetails {
   artifact: {
     name: string;
     qualifiedName: string;
+    description: string | null;
     version: string;
     aliases: string[];
     type: string;
@@ -24,18 +25,22 @@ interface VersionDetails {
 
 const json = (value: unknown) => (value === null || value === undefined ? '—' : h('pre', { class: 'json' }, JSON.stringify(value, null, 2)));
 
-/** Fills the panel with a run's details: name, job type, state, creator, created, config. */
+/** Free text as its author wrote it, line breaks kept; never read as markup. */
+const text = (value: string | null) => (value ? h('p', { class: 'description' }, value) : '—');
+
+/** Fills the panel with a run's details: name, description, job type, state, creator, created, config. */
 export async function showRun(panel: HTMLElement, path: string, open: (start: string) => void): Promise<void> {
   panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   try {
     const { run } = await gql<RunDetails>(
-      'query Run($path: String!) { run(path: $path) { name path jobType state createdBy createdAt config } }',
+      'query Run($path: String!) { run(path: $path) { name path description jobType state createdBy createdAt config } }',
       { path },
     );
     panel.replaceChildren(
       h('h2', {}, h('span', { class: 'badge run' }, 'run'), ' ', run.name),
       facts([
         ['Path', run.path],
+        ['Description', text(run.description)],
         ['Job type', run.jobType],
         ['State', run.state],
         ['Created by', run.createdBy],
@@ -55,7 +60,7 @@ export async function showVersion(panel: HTMLElement, name: string, open: (start
   try {
     const { artifact: v } = await gql<VersionDetails>(
       `query Version($name: String!) { artifact(name: $name) {
-         name qualifiedName version aliases type digest size createdAt createdBy metadata
+         name qualifiedName description version aliases type digest size createdAt createdBy metadata
          loggers(first: 20) { totalCount nodes { path } } collections(first: 20) { totalCount nodes { qualifiedName } } } }`,
       { name },
     );
@@ -68,6 +73,7 @@ export async function showVersion(panel: HTMLElement, name: string, open: (start
       h('h2', {}, h('span', { class: 'badge artifact' }, v.type), ' ', v.name),
       facts([
         ['Name', v.qualifiedName],
+        ['Description', text(v.description)],
         ['Version', v.version],
         ['Aliases', v.aliases.length ? h('span', {}, ...v.aliases.map((a) => h('span', { class: 'alias' }, a))) : '—'],
         ['Type', v.type],

@@ -9,6 +9,7 @@ namespace Lineage.Tests.Api;
 /// (the thing might as well not exist); one whose role is too low gets FORBIDDEN. The same
 /// tables are in docs/security.md, and this test keeps them equal.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class AccessMatrixTests : IAsyncLifetime
 {
     private const string SiteAdministrator = "site administrator";

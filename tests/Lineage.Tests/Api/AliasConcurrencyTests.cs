@@ -3,6 +3,7 @@ using Lineage.Tests.Support;
 namespace Lineage.Tests.Api;
 
 /// <summary>Two clients moving the same alias at the same moment, over HTTP.</summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class AliasConcurrencyTests : IAsyncLifetime
 {
     private const string Move = """

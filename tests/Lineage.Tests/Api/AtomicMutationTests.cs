@@ -7,6 +7,7 @@ namespace Lineage.Tests.Api;
 /// when any of them fails (or anything in their answers does), none is applied, the answer has
 /// no data, and every error says <c>rolledBack</c>. Committed work is never reported as failed.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class AtomicMutationTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new();

@@ -9,6 +9,7 @@ namespace Lineage.Tests.Api;
 /// History edited outside the API, the way someone with the database file could: the hash
 /// chain must show it, and say where.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class AuditTamperTests : IAsyncLifetime
 {
     private const string Collection = "acme/models/classifier";

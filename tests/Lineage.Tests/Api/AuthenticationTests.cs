@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Lineage.Tests.Api;
 
 /// <summary>API keys end to end: who gets in, what is stored, what is logged.</summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class AuthenticationTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new() { LogLevel = LogLevel.Trace, Organizations = [] };

@@ -5,6 +5,7 @@ using Lineage.Tests.Support;
 namespace Lineage.Tests.Api;
 
 /// <summary>Every mistake a client can make gets a clear error with the right code, and nothing is written.</summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class BadInputTests : IClassFixture<BadInputTests.Seeded>
 {
     private readonly GraphQLClient _client;

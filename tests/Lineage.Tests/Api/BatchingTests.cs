@@ -6,6 +6,7 @@ namespace Lineage.Tests.Api;
 /// Nested walks cost a fixed number of SQL statements per level of the query, whatever the
 /// page size: the loaders batch every parent of a level into one store call.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class BatchingTests : IAsyncLifetime
 {
     private const string Query = """

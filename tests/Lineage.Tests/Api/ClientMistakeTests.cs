@@ -10,6 +10,7 @@ namespace Lineage.Tests.Api;
 /// can hold, an operation that cannot be chosen, JSON nested too deep) are client errors: a 4xx
 /// or a client error code, with a message that names the problem, and nothing is written.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class ClientMistakeTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new() { Organizations = [] };

@@ -11,6 +11,7 @@ namespace Lineage.Tests.Api;
 /// The graphql-http package's audits of the GraphQL-over-HTTP specification, against the real
 /// server listening on loopback. Every audit must pass: MUST, SHOULD and MAY alike.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class ConformanceTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new();

@@ -10,6 +10,7 @@ namespace Lineage.Tests.Api;
 /// budget, a version holds at most 100 aliases, and an answer larger than the response budget
 /// is replaced by an error that names it.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class CostTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new();

@@ -7,6 +7,7 @@ namespace Lineage.Tests.Api;
 /// protected aliases (the registry's history), its role grants (the registry's history), and the
 /// tags of its collections and versions (the collection's, or the project artifact's, history).
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class GovernanceHistoryTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new();

@@ -6,6 +6,7 @@ using Lineage.Tests.Support;
 namespace Lineage.Tests.Api;
 
 /// <summary>GraphQL over HTTP: methods, media types and status codes.</summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class HttpProtocolTests : IClassFixture<LineageApp>
 {
     private readonly LineageApp _app;

@@ -8,6 +8,7 @@ namespace Lineage.Tests.Api;
 /// Idempotency-Key on mutations: a retry with the same key and request gets the first answer
 /// and writes nothing; the same key with another request is refused; keys are per principal.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class IdempotencyTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new();

@@ -5,6 +5,7 @@ using Lineage.Tests.Support;
 namespace Lineage.Tests.Api;
 
 /// <summary>Each limit, when breached, answers LIMIT_EXCEEDED naming the limit; nothing is written.</summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class LimitTests : IClassFixture<LimitTests.SmallLimits>
 {
     private readonly GraphQLClient _client;

@@ -10,6 +10,7 @@ namespace Lineage.Tests.Api;
 /// opaque (no server-wide number can be read from them), stable across restarts, bound to
 /// their kind, and cannot be forged.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed partial class OpaqueIdTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new() { Organizations = ["acme", "newco"] };

@@ -4,6 +4,7 @@ using Lineage.Tests.Support;
 namespace Lineage.Tests.Api;
 
 /// <summary>Each API key has its own token bucket; callers without a valid key share one per address.</summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class RateLimitTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new()

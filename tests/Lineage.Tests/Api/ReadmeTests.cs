@@ -16,6 +16,7 @@ namespace Lineage.Tests.Api;
 /// ids, keys, times and hashes aside. The history exports it shows (<c>curl …/history?…</c>)
 /// are fetched and compared the same way.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed partial class ReadmeTests : IDisposable
 {
     /// <summary>Values that differ from run to run: they must be there, of the same kind, not the same.</summary>

@@ -10,6 +10,7 @@ namespace Lineage.Tests.Api;
 /// later bo links the retrained model and unlinks the first. The history then tells who did
 /// what, and when.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class RegistryScenarioTests : IClassFixture<RegistryScenarioTests.Scenario>
 {
     private const string Collection = "acme/models/zoo-classifier";

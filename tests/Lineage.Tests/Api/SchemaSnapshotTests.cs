@@ -10,6 +10,7 @@ namespace Lineage.Tests.Api;
 /// The schema is part of the contract: any change to it must be deliberate. On a difference the
 /// test writes <c>schema.received.graphql</c> beside the approved file; review it and copy it over.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class SchemaSnapshotTests : IClassFixture<LineageApp>
 {
     private readonly LineageApp _app;

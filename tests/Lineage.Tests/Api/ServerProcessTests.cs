@@ -7,6 +7,7 @@ using Lineage.Tests.Support;
 namespace Lineage.Tests.Api;
 
 /// <summary>The server as a newcomer runs it: its own process, a fresh data directory, HTTP on loopback.</summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed partial class ServerProcessTests : IDisposable
 {
     private readonly TempDirectory _data = new();

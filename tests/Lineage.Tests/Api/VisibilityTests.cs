@@ -7,6 +7,7 @@ namespace Lineage.Tests.Api;
 /// acme/zoo/a and by secret/lab/b, a run in a namespace alice has no role in; b's model was
 /// evaluated by acme/zoo/eval into acme/zoo/report:v0.
 /// </summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class VisibilityTests : IAsyncLifetime
 {
     private readonly LineageApp _app = new() { Organizations = [] };

@@ -3,6 +3,7 @@ using Lineage.Tests.Support;
 namespace Lineage.Tests.Api;
 
 /// <summary>The README's walkthrough, run through the HTTP API.</summary>
+[Trait(Cost.Name, Cost.Api)]
 public sealed class ZooWalkthroughTests : IClassFixture<ZooWalkthroughTests.Zoo>
 {
     private readonly GraphQLClient _client;

@@ -8,6 +8,7 @@ namespace Lineage.Tests.Bench;
 /// generate the graph it promises, get the same answers from the store, the recursive CTE and
 /// the arrays (it refuses to report otherwise), and write its report. No timing is asserted.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class BenchmarkSmokeTests
 {
     [Fact]

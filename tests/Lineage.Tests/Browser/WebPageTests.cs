@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Lineage.Tests.Support;
 
 namespace Lineage.Tests.Browser;
 
@@ -8,6 +9,7 @@ namespace Lineage.Tests.Browser;
 /// zoo example: sign-in, the lineage explorer, clusters, details, registries with Action
 /// History, and GraphiQL. Each test saves a screenshot under TestResults/screenshots.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private readonly BrowserFixture _fixture;
@@ -119,9 +121,14 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
         await Assertions.Expect(details).ToContainTextAsync("admin");
         await Assertions.Expect(details).ToContainTextAsync("\"lr\"");
 
+        // A description is shown as written, markup and all, never read as markup.
+        await Assertions.Expect(details.Locator(".description")).ToContainTextAsync("Trains the <b>zoo</b> classifier");
+        Assert.Equal(0, await details.Locator(".description b").CountAsync());
+
         await ClickNodeAsync(page, "acme/zoo/zoo-ylbchv20:v0");
         await Assertions.Expect(details.Locator("h2")).ToContainTextAsync("zoo-ylbchv20:v0");
         await Assertions.Expect(details).ToContainTextAsync("sha256:model0");
+        await Assertions.Expect(details.Locator(".description")).ToHaveTextAsync("Zoo classifier, 94% on held-out");
         await Assertions.Expect(details).ToContainTextAsync("candidate");
         await Assertions.Expect(details).ToContainTextAsync("acme/zoo/rural-feather-20");
         await Assertions.Expect(details).ToContainTextAsync("acme/models/zoo-classifier:v0");

@@ -111,7 +111,6 @@ public sealed partial class CypherFilesTests
         var helpers = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal)
         {
             ["Filter("] = ArgumentNames(Body(source, "private static (string Name, object? Value)[] Filter(")),
-            ["CreateEdgeAsync("] = ArgumentNames(Body(source, "private async Task CreateEdgeAsync(")),
         };
         Assert.All(helpers.Values, names => Assert.NotEmpty(names));
 

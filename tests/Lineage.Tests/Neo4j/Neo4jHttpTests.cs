@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
@@ -295,7 +296,7 @@ public sealed class Neo4jHttpTests
         using var client = Client(fake);
         var store = new Neo4jLineageStore(client, TimeProvider.System);
 
-        await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Actor.System("t"), Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => new LineageWrites(store).FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Actor.System("t"), Ct));
 
         var sent = fake.Requests.ToList();
         Assert.Equal("/db/lineage/query/v2/tx", sent[0].Path);
@@ -320,8 +321,8 @@ public sealed class Neo4jHttpTests
         {
             // A read before the first write needs no transaction yet.
             Assert.Null(await store.FindRunAsync(RunPath.Parse("acme/zoo/r"), Access.Administrator, Ct));
-            await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(finish, Actor.System("t"), Ct));
-            await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(finish, Actor.System("t"), Ct));
+            await Assert.ThrowsAsync<NotFoundException>(() => new LineageWrites(store).FinishRunAsync(finish, Actor.System("t"), Ct));
+            await Assert.ThrowsAsync<NotFoundException>(() => new LineageWrites(store).FinishRunAsync(finish, Actor.System("t"), Ct));
             Assert.Null(await store.FindRunAsync(RunPath.Parse("acme/zoo/r"), Access.Administrator, Ct));
             await work.CommitAsync(Ct);
         }
@@ -343,7 +344,7 @@ public sealed class Neo4jHttpTests
         fake.Requests.Clear();
         await using (store.Begin())
         {
-            await Assert.ThrowsAsync<NotFoundException>(() => store.FinishRunAsync(finish, Actor.System("t"), Ct));
+            await Assert.ThrowsAsync<NotFoundException>(() => new LineageWrites(store).FinishRunAsync(finish, Actor.System("t"), Ct));
         }
 
         Assert.Equal("DELETE /db/lineage/query/v2/tx/u2", fake.Requests.Select(r => $"{r.Method} {r.Path}").Last());

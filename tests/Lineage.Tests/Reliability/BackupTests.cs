@@ -13,6 +13,7 @@ namespace Lineage.Tests.Reliability;
 /// histories verify, and it holds exactly what the source held (or, taken during writes, a
 /// consistent part of it).
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class BackupTests : IDisposable
 {
     private readonly TempDirectory _root = new();

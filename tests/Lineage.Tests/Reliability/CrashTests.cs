@@ -15,6 +15,7 @@ namespace Lineage.Tests.Reliability;
 /// indeterminate, never failures. The file must pass SQLite's integrity check, every audit
 /// history must verify, and the lineage graph must have no cycle.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class CrashTests : IDisposable
 {
     private const int Kills = 20;

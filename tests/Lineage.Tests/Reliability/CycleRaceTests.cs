@@ -14,6 +14,7 @@ namespace Lineage.Tests.Reliability;
 /// one with CYCLE_DETECTED, apply the rest, write nothing for a refused one, and leave the
 /// graph acyclic.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class CycleRaceTests : IAsyncLifetime
 {
     private const int Rounds = 4;

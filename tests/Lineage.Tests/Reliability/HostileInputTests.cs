@@ -14,6 +14,7 @@ namespace Lineage.Tests.Reliability;
 /// string back) or refuse with the core's typed errors; the server never answers 5xx, never
 /// says INTERNAL, and changes nothing on a refused request.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class HostileInputTests : IAsyncLifetime
 {
     private const int StringsPerParser = 20_000;

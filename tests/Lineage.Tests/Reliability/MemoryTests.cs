@@ -9,6 +9,7 @@ namespace Lineage.Tests.Reliability;
 /// what it cannot bound, serves the most it allows, stays under a gibibyte, and gives memory back
 /// once the burst is over. Not a timing: the bound is on memory.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class MemoryTests : IDisposable
 {
     private const long Gibibyte = 1L << 30;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using Lineage.Application;
 using Lineage.Identity;
 using Lineage.Sqlite;
 using Lineage.Tests.Support;
@@ -15,6 +16,7 @@ namespace Lineage.Tests.Reliability;
 /// reaches its log, and how it stops when it cannot start: one line naming the file or setting
 /// and the problem, never a stack trace, and nothing half-made left behind.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed partial class StartupTests : IDisposable
 {
     private readonly TempDirectory _root = new();
@@ -280,7 +282,7 @@ public sealed partial class StartupTests : IDisposable
         var admin = await store.BootstrapAdministratorAsync("admin", ApiKeyToken.Generate(), ApiKeyToken.Generate(), null, Ct);
         var actor = new Model.Actor("admin", Access.Administrator, admin.Administrator.Id, "seed");
         await store.CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), actor, Ct);
-        await store.CreateRunAsync(new Model.CreateRunCommand(new global::Lineage.Names.RunPath("acme", "zoo", "r1"), null, null), actor, Ct);
+        await new LineageWrites(store).CreateRunAsync(new Model.CreateRunCommand(new global::Lineage.Names.RunPath("acme", "zoo", "r1"), null, null), actor, Ct);
         await using var connection = new SqliteConnection($"Data Source={database.DatabasePath};Pooling=False");
         await connection.OpenAsync(Ct);
         await using var checkpoint = connection.CreateCommand();

@@ -12,6 +12,7 @@ namespace Lineage.Tests.Reliability;
 /// (never INTERNAL, never an empty 500), nothing half-written is left, and the server goes on
 /// serving what it still can.
 /// </summary>
+[Trait(Cost.Name, Cost.Slow)]
 public sealed class StorageFaultTests : IDisposable
 {
     private readonly TempDirectory _root = new();

@@ -140,21 +140,21 @@ public abstract partial class LineageStoreContract
         var outsider = await ActorAsync("carol");
 
         Assert.NotNull(await Store.FindRunAsync(RunPath.Parse("acme/zoo/prep"), viewer.Access, Ct));
-        await Assert.ThrowsAsync<ForbiddenException>(() => Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("acme/zoo/mine"), null, null), viewer, Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => Writes.CreateRunAsync(new CreateRunCommand(RunPath.Parse("acme/zoo/mine"), null, null), viewer, Ct));
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            Store.LogArtifactAsync(new LogArtifactCommand(RunPath.Parse("acme/zoo/prep"), "data", "dataset", "d1", null, []), viewer, Ct));
+            Writes.LogArtifactAsync(new LogArtifactCommand(RunPath.Parse("acme/zoo/prep"), "data", "dataset", "d1", null, []), viewer, Ct));
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            Store.AddAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/data:v0"), "best"), viewer, Ct));
+            Writes.AddAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/data:v0"), "best"), viewer, Ct));
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/prep"), RunState.Finished), viewer, Ct));
+            Writes.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/prep"), RunState.Finished), viewer, Ct));
 
         Assert.Null(await Store.FindRunAsync(RunPath.Parse("acme/zoo/prep"), outsider.Access, Ct));
         Assert.Null(await Store.FindProjectAsync(ProjectPath.Parse("acme/zoo"), outsider.Access, Ct));
         Assert.Null(await Store.FindVersionAsync(VersionRef.Parse("acme/zoo/data:v0"), outsider.Access, Ct));
         var hidden = await Assert.ThrowsAsync<NotFoundException>(() =>
-            Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("acme/zoo/mine"), null, null), outsider, Ct));
+            Writes.CreateRunAsync(new CreateRunCommand(RunPath.Parse("acme/zoo/mine"), null, null), outsider, Ct));
         var absent = await Assert.ThrowsAsync<NotFoundException>(() =>
-            Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("nosuch/zoo/mine"), null, null), outsider, Ct));
+            Writes.CreateRunAsync(new CreateRunCommand(RunPath.Parse("nosuch/zoo/mine"), null, null), outsider, Ct));
         Assert.Equal(absent.Message.Replace("nosuch", "acme", StringComparison.Ordinal), hidden.Message);
 
         // Nothing of the refused writes was stored.
@@ -229,7 +229,7 @@ public abstract partial class LineageStoreContract
         var alice = await PrivateProjectAsync();   // alice is a MEMBER of acme through team ml
 
         var refused = await Assert.ThrowsAsync<CycleDetectedException>(() =>
-            Store.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/prep"), VersionRef.Parse("acme/zoo/report:v0")), alice, Ct));
+            Writes.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/prep"), VersionRef.Parse("acme/zoo/report:v0")), alice, Ct));
 
         Assert.Equal(
             ["acme/zoo/report:v0", "acme/zoo/prep", "acme/zoo/data:v0", "(hidden run)", "(hidden artifact version)", "acme/zoo/eval", "acme/zoo/report:v0"],
@@ -244,8 +244,8 @@ public abstract partial class LineageStoreContract
         await RunAsync("acme/zoo/next");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Store.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/next"), VersionRef.Parse("secret/lab/model:v0")), alice, Ct));
-        await Store.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/next"), VersionRef.Parse("acme/zoo/data:v0")), alice, Ct);
+            Writes.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/next"), VersionRef.Parse("secret/lab/model:v0")), alice, Ct));
+        await Writes.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/next"), VersionRef.Parse("acme/zoo/data:v0")), alice, Ct);
         Assert.Contains("next", await PageNamesAsync(Relation.UsedBy, (await VersionAsync("acme/zoo/data:v0")).Id));
     }
 

@@ -20,7 +20,7 @@ public abstract partial class LineageStoreContract
     public async Task a_batch_applies_its_writes_in_order_in_one_go()
     {
         await NamespaceAsync("acme");
-        var result = await Store.IngestAsync(
+        var result = await Writes.IngestAsync(
             [
                 NewRun("acme/zoo/prep", "preprocess"),
                 Log("acme/zoo/prep", "data", "d0"),
@@ -46,7 +46,7 @@ public abstract partial class LineageStoreContract
     {
         await RunAsync("acme/zoo/before");
 
-        var refused = await Assert.ThrowsAsync<BatchWriteException>(() => Store.IngestAsync(
+        var refused = await Assert.ThrowsAsync<BatchWriteException>(() => Writes.IngestAsync(
             [
                 NewRun("acme/zoo/a"),
                 Log("acme/zoo/a", "x", "x0"),
@@ -83,12 +83,12 @@ public abstract partial class LineageStoreContract
         var vera = await ActorAsync("vera");
 
         var refused = await Assert.ThrowsAsync<BatchWriteException>(() =>
-            Store.IngestAsync([NewRun("vera/own/r"), NewRun("acme/zoo/mine")], vera, Ct));
+            Writes.IngestAsync([NewRun("vera/own/r"), NewRun("acme/zoo/mine")], vera, Ct));
 
         Assert.Equal(ErrorCodes.Forbidden, refused.Code);
         Assert.Equal(1, refused.Index);
         Assert.Null(await Store.FindRunAsync(RunPath.Parse("vera/own/r"), All, Ct));
         await Assert.ThrowsAsync<LimitExceededException>(() =>
-            Store.IngestAsync([.. Enumerable.Range(0, 10_001).Select(i => NewRun($"acme/zoo/r{i}"))], Tester, Ct));
+            Writes.IngestAsync([.. Enumerable.Range(0, 10_001).Select(i => NewRun($"acme/zoo/r{i}"))], Tester, Ct));
     }
 }

@@ -31,10 +31,10 @@ public abstract partial class LineageStoreContract
         Registries.LinkArtifactAsync(new LinkArtifactCommand(VersionRef.Parse(version), CollectionPath.Parse(collection), aliases), actor ?? Tester, Ct);
 
     private Task<VersionRecord> AliasAsync(string version, string alias, int? expected = null, Actor? actor = null) =>
-        Store.AddAliasAsync(new AliasCommand(VersionRef.Parse(version), alias, expected), actor ?? Tester, Ct);
+        Writes.AddAliasAsync(new AliasCommand(VersionRef.Parse(version), alias, expected), actor ?? Tester, Ct);
 
     private Task<VersionRecord> UnaliasAsync(string version, string alias, Actor? actor = null) =>
-        Store.RemoveAliasAsync(new AliasCommand(VersionRef.Parse(version), alias), actor ?? Tester, Ct);
+        Writes.RemoveAliasAsync(new AliasCommand(VersionRef.Parse(version), alias), actor ?? Tester, Ct);
 
     /// <summary>The whole history of a target, oldest first, as "ACTION version alias" lines.</summary>
     private async Task<List<string>> HistoryAsync(string path, AuditQuery? query = null)
@@ -335,12 +335,12 @@ public abstract partial class LineageStoreContract
         restricted = await ActorAsync("rita");
         viewer = await ActorAsync("vic");
 
-        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => Store.UseArtifactAsync(use, restricted, Ct));
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => Writes.UseArtifactAsync(use, restricted, Ct));
         Assert.Contains("needs the VIEWER role; yours is RESTRICTED_VIEWER", refused.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ForbiddenException>(() => Registries.GetHistoryAsync("acme/models/classifier", AuditQuery.All, new PageRequest(10), restricted.Access, Ct));
         Assert.NotNull(await Registries.FindCollectionAsync(CollectionPath.Parse("acme/models/classifier"), restricted.Access, Ct));
 
-        Assert.Equal("acme/models/classifier:v0", (await Store.UseArtifactAsync(use, viewer, Ct)).QualifiedName);
+        Assert.Equal("acme/models/classifier:v0", (await Writes.UseArtifactAsync(use, viewer, Ct)).QualifiedName);
         await Assert.ThrowsAsync<ForbiddenException>(() => LinkAsync("acme/zoo/model:v1", actor: viewer));
         Assert.Single((await Registries.GetHistoryAsync("acme/models/classifier", AuditQuery.All, new PageRequest(10), viewer.Access, Ct)).Items);
 

@@ -1,3 +1,4 @@
+using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Lineage;
@@ -23,6 +24,9 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
 
     /// <summary>Every store keeps identities next to the lineage it guards.</summary>
     protected IIdentityStore Identities => (IIdentityStore)Store;
+
+    /// <summary>The application layer's writes over the store under test.</summary>
+    protected LineageWrites Writes => new((IStoreSessionSource)Store);
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -52,7 +56,7 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
     {
         var run = RunPath.Parse(path);
         await NamespaceAsync(run.Namespace);
-        return await Store.CreateRunAsync(new CreateRunCommand(run, jobType, config), Tester, Ct);
+        return await Writes.CreateRunAsync(new CreateRunCommand(run, jobType, config), Tester, Ct);
     }
 
     /// <summary>The organization <paramref name="name"/>, made if it does not exist yet.</summary>
@@ -65,10 +69,10 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
     }
 
     protected Task<VersionRecord> LogAsync(string run, string name, string digest, string type = "dataset", params string[] aliases) =>
-        Store.LogArtifactAsync(new LogArtifactCommand(RunPath.Parse(run), name, type, digest, null, aliases), Tester, Ct);
+        Writes.LogArtifactAsync(new LogArtifactCommand(RunPath.Parse(run), name, type, digest, null, aliases), Tester, Ct);
 
     protected Task<VersionRecord> UseAsync(string run, string version) =>
-        Store.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse(run), VersionRef.Parse(version)), Tester, Ct);
+        Writes.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse(run), VersionRef.Parse(version)), Tester, Ct);
 
     protected async Task<VersionRecord> VersionAsync(string name) =>
         await Store.FindVersionAsync(VersionRef.Parse(name), All, Ct) ?? throw new InvalidOperationException($"{name} not found");
@@ -118,10 +122,10 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
         await Identities.CreateUserAsync(new CreateUserCommand("someone", false), Tester, Ct);
         var member = await ActorAsync("someone");
         var refused = await Assert.ThrowsAsync<NotFoundException>(() =>
-            Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/r"), null, null), member, Ct));
+            Writes.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/r"), null, null), member, Ct));
         Assert.Equal("namespace 'newco' not found", refused.Message);
         var typo = await Assert.ThrowsAsync<NotFoundException>(() =>
-            Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/r"), null, null), Tester, Ct));
+            Writes.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/r"), null, null), Tester, Ct));
         Assert.Contains("createNamespace(input: { name: \"newco\"", typo.Message, StringComparison.Ordinal);
         Assert.Null(await Identities.FindNamespaceAsync("newco", All, Ct));
         Assert.Null(await Store.FindProjectAsync(ProjectPath.Parse("newco/p"), All, Ct));
@@ -129,7 +133,7 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
         await NamespaceAsync("newco");
         await RunAsync("newco/p/first");
         await Identities.GrantRoleAsync(new GrantRoleCommand("newco", "someone", Role.Member), Tester, Ct);
-        var run = await Store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/second"), null, null), await ActorAsync("someone"), Ct);
+        var run = await Writes.CreateRunAsync(new CreateRunCommand(RunPath.Parse("newco/p/second"), null, null), await ActorAsync("someone"), Ct);
         Assert.Equal("someone", run.CreatedBy);
     }
 
@@ -137,16 +141,16 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
     public async Task a_run_ends_once()
     {
         await RunAsync("acme/zoo/r");
-        var finished = await Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Failed), Tester, Ct);
+        var finished = await Writes.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Failed), Tester, Ct);
 
         Assert.Equal(RunState.Failed, finished.State);
         Assert.Equal(RunState.Failed, (await Store.FindRunAsync(RunPath.Parse("acme/zoo/r"), All, Ct))!.State);
         await Assert.ThrowsAsync<ConflictException>(() =>
-            Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Tester, Ct));
+            Writes.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Finished), Tester, Ct));
         await Assert.ThrowsAsync<InvalidArgumentException>(() =>
-            Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Running), Tester, Ct));
+            Writes.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/r"), RunState.Running), Tester, Ct));
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Store.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/ghost"), RunState.Finished), Tester, Ct));
+            Writes.FinishRunAsync(new FinishRunCommand(RunPath.Parse("acme/zoo/ghost"), RunState.Finished), Tester, Ct));
     }
 
     // ---- logging and versions ---------------------------------------------------------------
@@ -200,7 +204,7 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
     {
         await RunAsync("acme/zoo/r");
         VersionFile[] files = [new("train.csv", "f1", 100), new("test.csv", "f2", 20)];
-        var version = await Store.LogArtifactAsync(
+        var version = await Writes.LogArtifactAsync(
             new LogArtifactCommand(RunPath.Parse("acme/zoo/r"), "data", "dataset", "d0", """{"rows":120}""", [], null, files), Tester, Ct);
 
         Assert.Equal("""{"rows":120}""", version.MetadataJson);
@@ -229,7 +233,7 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
         await LogAsync("acme/zoo/r", "model", "m0", "model", "production");
         await LogAsync("acme/zoo/r", "model", "m1", "model");
 
-        var moved = await Store.AddAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/model:v1"), "production"), Tester, Ct);
+        var moved = await Writes.AddAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/model:v1"), "production"), Tester, Ct);
 
         Assert.Equal(["production", "latest"], moved.Aliases);
         Assert.Empty((await VersionAsync("acme/zoo/model:v0")).Aliases);
@@ -244,8 +248,8 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
         await LogAsync("acme/zoo/r", "model", "m1", "model");
 
         await Assert.ThrowsAsync<NotFoundException>(() =>
-            Store.RemoveAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/model:v1"), "staging"), Tester, Ct));
-        var removed = await Store.RemoveAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/model:staging"), "staging"), Tester, Ct);
+            Writes.RemoveAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/model:v1"), "staging"), Tester, Ct));
+        var removed = await Writes.RemoveAliasAsync(new AliasCommand(VersionRef.Parse("acme/zoo/model:staging"), "staging"), Tester, Ct);
 
         Assert.Empty(removed.Aliases);
         Assert.Null(await Store.FindVersionAsync(VersionRef.Parse("acme/zoo/model:staging"), All, Ct));

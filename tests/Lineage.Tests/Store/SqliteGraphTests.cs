@@ -1,3 +1,4 @@
+using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Lineage;
@@ -31,15 +32,15 @@ public sealed class SqliteGraphTests : IDisposable
     {
         var store = await OpenAsync();
         await store.CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), Tester, Ct);
-        await store.CreateRunAsync(new CreateRunCommand(RunPath.Parse("acme/zoo/r"), "train", null), Tester, Ct);
-        await store.LogArtifactAsync(new LogArtifactCommand(RunPath.Parse("acme/zoo/r"), "data", "dataset", "d0", null, []), Tester, Ct);
+        await new LineageWrites(store).CreateRunAsync(new CreateRunCommand(RunPath.Parse("acme/zoo/r"), "train", null), Tester, Ct);
+        await new LineageWrites(store).LogArtifactAsync(new LogArtifactCommand(RunPath.Parse("acme/zoo/r"), "data", "dataset", "d0", null, []), Tester, Ct);
 
         // The log caught up on the run first, then added its own rows from memory at commit.
         Assert.Equal(new GraphWatermark(1, 1, 1, 1, 0, 1), store.Graph.Watermark);
         Assert.Equal(new NodeDescription("data:v0", "acme/zoo/data:v0", "dataset", 1), store.Graph.Describe(NodeRef.Version(1)));
 
         var refused = await Assert.ThrowsAsync<CycleDetectedException>(() =>
-            store.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/r"), VersionRef.Parse("acme/zoo/data:v0")), Tester, Ct));
+            new LineageWrites(store).UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/r"), VersionRef.Parse("acme/zoo/data:v0")), Tester, Ct));
         Assert.Equal(["acme/zoo/data:v0", "acme/zoo/r", "acme/zoo/data:v0"], refused.Path);
         Assert.Equal(new GraphWatermark(1, 1, 1, 1, 0, 1), store.Graph.Watermark);
     }
@@ -50,7 +51,7 @@ public sealed class SqliteGraphTests : IDisposable
         var mine = await OpenAsync();
         var theirs = await OpenAsync();
         await mine.CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), Tester, Ct);
-        await mine.IngestAsync(
+        await new LineageWrites(mine).IngestAsync(
             [
                 new CreateRunCommand(RunPath.Parse("acme/zoo/a"), null, null),
                 new LogArtifactCommand(RunPath.Parse("acme/zoo/a"), "x", "dataset", "x0", null, []),
@@ -60,7 +61,7 @@ public sealed class SqliteGraphTests : IDisposable
         await mine.GetLineageAsync(new LineageQuery(NodeRef.Run(1), LineageDirection.Both, 3, null, null, 100), Access.Administrator, Ct);
 
         // Another writer (another process, say) makes b use x and log y.
-        await theirs.IngestAsync(
+        await new LineageWrites(theirs).IngestAsync(
             [
                 new CreateRunCommand(RunPath.Parse("acme/zoo/b"), null, null),
                 new UseArtifactCommand(RunPath.Parse("acme/zoo/b"), VersionRef.Parse("acme/zoo/x:v0")),
@@ -70,7 +71,7 @@ public sealed class SqliteGraphTests : IDisposable
             Ct);
 
         var refused = await Assert.ThrowsAsync<CycleDetectedException>(() =>
-            mine.UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/a"), VersionRef.Parse("acme/zoo/y:v0")), Tester, Ct));
+            new LineageWrites(mine).UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/a"), VersionRef.Parse("acme/zoo/y:v0")), Tester, Ct));
         Assert.Equal(["acme/zoo/y:v0", "acme/zoo/a", "acme/zoo/x:v0", "acme/zoo/b", "acme/zoo/y:v0"], refused.Path);
     }
 }

@@ -109,8 +109,11 @@ public sealed class LineageApp : WebApplicationFactory<Program>
 
         if (StoreDelay is { } delay)
         {
-            builder.ConfigureServices(services => services.AddSingleton(
-                sp => SlowStore.Wrap(sp.GetRequiredService<SqliteLineageStore>(), delay)));
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton(sp => SlowStore.Wrap<ILineageStore>(sp.GetRequiredService<SqliteLineageStore>(), delay));
+                services.AddSingleton(sp => SlowStore.Wrap<IStoreSessionSource>(sp.GetRequiredService<SqliteLineageStore>(), delay));
+            });
         }
     }
 

@@ -1,6 +1,4 @@
 using System.Reflection;
-using Lineage.Store;
-
 namespace Lineage.Tests.Support;
 
 /// <summary>
@@ -11,12 +9,14 @@ public class SlowStore : DispatchProxy
 {
     private static readonly MethodInfo DelayThen = typeof(SlowStore).GetMethod(nameof(DelayThenAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
-    private ILineageStore _inner = null!;
+    private object _inner = null!;
     private TimeSpan _delay;
 
-    public static ILineageStore Wrap(ILineageStore inner, TimeSpan delay)
+    /// <summary>The store behind <paramref name="delay"/>, seen through one of its interfaces (reads, writes, ...).</summary>
+    public static T Wrap<T>(T inner, TimeSpan delay)
+        where T : class
     {
-        var proxy = Create<ILineageStore, SlowStore>();
+        var proxy = Create<T, SlowStore>();
         var slow = (SlowStore)(object)proxy;
         slow._inner = inner;
         slow._delay = delay;

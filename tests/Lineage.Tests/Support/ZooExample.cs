@@ -42,14 +42,16 @@ public static class ZooExample
         await client.DataAsync("""
             mutation {
               createRun(input: { project: "acme/zoo", name: "rural-feather-20", jobType: "train",
-                                 config: { epochs: 10, lr: 0.001 } }) { path }
+                                 config: { epochs: 10, lr: 0.001 },
+                                 description: "Trains the <b>zoo</b> classifier\non split v4" }) { path }
             }
             """);
         await client.DataAsync("""
             mutation {
               useArtifact(input: { run: "acme/zoo/rural-feather-20", artifact: "acme/zoo/split_zoo_dataset:v4" }) { name }
               logArtifact(input: { run: "acme/zoo/rural-feather-20", name: "zoo-ylbchv20", type: "model",
-                                   digest: "sha256:model0", aliases: ["candidate"] }) { name }
+                                   digest: "sha256:model0", aliases: ["candidate"],
+                                   description: "Zoo classifier, 94% on held-out" }) { name }
             }
             """);
         await client.DataAsync("""

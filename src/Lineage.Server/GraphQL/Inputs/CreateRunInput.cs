@@ -9,4 +9,6 @@ public sealed class CreateRunInput
     public string? JobType { get; set; }
 
     public object? Config { get; set; }
+
+    public string? Description { get; set; }
 }

@@ -12,5 +12,6 @@ internal sealed class CreateRunInputType : InputObjectGraphType<CreateRunInput>
         Field<NonNullGraphType<StringGraphType>>("name").Description("The run's name, unique in its project.");
         Field<StringGraphType>("jobType").Description("train, eval, preprocess, ...");
         Field<JsonGraphType>("config").Description("The run's configuration, a JSON object.");
+        Field<StringGraphType>("description").Description("What the run is for, in your words: at most 4096 characters.");
     }
 }

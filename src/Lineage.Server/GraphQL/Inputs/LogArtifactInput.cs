@@ -17,4 +17,6 @@ public sealed class LogArtifactInput
     public long? Size { get; set; }
 
     public List<ArtifactFileInput>? Files { get; set; }
+
+    public string? Description { get; set; }
 }

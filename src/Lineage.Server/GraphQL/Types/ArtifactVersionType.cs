@@ -26,6 +26,7 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was logged, or linked.").Resolve(c => c.Source.CreatedAt.UtcDateTime);
         Field(v => v.CreatedBy).Description("Who logged it, or linked it.");
         Field<JsonGraphType>("metadata").Resolve(c => c.Source.MetadataJson);
+        Field(v => v.Description, nullable: true).Description("What the version holds, in its author's words; a linked version shows its source's.");
         Field<LongGraphType>("size").Description("Size in bytes, when known.").Resolve(c => c.Source.Size);
         Field<ArtifactType>("artifact")
             .Description("The project artifact this version belongs to; null for a linked version (see collection).")

@@ -14,6 +14,7 @@ internal sealed class RunType : ObjectGraphType<RunRecord>
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/run, e.g. acme/zoo/rural-feather-20").Resolve(c => c.Source.Path);
         Field(r => r.Name);
         Field(r => r.JobType, nullable: true);
+        Field(r => r.Description, nullable: true).Description("What the run is for, in its author's words.");
         Field<NonNullGraphType<RunStateType>>("state").Resolve(c => c.Source.State);
         Field<JsonGraphType>("config").Resolve(c => c.Source.ConfigJson);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
