@@ -22,8 +22,21 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
     {
         public DateTimeOffset Now() => Time.Parse(store.Now());
 
-        public Task<long?> FindNamespaceIdAsync(string name, CancellationToken cancellationToken) =>
-            s.ScalarAsync<long?>("SELECT id FROM namespaces WHERE name = $n", cancellationToken, ("$n", name));
+        public async Task<long?> FindNamespaceIdAsync(string name, CancellationToken cancellationToken)
+        {
+            if (s.KnownNamespaces.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var found = await s.ScalarAsync<long?>("SELECT id FROM namespaces WHERE name = $n", cancellationToken, ("$n", name)).ConfigureAwait(false);
+            if (found is { } id)
+            {
+                s.KnownNamespaces[name] = id;
+            }
+
+            return found;
+        }
 
         public Task<long?> FindRegistryIdAsync(ProjectPath path, CancellationToken cancellationToken) =>
             s.ScalarAsync<long?>(

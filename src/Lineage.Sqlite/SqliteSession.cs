@@ -46,6 +46,9 @@ internal sealed class SqliteSession : IAsyncDisposable
 
     public Dictionary<ProjectPath, ProjectRecord> KnownProjects { get; } = [];
 
+    /// <summary>Namespace ids by name: a namespace is never renamed or removed.</summary>
+    public Dictionary<string, long> KnownNamespaces { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<(long Project, string Name), ArtifactRecord> KnownArtifacts { get; } = [];
 
     public Dictionary<VersionRef, VersionRecord> KnownVersions { get; } = [];
