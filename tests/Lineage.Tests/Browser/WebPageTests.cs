@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Microsoft.Playwright;
 using Lineage.Tests.Support;
+using Microsoft.Playwright;
 
 namespace Lineage.Tests.Browser;
 
