@@ -5,14 +5,14 @@ namespace Lineage.Model;
 
 /// <summary>
 /// A version a run logs: valid by construction, since the constructor checks its names, digest,
-/// metadata, aliases, size and manifest.
+/// aliases, size and manifest, and the metadata is a checked <see cref="JsonObjectText"/>.
 /// </summary>
 public sealed record LogArtifactCommand(
     RunPath Run,
     string Name,
     string Type,
     string Digest,
-    string? MetadataJson,
+    JsonObjectText? Metadata,
     IReadOnlyList<string> Aliases,
     long? Size = null,
     IReadOnlyList<VersionFile>? Files = null,
@@ -26,7 +26,8 @@ public sealed record LogArtifactCommand(
 
     public string Digest { get; } = ContentRules.RequireDigest(Digest);
 
-    public string? MetadataJson { get; } = ContentRules.RequireJsonObjectText(MetadataJson, "metadata");
+    /// <summary>The metadata's JSON text.</summary>
+    public string? MetadataJson => Metadata?.Text;
 
     public IReadOnlyList<string> Aliases { get; } = NameRules.RequireUserAliases(Aliases);
 

@@ -42,7 +42,7 @@ internal static class Args
     };
 
     /// <summary>JSON text of a config or metadata value: an object within the size, depth and number rules.</summary>
-    public static string? JsonObject(object? value, string what, ApiLimits limits) =>
-        value is null or JsonNode ? ContentRules.RequireJsonObject((JsonNode?)value, what, limits.MaxJsonBytes)
+    public static JsonObjectText? JsonObject(object? value, string what, ApiLimits limits) =>
+        value is null or JsonNode ? JsonObjectText.From((JsonNode?)value, what, limits.MaxJsonBytes)
         : throw new InvalidArgumentException($"{what} must be a JSON object");
 }

@@ -22,11 +22,11 @@ public sealed class CommandTests
     public void a_run_checks_its_job_type_config_and_description()
     {
         Assert.Throws<InvalidArgumentException>(() => new CreateRunCommand(Run, "not a name", null));
-        Assert.Throws<InvalidArgumentException>(() => new CreateRunCommand(Run, null, "[1, 2]"));
-        Assert.Throws<InvalidArgumentException>(() => new CreateRunCommand(Run, null, "{ not json"));
-        Assert.Throws<InvalidArgumentException>(() => new CreateRunCommand(Run, null, new string('[', 40) + new string(']', 40)));
+        Assert.Throws<InvalidArgumentException>(() => new CreateRunCommand(Run, null, JsonObjectText.Parse("[1, 2]", "config")));
+        Assert.Throws<InvalidArgumentException>(() => new CreateRunCommand(Run, null, JsonObjectText.Parse("{ not json", "config")));
+        Assert.Throws<InvalidArgumentException>(() => new CreateRunCommand(Run, null, JsonObjectText.Parse(new string('[', 40) + new string(']', 40), "config")));
         Assert.Throws<LimitExceededException>(() => new CreateRunCommand(Run, null, null, new string('d', 4097)));
-        var run = new CreateRunCommand(Run, "train", """{"lr":0.1}""", "a sweep");
+        var run = new CreateRunCommand(Run, "train", JsonObjectText.Parse("""{"lr":0.1}""", "config"), "a sweep");
         Assert.Equal(("train", """{"lr":0.1}""", "a sweep"), (run.JobType, run.ConfigJson, run.Description));
     }
 
@@ -35,7 +35,7 @@ public sealed class CommandTests
     {
         Assert.Throws<InvalidArgumentException>(() => new LogArtifactCommand(Run, "bad name", "model", "d", null, []));
         Assert.Throws<InvalidArgumentException>(() => new LogArtifactCommand(Run, "m", "model", "has space", null, []));
-        Assert.Throws<InvalidArgumentException>(() => new LogArtifactCommand(Run, "m", "model", "d", "\"text\"", []));
+        Assert.Throws<InvalidArgumentException>(() => new LogArtifactCommand(Run, "m", "model", "d", JsonObjectText.Parse("\"text\"", "metadata"), []));
         Assert.Throws<InvalidArgumentException>(() => new LogArtifactCommand(Run, "m", "model", "d", null, ["v3"]));
         Assert.Throws<InvalidArgumentException>(() => new LogArtifactCommand(Run, "m", "model", "d", null, ["latest"]));
         Assert.Throws<LimitExceededException>(() => new LogArtifactCommand(Run, "m", "model", "d", null, [.. Enumerable.Range(0, 101).Select(i => $"a{i}")]));

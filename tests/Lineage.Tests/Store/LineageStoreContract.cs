@@ -56,7 +56,7 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
     {
         var run = RunPath.Parse(path);
         await NamespaceAsync(run.Namespace);
-        return await Writes.CreateRunAsync(new CreateRunCommand(run, jobType, config), Tester, Ct);
+        return await Writes.CreateRunAsync(new CreateRunCommand(run, jobType, JsonObjectText.Parse(config, "config")), Tester, Ct);
     }
 
     /// <summary>The organization <paramref name="name"/>, made if it does not exist yet.</summary>
@@ -205,7 +205,7 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
         await RunAsync("acme/zoo/r");
         VersionFile[] files = [new("train.csv", "f1", 100), new("test.csv", "f2", 20)];
         var version = await Writes.LogArtifactAsync(
-            new LogArtifactCommand(RunPath.Parse("acme/zoo/r"), "data", "dataset", "d0", """{"rows":120}""", [], null, files), Tester, Ct);
+            new LogArtifactCommand(RunPath.Parse("acme/zoo/r"), "data", "dataset", "d0", JsonObjectText.Parse("""{"rows":120}""", "metadata"), [], null, files), Tester, Ct);
 
         Assert.Equal("""{"rows":120}""", version.MetadataJson);
         Assert.Equal(120, version.Size);
