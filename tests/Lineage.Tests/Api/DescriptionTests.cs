@@ -37,6 +37,16 @@ public sealed class DescriptionTests : IClassFixture<LineageApp>
         Assert.Equal("Sweeps the learning rate.\nSecond line.", data.GetProperty("run").GetProperty("description").GetString());
         Assert.Equal("Best of the sweep", data.GetProperty("artifact").GetProperty("description").GetString());
         Assert.Equal("Best of the sweep", data.GetProperty("linked").GetProperty("description").GetString());
+
+        // The same content logged again is the same version, with the description it was first given.
+        var again = await admin.DataAsync("""
+            mutation {
+              createRun(input: { project: "acme/described", name: "r2" }) { path }
+              logArtifact(input: { run: "acme/described/r2", name: "model", type: "model", digest: "d1", description: "Another story" }) { version description }
+            }
+            """);
+        Assert.Equal("v0", again.GetProperty("logArtifact").GetProperty("version").GetString());
+        Assert.Equal("Best of the sweep", again.GetProperty("logArtifact").GetProperty("description").GetString());
     }
 
     [Fact]

@@ -16,6 +16,6 @@ internal sealed class LogArtifactInputType : InputObjectGraphType<LogArtifactInp
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("aliases").Description("Aliases to give the version, moved from any version holding them.");
         Field<LongGraphType>("size").Description("Size in bytes; the sum of the files' sizes when not given.");
         Field<ListGraphType<NonNullGraphType<ArtifactFileInputType>>>("files").Description("The file manifest.");
-        Field<StringGraphType>("description").Description("What the version holds, in your words: at most 4096 characters.");
+        Field<StringGraphType>("description").Description("What the version holds, in your words: at most 4096 characters. Logging content the artifact already holds keeps that version's description, as it keeps its metadata.");
     }
 }
