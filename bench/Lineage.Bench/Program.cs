@@ -18,7 +18,7 @@ public static class BenchProgram
         if (args.Contains("--report"))
         {
             // Rewrites docs/performance.md and its chart from the results already measured.
-            Report.Write(Path.Combine(Report.RepositoryRoot(), "docs"), Load(results));
+            Report.Write(Path.Combine(Report.RepositoryRoot(), "docs"), Report.Load(results));
             return;
         }
 
@@ -76,11 +76,8 @@ public static class BenchProgram
 
         Directory.CreateDirectory(results);
         await File.WriteAllTextAsync(Path.Combine(results, $"{size.Name}.json"), JsonSerializer.Serialize(result, Report.Json)).ConfigureAwait(false);
-        Report.Write(Path.Combine(root, "docs"), Load(results));
+        Report.Write(Path.Combine(root, "docs"), Report.Load(results));
         Console.WriteLine(Report.Table(result));
     }
 
-    private static List<BenchResult> Load(string results) =>
-        [.. Directory.GetFiles(results, "*.json").Order(StringComparer.Ordinal)
-            .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Report.Json)!)];
 }

@@ -24,6 +24,13 @@ public static class Report
         throw new InvalidOperationException("Lineage.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The size results (S.json, M.json, L.json) in a folder; the load runs' files beside them are another shape.</summary>
+    public static List<BenchResult> Load(string folder) =>
+        [.. new[] { BenchSize.S, BenchSize.M, BenchSize.L }
+            .Select(size => Path.Combine(folder, $"{size.Name}.json"))
+            .Where(File.Exists)
+            .Select(f => JsonSerializer.Deserialize<BenchResult>(File.ReadAllText(f), Json)!)];
+
     /// <summary>One size's results as markdown.</summary>
     public static string Table(BenchResult r)
     {

@@ -42,6 +42,14 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("## Size S", page, StringComparison.Ordinal);
         Assert.Contains("full downstream closure from the hub | 4,001 |", page, StringComparison.Ordinal);
         Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(docs.Path, "performance.svg"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        // The report reads the size results only, not the load runs' files kept beside them.
+        using var results = new TempDirectory();
+        await File.WriteAllTextAsync(Path.Combine(results.Path, "S.json"), System.Text.Json.JsonSerializer.Serialize(result, Report.Json), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(results.Path, "load.json"), "{\"rate\": 1500, \"seconds\": 60}", TestContext.Current.CancellationToken);
+        var loaded = Report.Load(results.Path);
+        Assert.Equal(["S"], loaded.Select(r => r.Size));
+        Report.Write(docs.Path, loaded);
     }
 
     [Fact]
