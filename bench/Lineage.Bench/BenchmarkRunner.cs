@@ -106,9 +106,9 @@ public static class BenchmarkRunner
         var store = new SqliteLineageStore(database, TimeProvider.System);
 
         // Runs are recorded in namespaces that exist: the generated graph's is made first.
-        if (await store.FindNamespaceAsync(GraphGenerator.Namespace, Access.Administrator, cancellationToken).ConfigureAwait(false) is null)
+        if (await new Identities(store, store, TimeProvider.System).FindNamespaceAsync(GraphGenerator.Namespace, Access.Administrator, cancellationToken).ConfigureAwait(false) is null)
         {
-            await store.CreateNamespaceAsync(new CreateNamespaceCommand(GraphGenerator.Namespace, NamespaceKind.Organization, null), Loader, cancellationToken).ConfigureAwait(false);
+            await new Identities(store, store, TimeProvider.System).CreateNamespaceAsync(new CreateNamespaceCommand(GraphGenerator.Namespace, NamespaceKind.Organization, null), Loader, cancellationToken).ConfigureAwait(false);
         }
 
         return store;
@@ -152,7 +152,7 @@ public static class BenchmarkRunner
     /// <summary>Registry work on top: the best sweep models linked into a collection, production moved among them.</summary>
     private static async Task LinkAsync(SqliteLineageStore store, BenchOptions options, CancellationToken cancellationToken)
     {
-        await store.CreateRegistryAsync(new CreateRegistryCommand(GraphGenerator.Namespace, "models", RegistryVisibility.Organization), Loader, cancellationToken).ConfigureAwait(false);
+        await new Identities(store, store, TimeProvider.System).CreateRegistryAsync(new CreateRegistryCommand(GraphGenerator.Namespace, "models", RegistryVisibility.Organization), Loader, cancellationToken).ConfigureAwait(false);
         await store.CreateCollectionAsync(new CreateCollectionCommand(new ProjectPath(GraphGenerator.Namespace, "models"), "sweep-best", "model", null), Loader, cancellationToken).ConfigureAwait(false);
         var collection = CollectionPath.Parse($"{GraphGenerator.Namespace}/models/sweep-best");
         foreach (var (model, promote) in new GraphGenerator(options.Size, options.Seed).Links())

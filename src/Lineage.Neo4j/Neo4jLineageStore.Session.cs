@@ -16,16 +16,22 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
         return TransactAsync(s => work(new Session(this, s)), cancellationToken);
     }
 
+    public Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return ReadAsync(s => work(new Session(this, s)), cancellationToken);
+    }
+
     /// <summary>The application layer's view of one write transaction: statements of cypher/ only, no decisions.</summary>
-    private sealed class Session(Neo4jLineageStore store, Neo4jSession s) : IStoreSession
+    private sealed partial class Session(Neo4jLineageStore store, Neo4jSession s) : IStoreSession
     {
         public DateTimeOffset Now() => Cypher.ParseTime(store.Now());
 
         public async Task<long?> FindNamespaceIdAsync(string name, CancellationToken cancellationToken) =>
-            (await FindNamespaceAsync(s, name, cancellationToken).ConfigureAwait(false))?.Id;
+            (await Neo4jLineageStore.FindNamespaceAsync(s, name, cancellationToken).ConfigureAwait(false))?.Id;
 
         public async Task<long?> FindRegistryIdAsync(ProjectPath path, CancellationToken cancellationToken) =>
-            (await FindRegistryAsync(s, path, cancellationToken).ConfigureAwait(false))?.Id;
+            (await Neo4jLineageStore.FindRegistryAsync(s, path, cancellationToken).ConfigureAwait(false))?.Id;
 
         public Task<ProjectRecord?> FindProjectAsync(ProjectPath path, CancellationToken cancellationToken) =>
             Neo4jLineageStore.FindProjectAsync(s, path, cancellationToken);

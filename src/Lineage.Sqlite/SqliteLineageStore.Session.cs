@@ -17,8 +17,14 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
         return _database.WriteAsync(s => work(new Session(this, s)), cancellationToken);
     }
 
+    public Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return _database.ReadAsync(s => work(new Session(this, s)), cancellationToken);
+    }
+
     /// <summary>The application layer's view of one write transaction: SQL only, no decisions.</summary>
-    private sealed class Session(SqliteLineageStore store, SqliteSession s) : IStoreSession
+    private sealed partial class Session(SqliteLineageStore store, SqliteSession s) : IStoreSession
     {
         public DateTimeOffset Now() => Time.Parse(store.Now());
 

@@ -13,7 +13,7 @@ namespace Lineage.Store;
 /// so that what a check reads is still true when the change it guards is made. A session makes
 /// no decision: it neither checks roles nor refuses anything the caller could get wrong.
 /// </summary>
-public interface IStoreSession
+public partial interface IStoreSession
 {
     /// <summary>The time a change made now is stored with, at the precision the store keeps.</summary>
     DateTimeOffset Now();
@@ -101,4 +101,10 @@ public interface IStoreSessionSource
     /// nothing it wrote is kept.
     /// </summary>
     Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in a read transaction: it sees one consistent state, takes no
+    /// write lock, and may only find.
+    /// </summary>
+    Task<T> ReadAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken);
 }

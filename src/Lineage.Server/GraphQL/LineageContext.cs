@@ -11,7 +11,7 @@ namespace Lineage.Server.GraphQL;
 /// <summary>The per-request state every resolver reaches through <c>context.UserContext</c>.</summary>
 internal sealed class LineageContext : Dictionary<string, object?>
 {
-    public LineageContext(Actor actor, ILineageStore store, IIdentityStore identities, IRegistryStore registryStore, ApiLimits limits, OpaqueIds ids)
+    public LineageContext(Actor actor, ILineageStore store, Identities identities, IRegistryStore registryStore, ApiLimits limits, OpaqueIds ids)
     {
         Actor = actor;
         Ids = ids;
@@ -26,7 +26,7 @@ internal sealed class LineageContext : Dictionary<string, object?>
 
     public ILineageStore Store { get; }
 
-    public IIdentityStore Identities { get; }
+    public Identities Identities { get; }
 
     /// <summary>Collections, linked versions, tags and audit history.</summary>
     public IRegistryStore RegistryStore { get; }

@@ -1,6 +1,6 @@
+using Lineage.Application;
 using Lineage.Identity;
 using Lineage.Sqlite;
-using Lineage.Store;
 using Microsoft.Extensions.Options;
 
 namespace Lineage.Server.Hosting;
@@ -16,13 +16,13 @@ internal sealed class IdentityBootstrapStep : IStartupStep
 {
     public const string KeyFileName = "admin-key";
 
-    private readonly IIdentityStore _identities;
+    private readonly Identities _identities;
     private readonly LineageServerOptions _options;
     private readonly SqliteStoreOptions _sqlite;
     private readonly ILogger<IdentityBootstrapStep> _logger;
 
     public IdentityBootstrapStep(
-        IIdentityStore identities, IOptions<LineageServerOptions> options, IOptions<SqliteStoreOptions> sqlite, ILogger<IdentityBootstrapStep> logger)
+        Identities identities, IOptions<LineageServerOptions> options, IOptions<SqliteStoreOptions> sqlite, ILogger<IdentityBootstrapStep> logger)
     {
         _identities = identities;
         _options = options.Value;

@@ -74,6 +74,7 @@ public static class LineageHostingExtensions
         services.AddSingleton<IActorAccessor, ApiKeyActorAccessor>();
         services.AddSingleton<OpaqueIds>();
         services.AddSingleton<LineageWrites>();
+        services.AddSingleton<Identities>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<HistoryExportEndpoint>();
 

@@ -6,6 +6,7 @@ using GraphQL.Execution;
 using GraphQLParser;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
+using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Model;
 using Lineage.Server.Auth;
@@ -29,7 +30,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IGraphQLTextSerializer _serializer;
     private readonly IActorAccessor _actors;
     private readonly ILineageStore _store;
-    private readonly IIdentityStore _identities;
+    private readonly Identities _identities;
     private readonly IRegistryStore _registryStore;
     private readonly IIdempotencyStore _idempotency;
     private readonly IAtomicWorkSource _atomic;
@@ -47,7 +48,7 @@ internal sealed class GraphQLHttpEndpoint
         IGraphQLTextSerializer serializer,
         IActorAccessor actors,
         ILineageStore store,
-        IIdentityStore identities,
+        Identities identities,
         IRegistryStore registryStore,
         IIdempotencyStore idempotency,
         IAtomicWorkSource atomic,

@@ -279,9 +279,9 @@ public sealed partial class StartupTests : IDisposable
         using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = data });
         await database.MigrateAsync(Ct);
         var store = new SqliteLineageStore(database, TimeProvider.System);
-        var admin = await store.BootstrapAdministratorAsync("admin", ApiKeyToken.Generate(), ApiKeyToken.Generate(), null, Ct);
+        var admin = await store.Identities().BootstrapAdministratorAsync("admin", ApiKeyToken.Generate(), ApiKeyToken.Generate(), null, Ct);
         var actor = new Model.Actor("admin", Access.Administrator, admin.Administrator.Id, "seed");
-        await store.CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), actor, Ct);
+        await store.Identities().CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), actor, Ct);
         await new LineageWrites(store).CreateRunAsync(new Model.CreateRunCommand(new global::Lineage.Names.RunPath("acme", "zoo", "r1"), null, null), actor, Ct);
         await using var connection = new SqliteConnection($"Data Source={database.DatabasePath};Pooling=False");
         await connection.OpenAsync(Ct);

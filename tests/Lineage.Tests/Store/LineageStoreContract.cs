@@ -23,7 +23,7 @@ public abstract partial class LineageStoreContract : IAsyncLifetime
     protected ILineageStore Store => _store ?? throw new InvalidOperationException("store not opened");
 
     /// <summary>Every store keeps identities next to the lineage it guards.</summary>
-    protected IIdentityStore Identities => (IIdentityStore)Store;
+    protected Identities Identities => new((IIdentityStore)Store, (IStoreSessionSource)Store, TimeProvider.System);
 
     /// <summary>The application layer's writes over the store under test.</summary>
     protected LineageWrites Writes => new((IStoreSessionSource)Store);

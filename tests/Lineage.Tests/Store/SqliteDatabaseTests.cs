@@ -86,12 +86,12 @@ public sealed class SqliteDatabaseTests : IDisposable
         using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = _directory.Path });
         await database.MigrateAsync(Ct);
         var store = new SqliteLineageStore(database, TimeProvider.System);
-        var bootstrap = await store.BootstrapAdministratorAsync("admin", null, ApiKeyToken.Generate(), null, Ct);
+        var bootstrap = await store.Identities().BootstrapAdministratorAsync("admin", null, ApiKeyToken.Generate(), null, Ct);
 
         Assert.True(bootstrap.Created);
         var run = await store.FindRunAsync(RunPath.Parse("acme/zoo/r1"), Access.Administrator, Ct);
         Assert.Equal("admin", run?.CreatedBy);
-        var acme = await store.FindNamespaceAsync("acme", Access.Administrator, Ct);
+        var acme = await store.Identities().FindNamespaceAsync("acme", Access.Administrator, Ct);
         Assert.Equal(NamespaceKind.Organization, acme?.Kind);
         Assert.Equal("", await PragmaAsync(path, "foreign_key_check"));
     }

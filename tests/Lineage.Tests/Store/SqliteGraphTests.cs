@@ -31,7 +31,7 @@ public sealed class SqliteGraphTests : IDisposable
     public async Task a_cycle_checked_write_leaves_the_graph_holding_what_it_added()
     {
         var store = await OpenAsync();
-        await store.CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), Tester, Ct);
+        await store.Identities().CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), Tester, Ct);
         await new LineageWrites(store).CreateRunAsync(new CreateRunCommand(RunPath.Parse("acme/zoo/r"), "train", null), Tester, Ct);
         await new LineageWrites(store).LogArtifactAsync(new LogArtifactCommand(RunPath.Parse("acme/zoo/r"), "data", "dataset", "d0", null, []), Tester, Ct);
 
@@ -50,7 +50,7 @@ public sealed class SqliteGraphTests : IDisposable
     {
         var mine = await OpenAsync();
         var theirs = await OpenAsync();
-        await mine.CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), Tester, Ct);
+        await mine.Identities().CreateNamespaceAsync(new CreateNamespaceCommand("acme", NamespaceKind.Organization, null), Tester, Ct);
         await new LineageWrites(mine).IngestAsync(
             [
                 new CreateRunCommand(RunPath.Parse("acme/zoo/a"), null, null),

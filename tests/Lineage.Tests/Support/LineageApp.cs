@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Lineage.Application;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Server.Auth;
@@ -91,7 +92,7 @@ public sealed class LineageApp : WebApplicationFactory<Program>
 
         builder.ConfigureServices(services =>
         {
-            services.AddSingleton<IStartupStep>(sp => new OrganizationsStep(sp.GetRequiredService<IIdentityStore>(), Organizations));
+            services.AddSingleton<IStartupStep>(sp => new OrganizationsStep(sp.GetRequiredService<Identities>(), Organizations));
             services.AddSingleton<TimeProvider>(Clock);
             services.PostConfigure<RateLimitOptions>(options =>
             {
@@ -118,7 +119,7 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Makes the test's organizations, after the store's own start-up steps.</summary>
-    private sealed class OrganizationsStep(IIdentityStore identities, IReadOnlyList<string> names) : IStartupStep
+    private sealed class OrganizationsStep(Identities identities, IReadOnlyList<string> names) : IStartupStep
     {
         public async Task RunAsync(CancellationToken cancellationToken)
         {
