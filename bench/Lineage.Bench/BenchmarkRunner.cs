@@ -153,11 +153,11 @@ public static class BenchmarkRunner
     private static async Task LinkAsync(SqliteLineageStore store, BenchOptions options, CancellationToken cancellationToken)
     {
         await new Identities(store, store, TimeProvider.System).CreateRegistryAsync(new CreateRegistryCommand(GraphGenerator.Namespace, "models", RegistryVisibility.Organization), Loader, cancellationToken).ConfigureAwait(false);
-        await store.CreateCollectionAsync(new CreateCollectionCommand(new ProjectPath(GraphGenerator.Namespace, "models"), "sweep-best", "model", null), Loader, cancellationToken).ConfigureAwait(false);
+        await new Registries(store, store).CreateCollectionAsync(new CreateCollectionCommand(new ProjectPath(GraphGenerator.Namespace, "models"), "sweep-best", "model", null), Loader, cancellationToken).ConfigureAwait(false);
         var collection = CollectionPath.Parse($"{GraphGenerator.Namespace}/models/sweep-best");
         foreach (var (model, promote) in new GraphGenerator(options.Size, options.Seed).Links())
         {
-            var linked = await store.LinkArtifactAsync(new LinkArtifactCommand(VersionRef.Parse(model), collection, []), Loader, cancellationToken).ConfigureAwait(false);
+            var linked = await new Registries(store, store).LinkArtifactAsync(new LinkArtifactCommand(VersionRef.Parse(model), collection, []), Loader, cancellationToken).ConfigureAwait(false);
             if (promote)
             {
                 await new LineageWrites(store).AddAliasAsync(new AliasCommand(VersionRef.Parse(linked.QualifiedName), "production"), Loader, cancellationToken).ConfigureAwait(false);

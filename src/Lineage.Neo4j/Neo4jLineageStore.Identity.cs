@@ -1,4 +1,3 @@
-using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
@@ -89,15 +88,6 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
     {
         var row = await s.RowAsync("identity/registry-by-path", cancellationToken, ("path", path.ToString())).ConfigureAwait(false);
         return row is null ? null : Records.Registry(row["registry"]);
-    }
-
-    private static async Task<RegistryRecord> RequireRegistryAsync(
-        Neo4jSession s, string path, Access access, Permission permission, CancellationToken cancellationToken)
-    {
-        var parsed = ProjectPath.Parse(path, "registry path");
-        var found = await FindRegistryAsync(s, parsed, cancellationToken).ConfigureAwait(false) ?? throw Missing.Registry(parsed);
-        access.RequireRegistry(found.Id, found.Path, permission, Missing.Registry(parsed).Message);
-        return found;
     }
 
     private static Task<List<RegistryRecord>> LoadRegistriesAsync(Neo4jSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>

@@ -200,7 +200,4 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
         public Task InsertEventAsync(AuditEventRecord record, CancellationToken cancellationToken) =>
             Neo4jLineageStore.InsertEventAsync(s, record, cancellationToken);
     }
-
-    /// <summary>The session of a write the store still makes itself, for the application layer's shared steps.</summary>
-    private IStoreSession SessionOf(Neo4jSession s) => new Session(this, s);
 }

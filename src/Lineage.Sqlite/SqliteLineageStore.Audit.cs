@@ -1,107 +1,15 @@
 using System.Text.Json;
-using Lineage.Application;
 using Lineage.Audit;
-using Lineage.Errors;
-using Lineage.Identity;
-using Lineage.Model;
-using Lineage.Names;
 using Lineage.Store;
-using Lineage.Store.Rules;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore
 {
-    /// <summary>How many events verification reads at a time.</summary>
-    private const int VerifySlice = 1000;
-
     private const string EventColumns =
         "e.id, e.target_kind, e.target_id, e.target, e.position, e.format, e.action, e.at, e.actor, e.version, e.source, e.source_salt, " +
         "e.alias, e.tag, e.member, e.role, e.visibility, e.request_id, e.subject_id, e.source_namespace_id, e.hash";
-
-    public Task<Page<AuditEventRecord>> GetHistoryAsync(string path, AuditQuery query, PageRequest page, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(page);
-        ArgumentNullException.ThrowIfNull(access);
-        return _database.ReadAsync(async s =>
-        {
-            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
-            var (filter, args) = Filter(target, query);
-            var order = query.OldestFirst ? "ASC" : "DESC";
-            var after = query.OldestFirst ? "e.position > $after" : "($after = 0 OR e.position < $after)";
-            var rows = await s.QueryAsync(
-                $"SELECT {EventColumns} FROM audit_events e WHERE {filter} AND {after} ORDER BY e.position {order} LIMIT $limit",
-                ReadEvent,
-                cancellationToken,
-                [.. args, ("$after", page.AfterKey), ("$limit", page.First + 1)]).ConfigureAwait(false);
-            return new Page<AuditEventRecord>(
-                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(AuditRules.Redact(e, access), e.Position))],
-                rows.Count > page.First);
-        }, cancellationToken);
-    }
-
-    public Task<int> CountHistoryAsync(string path, AuditQuery query, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentNullException.ThrowIfNull(access);
-        return _database.ReadAsync(async s =>
-        {
-            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
-            var (filter, args) = Filter(target, query);
-            return await s.ScalarAsync<int>($"SELECT COUNT(*) FROM audit_events e WHERE {filter}", cancellationToken, args).ConfigureAwait(false);
-        }, cancellationToken);
-    }
-
-    public Task<AuditVerification> VerifyAuditHistoryAsync(string path, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(access);
-        return _database.ReadAsync(async s =>
-        {
-            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
-            var kind = AuditChain.TargetKindName(target.Kind);
-
-            // Read in slices, so that a long history is checked without holding it in memory.
-            var verifier = new AuditChainVerifier();
-            var after = 0L;
-            try
-            {
-                while (true)
-                {
-                    var slice = await s.QueryAsync(
-                        $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
-                        ReadEvent,
-                        cancellationToken,
-                        ("$k", kind),
-                        ("$t", target.Id),
-                        ("$after", after),
-                        ("$limit", VerifySlice)).ConfigureAwait(false);
-                    if (slice.Count == 0 || !slice.All(verifier.Add))
-                    {
-                        break;
-                    }
-
-                    after = slice[^1].Position;
-                }
-
-                var chain = (await s.QueryAsync(
-                    "SELECT length, head FROM audit_chains WHERE target_kind = $k AND target_id = $t",
-                    r => (Length: r.GetInt64(0), Head: (byte[])r.GetValue(1)),
-                    cancellationToken,
-                    ("$k", kind),
-                    ("$t", target.Id)).ConfigureAwait(false)).FirstOrDefault();
-                return verifier.Finish(chain.Length, chain.Head ?? []);
-            }
-            catch (SqliteException e) when (SqliteErrors.IsCorruption(e))
-            {
-                // Damage to the stored history is what verification is for: a verdict, not a fault.
-                return verifier.Damaged(
-                    $"the database file is damaged where this history is stored ({e.Message.Trim()}): the history cannot be read whole. " +
-                    $"An operator should run '{SqliteErrors.CheckCommand}' and restore a backup");
-            }
-        }, cancellationToken);
-    }
 
     /// <summary>The id the next event takes, and the length and head of a target's chain.</summary>
     private static async Task<AuditChainHead> ReadChainHeadAsync(SqliteSession s, AuditTargetKind kind, long targetId, CancellationToken cancellationToken) =>
@@ -153,11 +61,6 @@ public sealed partial class SqliteLineageStore
             ("$sourceNamespace", e.SourceNamespaceId),
             ("$hash", e.Hash)).ConfigureAwait(false);
 
-    /// <summary>Appends an event of a change the store makes itself, by the application layer's rule.</summary>
-    private Task AppendEventAsync(
-        SqliteSession s, AuditTargetKind kind, long targetId, string target, AuditEntry entry, Actor actor, CancellationToken cancellationToken) =>
-        AuditLog.AppendAsync(SessionOf(s), kind, targetId, target, entry, actor, cancellationToken);
-
     /// <summary>The version or link holding an alias, described as audit events name it.</summary>
     private static async Task<AuditSubject?> FindAliasHolderAsync(SqliteSession s, AliasScope scope, string alias, CancellationToken cancellationToken)
     {
@@ -183,60 +86,6 @@ public sealed partial class SqliteLineageStore
             ("$scope", scope.TargetId),
             ("$alias", alias)).ConfigureAwait(false)).FirstOrDefault();
     }
-
-    /// <summary>
-    /// The registry, collection or project artifact a history path names, if the caller may read
-    /// its history: VIEWER of the registry (restricted viewers see no history), or of the namespace.
-    /// </summary>
-    private static async Task<HistoryTarget> RequireHistoryTargetAsync(SqliteSession s, string path, Access access, CancellationToken cancellationToken)
-    {
-        var parsed = HistoryPath.Parse(path);
-        var found = parsed.IsRegistry
-            ? (await s.QueryAsync(
-                """
-                SELECT 'REGISTRY', g.id, g.id, g.namespace_id
-                FROM registries g JOIN namespaces n ON n.id = g.namespace_id
-                WHERE n.name = $ns AND g.name = $p
-                """,
-                ReadHistoryTarget,
-                cancellationToken,
-                ("$ns", parsed.Namespace),
-                ("$p", parsed.Parent)).ConfigureAwait(false)).FirstOrDefault()
-            : (await s.QueryAsync(
-                """
-                SELECT 'COLLECTION', c.id, c.registry_id, g.namespace_id
-                FROM collections c JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
-                WHERE n.name = $ns AND g.name = $p AND c.name = $a
-                UNION ALL
-                SELECT 'ARTIFACT', a.id, NULL, p.namespace_id
-                FROM artifacts a JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id
-                WHERE n.name = $ns AND p.name = $p AND a.name = $a
-                """,
-                ReadHistoryTarget,
-                cancellationToken,
-                ("$ns", parsed.Namespace),
-                ("$p", parsed.Parent),
-                ("$a", parsed.Name)).ConfigureAwait(false)).FirstOrDefault();
-        if (found is null)
-        {
-            throw Missing.HistoryTarget(path);
-        }
-
-        var notFound = Missing.HistoryTarget(path).Message;
-        if (found.RegistryId is { } registry)
-        {
-            access.RequireRegistry(registry, parsed.ParentPath.ToString(), Permission.UseRegistryVersions, notFound);
-        }
-        else
-        {
-            access.RequireNamespace(found.NamespaceId, parsed.Namespace, Permission.ReadNamespace, notFound);
-        }
-
-        return found;
-    }
-
-    private static HistoryTarget ReadHistoryTarget(SqliteDataReader r) =>
-        new(AuditChain.ParseTargetKind(r.GetString(0)), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetInt64(2), r.GetInt64(3));
 
     private static (string Sql, (string Name, object? Value)[] Args) Filter(HistoryTarget target, AuditQuery query)
     {
@@ -280,6 +129,4 @@ public sealed partial class SqliteLineageStore
         SubjectId = r.IsDBNull(r.GetOrdinal("subject_id")) ? null : r.GetInt64(r.GetOrdinal("subject_id")),
         SourceNamespaceId = r.IsDBNull(r.GetOrdinal("source_namespace_id")) ? null : r.GetInt64(r.GetOrdinal("source_namespace_id")),
     };
-
-    private sealed record HistoryTarget(AuditTargetKind Kind, long Id, long? RegistryId, long NamespaceId);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Lineage.Errors;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
@@ -103,15 +102,6 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             cancellationToken,
             ("$ns", path.Namespace),
             ("$n", path.Project)).ConfigureAwait(false)).FirstOrDefault();
-
-    private static async Task<RegistryRecord> RequireRegistryAsync(
-        SqliteSession s, string path, Access access, Permission permission, CancellationToken cancellationToken)
-    {
-        var parsed = ProjectPath.Parse(path, "registry path");
-        var found = await FindRegistryAsync(s, parsed, cancellationToken).ConfigureAwait(false) ?? throw Missing.Registry(parsed);
-        access.RequireRegistry(found.Id, found.Path, permission, Missing.Registry(parsed).Message);
-        return found;
-    }
 
     private static async Task<List<RegistryRecord>> LoadRegistriesAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         await s.QueryAsync(

@@ -274,9 +274,6 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
         private static string EdgeTable(EdgeKind kind) => kind == EdgeKind.Used ? "used_edges" : "logged_edges";
     }
 
-    /// <summary>The session of a write the store still makes itself, for the application layer's shared steps.</summary>
-    private IStoreSession SessionOf(SqliteSession s) => new Session(this, s);
-
     /// <summary>Where an alias scope's aliases are stored.</summary>
     private sealed record AliasTable(string Name, string ScopeColumn, string HolderColumn)
     {

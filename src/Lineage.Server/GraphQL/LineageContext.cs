@@ -11,15 +11,15 @@ namespace Lineage.Server.GraphQL;
 /// <summary>The per-request state every resolver reaches through <c>context.UserContext</c>.</summary>
 internal sealed class LineageContext : Dictionary<string, object?>
 {
-    public LineageContext(Actor actor, ILineageStore store, Identities identities, IRegistryStore registryStore, ApiLimits limits, OpaqueIds ids)
+    public LineageContext(Actor actor, ILineageStore store, Identities identities, Registries registries, ApiLimits limits, OpaqueIds ids)
     {
         Actor = actor;
         Ids = ids;
         Store = store;
         Identities = identities;
-        RegistryStore = registryStore;
+        Registries = registries;
         Limits = limits;
-        Loaders = new RequestLoaders(store, identities, registryStore, actor.Access);
+        Loaders = new RequestLoaders(store, identities, registries, actor.Access);
     }
 
     public Actor Actor { get; }
@@ -29,7 +29,7 @@ internal sealed class LineageContext : Dictionary<string, object?>
     public Identities Identities { get; }
 
     /// <summary>Collections, linked versions, tags and audit history.</summary>
-    public IRegistryStore RegistryStore { get; }
+    public Registries Registries { get; }
 
     /// <summary>What the caller may see; every read passes it to the store.</summary>
     public Access Access => Actor.Access;
@@ -63,7 +63,7 @@ internal sealed class LineageContext : Dictionary<string, object?>
     public List<ApiKeyToken> RevealedKeys { get; } = [];
 
     /// <summary>Forgets everything loaded so far, so that later reads see earlier writes.</summary>
-    public void ResetLoaders() => Loaders = new RequestLoaders(Store, Identities, RegistryStore, Actor.Access);
+    public void ResetLoaders() => Loaders = new RequestLoaders(Store, Identities, Registries, Actor.Access);
 }
 
 internal static class LineageContextExtensions

@@ -20,7 +20,7 @@ internal sealed partial class MutationType
                 var input = c.GetArgument<CreateCollectionInput>("input");
                 var lineage = c.Lineage();
                 var command = new CreateCollectionCommand(ProjectPath.Parse(input.Registry, "registry"), input.Name, input.Type, input.Description);
-                return await lineage.RegistryStore.CreateCollectionAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return await lineage.Registries.CreateCollectionAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("linkArtifact")
@@ -34,7 +34,7 @@ internal sealed partial class MutationType
                     VersionRef.Parse(input.Artifact, "artifact"),
                     CollectionPath.Parse(input.Collection, "collection"),
                     input.Aliases ?? []);
-                return await lineage.RegistryStore.LinkArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return await lineage.Registries.LinkArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<BooleanGraphType>>("unlinkArtifact")
@@ -44,7 +44,7 @@ internal sealed partial class MutationType
             {
                 var input = c.GetArgument<UnlinkArtifactInput>("input");
                 var lineage = c.Lineage();
-                return await lineage.RegistryStore.UnlinkArtifactAsync(VersionRef.Parse(input.Artifact, "artifact"), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                return await lineage.Registries.UnlinkArtifactAsync(VersionRef.Parse(input.Artifact, "artifact"), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<TaggedTargetType>>("addTags")
@@ -54,7 +54,7 @@ internal sealed partial class MutationType
             {
                 var input = c.GetArgument<TagsInput>("input");
                 var lineage = c.Lineage();
-                var tags = await lineage.RegistryStore.AddTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var tags = await lineage.Registries.AddTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
                 return new TaggedTarget(input.Target, tags);
             });
 
@@ -65,7 +65,7 @@ internal sealed partial class MutationType
             {
                 var input = c.GetArgument<TagsInput>("input");
                 var lineage = c.Lineage();
-                var tags = await lineage.RegistryStore.RemoveTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var tags = await lineage.Registries.RemoveTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
                 return new TaggedTarget(input.Target, tags);
             });
     }

@@ -17,7 +17,7 @@ internal sealed partial class QueryType
             {
                 var path = CollectionPath.Parse(c.GetArgument<string>("path"), "path");
                 var lineage = c.Lineage();
-                return await lineage.RegistryStore.FindCollectionAsync(path, lineage.Access, c.CancellationToken).ConfigureAwait(false)
+                return await lineage.Registries.FindCollectionAsync(path, lineage.Access, c.CancellationToken).ConfigureAwait(false)
                     ?? throw Missing.Collection(path);
             });
 
@@ -27,7 +27,7 @@ internal sealed partial class QueryType
             .ResolveAsync(async c =>
             {
                 var lineage = c.Lineage();
-                return await lineage.RegistryStore.VerifyAuditHistoryAsync(c.GetArgument<string>("path"), lineage.Access, c.CancellationToken).ConfigureAwait(false);
+                return await lineage.Registries.VerifyAuditHistoryAsync(c.GetArgument<string>("path"), lineage.Access, c.CancellationToken).ConfigureAwait(false);
             });
     }
 }

@@ -75,6 +75,7 @@ public static class LineageHostingExtensions
         services.AddSingleton<OpaqueIds>();
         services.AddSingleton<LineageWrites>();
         services.AddSingleton<Identities>();
+        services.AddSingleton<Registries>();
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<HistoryExportEndpoint>();
 

@@ -31,7 +31,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IActorAccessor _actors;
     private readonly ILineageStore _store;
     private readonly Identities _identities;
-    private readonly IRegistryStore _registryStore;
+    private readonly Registries _registryStore;
     private readonly IIdempotencyStore _idempotency;
     private readonly IAtomicWorkSource _atomic;
     private readonly OpaqueIds _ids;
@@ -49,7 +49,7 @@ internal sealed class GraphQLHttpEndpoint
         IActorAccessor actors,
         ILineageStore store,
         Identities identities,
-        IRegistryStore registryStore,
+        Registries registryStore,
         IIdempotencyStore idempotency,
         IAtomicWorkSource atomic,
         OpaqueIds ids,

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Lineage.Application;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Model;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
-using Lineage.Store;
 
 namespace Lineage.Server.Http;
 
@@ -23,10 +23,10 @@ internal sealed class HistoryExportEndpoint
     private const int PageSize = 500;
 
     private readonly IActorAccessor _actors;
-    private readonly IRegistryStore _store;
+    private readonly Registries _store;
     private readonly OpaqueIds _ids;
 
-    public HistoryExportEndpoint(IActorAccessor actors, IRegistryStore store, OpaqueIds ids)
+    public HistoryExportEndpoint(IActorAccessor actors, Registries store, OpaqueIds ids)
     {
         _actors = actors;
         _store = store;

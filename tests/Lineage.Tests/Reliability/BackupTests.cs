@@ -92,7 +92,7 @@ public sealed class BackupTests : IDisposable
             using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = directory });
             await database.MigrateAsync(Ct);
             var store = new SqliteLineageStore(database, TimeProvider.System);
-            var verified = await store.VerifyAuditHistoryAsync("acme/backup/model", Access.Administrator, Ct);
+            var verified = await store.Registries().VerifyAuditHistoryAsync("acme/backup/model", Access.Administrator, Ct);
             Assert.True(verified.Ok, verified.Problem);
             Assert.True(verified.EventsChecked > 0);
         }

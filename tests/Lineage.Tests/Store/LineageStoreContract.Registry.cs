@@ -1,3 +1,4 @@
+using Lineage.Application;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
@@ -12,7 +13,7 @@ namespace Lineage.Tests.Store;
 /// <summary>Collections, linked versions, aliases in collections, tags, and the audit history.</summary>
 public abstract partial class LineageStoreContract
 {
-    protected IRegistryStore Registries => (IRegistryStore)Store;
+    protected Registries Registries => new((IRegistryStore)Store, (IStoreSessionSource)Store);
 
     // ---- helpers -------------------------------------------------------------------------
 

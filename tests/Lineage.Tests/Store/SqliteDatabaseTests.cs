@@ -164,15 +164,15 @@ public sealed class SqliteDatabaseTests : IDisposable
         using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = _directory.Path });
         await database.MigrateAsync(Ct);
         var store = new SqliteLineageStore(database, TimeProvider.System);
-        var verified = await store.VerifyAuditHistoryAsync("acme/models/classifier", Access.Administrator, Ct);
+        var verified = await store.Registries().VerifyAuditHistoryAsync("acme/models/classifier", Access.Administrator, Ct);
         Assert.True(verified.Ok, verified.Problem);
         Assert.Equal(2, verified.EventsChecked);
 
         // New events join the same chain in the current form, and the whole chain verifies.
-        await store.AddTagsAsync(new TagsCommand("acme/models/classifier", ["kept"]), Actor.System("admin"), Ct);
-        var history = await store.GetHistoryAsync("acme/models/classifier", AuditQuery.All with { OldestFirst = true }, new PageRequest(10), Access.Administrator, Ct);
+        await store.Registries().AddTagsAsync(new TagsCommand("acme/models/classifier", ["kept"]), Actor.System("admin"), Ct);
+        var history = await store.Registries().GetHistoryAsync("acme/models/classifier", AuditQuery.All with { OldestFirst = true }, new PageRequest(10), Access.Administrator, Ct);
         Assert.Equal([1, 1, 2], history.Items.Select(i => i.Value.Format));
-        verified = await store.VerifyAuditHistoryAsync("acme/models/classifier", Access.Administrator, Ct);
+        verified = await store.Registries().VerifyAuditHistoryAsync("acme/models/classifier", Access.Administrator, Ct);
         Assert.True(verified.Ok, verified.Problem);
         Assert.Equal(3, verified.EventsChecked);
         await Assert.ThrowsAsync<SqliteException>(async () =>

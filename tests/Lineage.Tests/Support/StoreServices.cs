@@ -8,4 +8,7 @@ internal static class StoreServices
 {
     public static Identities Identities<TStore>(this TStore store)
         where TStore : IIdentityStore, IStoreSessionSource => new(store, store, TimeProvider.System);
+
+    public static Registries Registries<TStore>(this TStore store)
+        where TStore : IRegistryStore, IStoreSessionSource => new(store, store);
 }

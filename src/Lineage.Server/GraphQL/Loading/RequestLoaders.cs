@@ -13,7 +13,7 @@ namespace Lineage.Server.GraphQL.Loading;
 /// </summary>
 internal sealed class RequestLoaders
 {
-    public RequestLoaders(ILineageStore store, Identities identities, IRegistryStore registryStore, Access access)
+    public RequestLoaders(ILineageStore store, Identities identities, Registries registryStore, Access access)
     {
         Collections = new BatchLoader<long, CollectionRecord>(async (ids, ct) =>
             (await registryStore.GetCollectionsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(c => c.Id));

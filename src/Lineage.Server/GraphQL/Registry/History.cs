@@ -25,8 +25,8 @@ internal static class History
         var lineage = context.Lineage();
         var page = Args.Page(context);
         var query = Query(context);
-        var events = await lineage.RegistryStore.GetHistoryAsync(path, query, page, lineage.Access, context.CancellationToken).ConfigureAwait(false);
-        return StoreConnection.Of(events, page, ct => lineage.RegistryStore.CountHistoryAsync(path, query, lineage.Access, ct));
+        var events = await lineage.Registries.GetHistoryAsync(path, query, page, lineage.Access, context.CancellationToken).ConfigureAwait(false);
+        return StoreConnection.Of(events, page, ct => lineage.Registries.CountHistoryAsync(path, query, lineage.Access, ct));
     }
 
     private static AuditQuery Query(IResolveFieldContext context)

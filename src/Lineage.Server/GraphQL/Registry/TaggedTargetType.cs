@@ -25,7 +25,7 @@ internal sealed class TaggedTargetType : ObjectGraphType<TaggedTarget>
 
                 var lineage = c.Lineage();
                 var path = CollectionPath.Parse(c.Source.Target, "target");
-                return await lineage.RegistryStore.FindCollectionAsync(path, lineage.Access, c.CancellationToken).ConfigureAwait(false) ?? throw Missing.Collection(path);
+                return await lineage.Registries.FindCollectionAsync(path, lineage.Access, c.CancellationToken).ConfigureAwait(false) ?? throw Missing.Collection(path);
             });
         Field<ArtifactVersionType>("artifact")
             .Description("The version, when the target is one.")
