@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Lineage.Identity;
 using Lineage.Model;
 using Microsoft.Data.Sqlite;
@@ -91,12 +92,22 @@ internal static class Rows
     public static string Visible(Access access, string namespaceColumn) =>
         access.IsAdministrator ? "1" : $"{namespaceColumn} IN (SELECT value FROM json_each($visible))";
 
-    public static (string Name, object? Value) VisibleParameter(Access access) => ("$visible", access.VisibleNamespacesJson);
+    public static (string Name, object? Value) VisibleParameter(Access access) =>
+        ("$visible", access.IsAdministrator ? "[]" : VisibleJson.GetValue(access, a => Ids(a.VisibleNamespaces ?? [])));
 
     public static string FormatState(RunState state) => state.ToString().ToUpperInvariant();
 
     public static string Ids(IEnumerable<long> ids) =>
         "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
+
+    /// <summary>The registries the caller may read, as a JSON array for <c>json_each</c> (empty for a site administrator, who reads all).</summary>
+    public static string VisibleRegistries(Access access) =>
+        access.IsAdministrator ? "[]" : VisibleRegistriesJson.GetValue(access, a => Ids(a.VisibleRegistries ?? []));
+
+    /// <summary>Each caller's visible namespaces and registries as JSON arrays, made once per <see cref="Access"/>.</summary>
+    private static readonly ConditionalWeakTable<Access, string> VisibleJson = new();
+
+    private static readonly ConditionalWeakTable<Access, string> VisibleRegistriesJson = new();
 
     private static RunState ParseState(string value) => Enum.Parse<RunState>(value, ignoreCase: true);
 }

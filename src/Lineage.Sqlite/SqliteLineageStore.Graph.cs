@@ -12,6 +12,15 @@ public sealed partial class SqliteLineageStore
     private long _cycleChecks;
     private long _cycleCheckTicks;
 
+    /// <summary>How far the file's projects, artifacts, runs, versions and each kind of edge go, in one statement.</summary>
+    private static readonly string WatermarkSql =
+        "SELECT (SELECT COALESCE(MAX(id), 0) FROM projects), (SELECT COALESCE(MAX(id), 0) FROM artifacts), " +
+        "(SELECT COALESCE(MAX(id), 0) FROM runs), (SELECT COALESCE(MAX(id), 0) FROM artifact_versions)" +
+        string.Concat(EdgeKinds.All.Select(k => $", (SELECT COALESCE(MAX(seq), 0) FROM {EdgeTable(k.Kind)})"));
+
+    /// <summary>The table of an edge kind's edges: <c>used_edges</c>, <c>logged_edges</c>.</summary>
+    private static string EdgeTable(EdgeKind kind) => $"{EdgeKinds.Of(kind).Name}_edges";
+
     /// <summary>The in-memory lineage graph; current as of the last catch-up.</summary>
     public GraphIndex Graph => _graph;
 
@@ -66,12 +75,8 @@ public sealed partial class SqliteLineageStore
 
         s.CaughtUp = true;
         var stored = (await s.QueryAsync(
-            """
-            SELECT (SELECT COALESCE(MAX(id), 0) FROM projects), (SELECT COALESCE(MAX(id), 0) FROM artifacts),
-                   (SELECT COALESCE(MAX(id), 0) FROM runs), (SELECT COALESCE(MAX(id), 0) FROM artifact_versions),
-                   (SELECT COALESCE(MAX(seq), 0) FROM used_edges), (SELECT COALESCE(MAX(seq), 0) FROM logged_edges)
-            """,
-            r => new GraphWatermark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4), r.GetInt64(5)),
+            WatermarkSql,
+            r => new GraphWatermark(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), [.. EdgeKinds.All.Select(k => r.GetInt64(4 + (int)k.Kind))]),
             cancellationToken).ConfigureAwait(false))[0];
         if (stored != _graph.Watermark)
         {
@@ -133,16 +138,13 @@ public sealed partial class SqliteLineageStore
                     ("$w", held.Version)).ConfigureAwait(false));
             }
 
-            foreach (var (table, into, after, last) in new[] { ("used_edges", delta.Used, held.Used, stored.Used), ("logged_edges", delta.Logged, held.Logged, stored.Logged) })
+            foreach (var kind in EdgeKinds.All.Where(k => stored.Edge(k.Kind) > held.Edge(k.Kind)))
             {
-                if (last > after)
-                {
-                    into.AddRange(await s.QueryAsync(
-                        $"SELECT seq, run_id, version_id FROM {table} WHERE seq > $w ORDER BY seq",
-                        r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)),
-                        cancellationToken,
-                        ("$w", after)).ConfigureAwait(false));
-                }
+                delta.Edges(kind.Kind).AddRange(await s.QueryAsync(
+                    $"SELECT seq, run_id, version_id FROM {EdgeTable(kind.Kind)} WHERE seq > $w ORDER BY seq",
+                    r => (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2)),
+                    cancellationToken,
+                    ("$w", held.Edge(kind.Kind))).ConfigureAwait(false));
             }
 
             _graph.Apply(delta);

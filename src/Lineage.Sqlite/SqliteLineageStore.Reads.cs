@@ -102,7 +102,7 @@ public sealed partial class SqliteLineageStore
                 ("$after", page.AfterKey),
                 ("$limit", limit),
                 Rows.VisibleParameter(access),
-                ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
+                ("$registries", Rows.VisibleRegistries(access))).ConfigureAwait(false);
 
             return Paging.Group(rows, parentIds, page.First);
         }, cancellationToken);
@@ -123,7 +123,7 @@ public sealed partial class SqliteLineageStore
                 cancellationToken,
                 ("$ids", Rows.Ids(parentIds)),
                 Rows.VisibleParameter(access),
-                ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
+                ("$registries", Rows.VisibleRegistries(access))).ConfigureAwait(false);
             return Paging.Counts(rows, parentIds);
         }, cancellationToken);
     }

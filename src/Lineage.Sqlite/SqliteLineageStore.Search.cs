@@ -47,7 +47,7 @@ public sealed partial class SqliteLineageStore
                 ("$phrase", "\"" + needle.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""),
                 ("$first", first),
                 Rows.VisibleParameter(access),
-                ("$registries", access.VisibleRegistriesJson)).ConfigureAwait(false);
+                ("$registries", Rows.VisibleRegistries(access))).ConfigureAwait(false);
             return SearchRules.Order(rows, needle, first);
         }, cancellationToken);
     }

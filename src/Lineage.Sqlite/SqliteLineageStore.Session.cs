@@ -270,8 +270,6 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
 
         public Task InsertEventAsync(AuditEventRecord record, CancellationToken cancellationToken) =>
             SqliteLineageStore.InsertEventAsync(s, record, cancellationToken);
-
-        private static string EdgeTable(EdgeKind kind) => kind == EdgeKind.Used ? "used_edges" : "logged_edges";
     }
 
     /// <summary>Where an alias scope's aliases are stored.</summary>

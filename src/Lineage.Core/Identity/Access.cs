@@ -12,8 +12,6 @@ public sealed class Access
 {
     private readonly IReadOnlyDictionary<long, Role> _namespaces;
     private readonly IReadOnlyDictionary<long, Role> _registries;
-    private string? _visibleNamespacesJson;
-    private string? _visibleRegistriesJson;
 
     private Access(bool isAdministrator, IReadOnlyDictionary<long, Role> namespaces, IReadOnlyDictionary<long, Role> registries)
     {
@@ -51,11 +49,6 @@ public sealed class Access
     public bool CanSeeNamespace(long namespaceId) => NamespaceRole(namespaceId) is not null;
 
     public bool CanSeeRegistry(long registryId) => RegistryRole(registryId) is not null;
-
-    /// <summary>The namespaces whose projects may be read, as a JSON array for SQL's json_each.</summary>
-    public string VisibleNamespacesJson => _visibleNamespacesJson ??= Json(_namespaces.Keys);
-
-    public string VisibleRegistriesJson => _visibleRegistriesJson ??= Json(_registries.Keys);
 
     /// <summary>The namespaces whose projects may be read; null for a site administrator, who sees all.</summary>
     public IReadOnlyCollection<long>? VisibleNamespaces => IsAdministrator ? null : [.. _namespaces.Keys];
@@ -109,7 +102,4 @@ public sealed class Access
 
         return System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
-
-    private static string Json(IEnumerable<long> ids) =>
-        "[" + string.Join(',', ids.Order().Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
 }

@@ -1,8 +1,10 @@
 namespace Lineage.Lineage;
 
-/// <summary>Committed rows to add to a <see cref="GraphIndex"/>, each table in id order.</summary>
+/// <summary>Committed projects, artifacts, runs, versions and edges to add to a <see cref="GraphIndex"/>, each in the order they were stored.</summary>
 public sealed class GraphDelta
 {
+    private readonly List<(long Seq, long RunId, long VersionId)>[] _edges = [.. EdgeKinds.All.Select(_ => new List<(long, long, long)>())];
+
     public List<(long Id, long NamespaceId, string Path)> Projects { get; } = [];
 
     public List<(long Id, long ProjectId, string Name, string Type)> Artifacts { get; } = [];
@@ -11,14 +13,8 @@ public sealed class GraphDelta
 
     public List<(long Id, long ArtifactId, int Index)> Versions { get; } = [];
 
-    /// <summary>USED edges: the run took the version as input.</summary>
-    public List<(long Seq, long RunId, long VersionId)> Used { get; } = [];
+    /// <summary>The edges of one kind, each with its position in the store's order of that kind.</summary>
+    public List<(long Seq, long RunId, long VersionId)> Edges(EdgeKind kind) => _edges[(int)kind];
 
-    /// <summary>LOGGED edges: the run produced the version.</summary>
-    public List<(long Seq, long RunId, long VersionId)> Logged { get; } = [];
-
-    /// <summary>The edges of one kind.</summary>
-    public List<(long Seq, long RunId, long VersionId)> Edges(EdgeKind kind) => kind == EdgeKind.Used ? Used : Logged;
-
-    public bool IsEmpty => Projects.Count + Artifacts.Count + Runs.Count + Versions.Count + Used.Count + Logged.Count == 0;
+    public bool IsEmpty => Projects.Count + Artifacts.Count + Runs.Count + Versions.Count + _edges.Sum(e => e.Count) == 0;
 }

@@ -156,21 +156,21 @@ public sealed partial class GraphIndex
     {
         var id = (int)(from & 0x7FFF_FFFF);
         var isRun = (from >> 31) == 0;
-        var lists = isRun
-            ? direction == WalkDirection.Downstream ? _runLogged : _runUsed
-            : direction == WalkDirection.Downstream ? _versionUsedBy : _versionLoggedBy;
         var filter = isRun ? query.ArtifactTypes : query.JobTypes;
-        for (var e = lists.First(id); e != 0; e = lists.Next(e))
+        foreach (var lists in EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction))
         {
-            var target = lists.Target(e);
-            var (ns, type) = isRun ? (VersionNamespace(target), VersionType(target)) : (RunNamespace(target), RunJobType(target));
-            if (!access.CanSeeNamespace(ns) || (filter is not null && (type is null || !filter.Contains(type))))
+            for (var e = lists.First(id); e != 0; e = lists.Next(e))
             {
-                continue;
-            }
+                var target = lists.Target(e);
+                var (ns, type) = isRun ? (VersionNamespace(target), VersionType(target)) : (RunNamespace(target), RunJobType(target));
+                if (!access.CanSeeNamespace(ns) || (filter is not null && (type is null || !filter.Contains(type))))
+                {
+                    continue;
+                }
 
-            var to = isRun ? (1u << 31) | (uint)target : (uint)target;
-            into.Add(((ulong)from << 32) | to);
+                var to = isRun ? (1u << 31) | (uint)target : (uint)target;
+                into.Add(((ulong)from << 32) | to);
+            }
         }
     }
 

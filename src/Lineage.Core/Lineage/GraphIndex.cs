@@ -30,16 +30,23 @@ public sealed partial class GraphIndex : IDisposable
     private Column<int> _versionIndex = new();
     private Column<string?> _versionName = new();
 
-    // Downstream of a run: the versions it logged; upstream: the versions it used.
-    private readonly EdgeLists _runLogged = new();
-    private readonly EdgeLists _runUsed = new();
+    // Per edge kind, by position in EdgeKinds.All: the edges out of each node the data flows
+    // from (downstream), and into each node it flows to (upstream).
+    private readonly EdgeLists[] _outgoing = [.. EdgeKinds.All.Select(_ => new EdgeLists())];
+    private readonly EdgeLists[] _incoming = [.. EdgeKinds.All.Select(_ => new EdgeLists())];
 
-    // Downstream of a version: the runs that used it; upstream: the runs that logged it.
-    private readonly EdgeLists _versionUsedBy = new();
-    private readonly EdgeLists _versionLoggedBy = new();
+    // The lists above, by node kind (Run, Artifact): those a walk follows in each direction.
+    private readonly EdgeLists[][] _downstream;
+    private readonly EdgeLists[][] _upstream;
 
-    /// <summary>The last store row of each table this index holds.</summary>
-    public GraphWatermark Watermark { get; private set; }
+    public GraphIndex()
+    {
+        _downstream = ByNodeKind(WalkDirection.Downstream);
+        _upstream = ByNodeKind(WalkDirection.Upstream);
+    }
+
+    /// <summary>How far this index has read each kind of thing the store holds.</summary>
+    public GraphWatermark Watermark { get; private set; } = GraphWatermark.Empty;
 
     public int RunCount { get; private set; }
 
@@ -88,20 +95,20 @@ public sealed partial class GraphIndex : IDisposable
                 mark = mark with { Version = Math.Max(mark.Version, v.Id) };
             }
 
-            foreach (var e in delta.Used.Where(e => e.Seq > mark.Used))
+            foreach (var kind in EdgeKinds.All)
             {
-                _versionUsedBy.Add(checked((int)e.VersionId), checked((int)e.RunId));
-                _runUsed.Add(checked((int)e.RunId), checked((int)e.VersionId));
-                EdgeCount++;
-                mark = mark with { Used = Math.Max(mark.Used, e.Seq) };
-            }
+                var (outgoing, incoming, held, last) = (_outgoing[(int)kind.Kind], _incoming[(int)kind.Kind], mark.Edge(kind.Kind), mark.Edge(kind.Kind));
+                foreach (var e in delta.Edges(kind.Kind).Where(e => e.Seq > held))
+                {
+                    var (run, version) = (checked((int)e.RunId), checked((int)e.VersionId));
+                    var (from, to) = kind.From == NodeKind.Run ? (run, version) : (version, run);
+                    outgoing.Add(from, to);
+                    incoming.Add(to, from);
+                    EdgeCount++;
+                    last = Math.Max(last, e.Seq);
+                }
 
-            foreach (var e in delta.Logged.Where(e => e.Seq > mark.Logged))
-            {
-                _runLogged.Add(checked((int)e.RunId), checked((int)e.VersionId));
-                _versionLoggedBy.Add(checked((int)e.VersionId), checked((int)e.RunId));
-                EdgeCount++;
-                mark = mark with { Logged = Math.Max(mark.Logged, e.Seq) };
+                mark = mark.WithEdge(kind.Kind, last);
             }
 
             Watermark = mark;
@@ -131,22 +138,14 @@ public sealed partial class GraphIndex : IDisposable
                 }
 
                 var id = (int)node.Id;
-                if (node.Kind == NodeKind.Run)
+                foreach (var lists in EdgesOf(node.Kind, direction))
                 {
-                    var lists = direction == WalkDirection.Downstream ? _runLogged : _runUsed;
                     for (var e = lists.First(id); e != 0; e = lists.Next(e))
                     {
-                        var version = lists.Target(e);
-                        into.Add(new Adjacency(node, NodeRef.Version(version), VersionType(version), VersionNamespace(version)));
-                    }
-                }
-                else
-                {
-                    var lists = direction == WalkDirection.Downstream ? _versionUsedBy : _versionLoggedBy;
-                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
-                    {
-                        var run = lists.Target(e);
-                        into.Add(new Adjacency(node, NodeRef.Run(run), RunJobType(run), RunNamespace(run)));
+                        var target = lists.Target(e);
+                        into.Add(node.Kind == NodeKind.Run
+                            ? new Adjacency(node, NodeRef.Version(target), VersionType(target), VersionNamespace(target))
+                            : new Adjacency(node, NodeRef.Run(target), RunJobType(target), RunNamespace(target)));
                     }
                 }
             }
@@ -204,6 +203,18 @@ public sealed partial class GraphIndex : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    /// <summary>The edge lists that lead from a node of <paramref name="kind"/> in <paramref name="direction"/>, one per edge kind that does.</summary>
+    private EdgeLists[] EdgesOf(NodeKind kind, WalkDirection direction) =>
+        (direction == WalkDirection.Downstream ? _downstream : _upstream)[(int)kind];
+
+    private EdgeLists[][] ByNodeKind(WalkDirection direction) =>
+    [
+        .. Enum.GetValues<NodeKind>().Select(node => EdgeKinds.All
+            .Where(edge => (direction == WalkDirection.Downstream ? edge.From : edge.To) == node)
+            .Select(edge => (direction == WalkDirection.Downstream ? _outgoing : _incoming)[(int)edge.Kind])
+            .ToArray()),
+    ];
 
     private bool Holds(NodeRef node) =>
         node.Id > 0 && (node.Kind == NodeKind.Run

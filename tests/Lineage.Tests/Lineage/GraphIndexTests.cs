@@ -51,11 +51,11 @@ public sealed class GraphIndexTests
 
             if (a.Kind == NodeKind.Artifact)
             {
-                delta.Used.Add((++used, b.Id, a.Id));
+                delta.Edges(EdgeKind.Used).Add((++used, b.Id, a.Id));
             }
             else
             {
-                delta.Logged.Add((++logged, a.Id, b.Id));
+                delta.Edges(EdgeKind.Logged).Add((++logged, a.Id, b.Id));
             }
         }
 
@@ -101,7 +101,7 @@ public sealed class GraphIndexTests
         delta.Artifacts.Add((1, 1, "data", "dataset"));
         delta.Runs.Add((1, 1, "r", "train"));
         delta.Versions.Add((1, 1, 0));
-        delta.Logged.Add((1, 1, 1));
+        delta.Edges(EdgeKind.Logged).Add((1, 1, 1));
         var index = new GraphIndex();
 
         index.Apply(delta);
@@ -111,6 +111,36 @@ public sealed class GraphIndexTests
         Assert.Equal(new NodeDescription("data:v0", "acme/zoo/data:v0", "dataset", 1), index.Describe(NodeRef.Version(1)));
         Assert.Equal(new NodeDescription("r", "acme/zoo/r", "train", 1), index.Describe(NodeRef.Run(1)));
         Assert.Null(index.Describe(NodeRef.Run(2)));
-        Assert.Equal(new GraphWatermark(1, 1, 1, 1, 0, 1), index.Watermark);
+        Assert.Equal(new GraphWatermark(1, 1, 1, 1, [0, 1]), index.Watermark);
+    }
+
+    [Fact]
+    public void each_edge_kind_is_followed_the_way_its_data_flows()
+    {
+        foreach (var kind in EdgeKinds.All)
+        {
+            var delta = new GraphDelta();
+            delta.Projects.Add((1, 1, "acme/zoo"));
+            delta.Artifacts.Add((1, 1, "data", "dataset"));
+            delta.Runs.Add((1, 1, "r", "train"));
+            delta.Versions.Add((1, 1, 0));
+            delta.Edges(kind.Kind).Add((1, 1, 1));
+            var index = new GraphIndex();
+            index.Apply(delta);
+
+            var (from, to) = kind.From == NodeKind.Run ? (NodeRef.Run(1), NodeRef.Version(1)) : (NodeRef.Version(1), NodeRef.Run(1));
+            var downstream = new List<Adjacency>();
+            index.Neighbours([from], WalkDirection.Downstream, downstream);
+            var upstream = new List<Adjacency>();
+            index.Neighbours([to], WalkDirection.Upstream, upstream);
+            var backwards = new List<Adjacency>();
+            index.Neighbours([from], WalkDirection.Upstream, backwards);
+
+            Assert.Equal(to, Assert.Single(downstream).To);
+            Assert.Equal(from, Assert.Single(upstream).To);
+            Assert.Empty(backwards);
+            Assert.Equal(1, index.Watermark.Edge(kind.Kind));
+            Assert.Equal(new LineageEdge(from, to, kind.Kind), LineageEdge.Of(kind.Kind, 1, 1));
+        }
     }
 }

@@ -36,13 +36,13 @@ public sealed class SqliteGraphTests : IDisposable
         await new LineageWrites(store).LogArtifactAsync(new LogArtifactCommand(RunPath.Parse("acme/zoo/r"), "data", "dataset", "d0", null, []), Tester, Ct);
 
         // The log caught up on the run first, then added its own rows from memory at commit.
-        Assert.Equal(new GraphWatermark(1, 1, 1, 1, 0, 1), store.Graph.Watermark);
+        Assert.Equal(new GraphWatermark(1, 1, 1, 1, [0, 1]), store.Graph.Watermark);
         Assert.Equal(new NodeDescription("data:v0", "acme/zoo/data:v0", "dataset", 1), store.Graph.Describe(NodeRef.Version(1)));
 
         var refused = await Assert.ThrowsAsync<CycleDetectedException>(() =>
             new LineageWrites(store).UseArtifactAsync(new UseArtifactCommand(RunPath.Parse("acme/zoo/r"), VersionRef.Parse("acme/zoo/data:v0")), Tester, Ct));
         Assert.Equal(["acme/zoo/data:v0", "acme/zoo/r", "acme/zoo/data:v0"], refused.Path);
-        Assert.Equal(new GraphWatermark(1, 1, 1, 1, 0, 1), store.Graph.Watermark);
+        Assert.Equal(new GraphWatermark(1, 1, 1, 1, [0, 1]), store.Graph.Watermark);
     }
 
     [Fact]
