@@ -78,6 +78,15 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<NamespaceRecord>>(
+            async s => await s.QueryAsync(
+                $"SELECT {NamespaceColumns} FROM json_each($ids) j JOIN namespaces n ON n.id = j.value {NamespaceJoins} ORDER BY j.key",
+                ReadNamespace,
+                cancellationToken,
+                ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
+            cancellationToken);
+
     public Task<IReadOnlyList<RegistryRecord>> GetRegistriesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<RegistryRecord>>(async s => await LoadRegistriesAsync(s, ids, cancellationToken).ConfigureAwait(false), cancellationToken);
 

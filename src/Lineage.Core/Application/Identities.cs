@@ -308,6 +308,10 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
     public Task<IReadOnlyList<RegistryRecord>> GetRegistriesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         records.GetRegistriesAsync(ids, cancellationToken);
 
+    /// <summary>Namespaces by id, whoever may see them: callers filter by <see cref="Access"/>.</summary>
+    public Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        records.GetNamespacesAsync(ids, cancellationToken);
+
     /// <summary>The grants on a namespace (<c>acme</c>) or registry (<c>acme/models</c>), oldest first.</summary>
     public Task<Page<MembershipRecord>> GetMembersAsync(string resource, Access access, PageRequest page, CancellationToken cancellationToken)
     {

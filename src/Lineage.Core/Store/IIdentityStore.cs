@@ -26,4 +26,7 @@ public interface IIdentityStore
     Task<int> CountNamespacesAsync(Access access, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RegistryRecord>> GetRegistriesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>Namespaces by id, in the order asked; ids of none are left out.</summary>
+    Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 }

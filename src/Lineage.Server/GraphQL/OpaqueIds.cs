@@ -3,6 +3,7 @@ using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Lineage;
 
@@ -18,6 +19,9 @@ namespace Lineage.Server.GraphQL;
 public sealed class OpaqueIds : IDisposable
 {
     private const string CursorKind = "cursor";
+
+    /// <summary>The kind that starts each node type's ids.</summary>
+    private static readonly Dictionary<string, NodeType> Kinds = Enum.GetValues<NodeType>().ToDictionary(KindOf, StringComparer.Ordinal);
     private const int BlockSize = 16;
 
     private readonly ConcurrentDictionary<string, ulong> _tags = new(StringComparer.Ordinal);
@@ -46,8 +50,24 @@ public sealed class OpaqueIds : IDisposable
     /// <summary>The id of a thing of <paramref name="kind"/> (run, version, event, ...) with store number <paramref name="value"/>.</summary>
     public string Id(string kind, long value) => string.Concat(kind, ":", Encode(kind, value));
 
+    /// <summary>The global id of a thing that <c>node(id:)</c> finds again: <c>run:…</c>, <c>version:…</c>, <c>link:…</c>, ...</summary>
+    public string Of(NodeType type, long value) => Id(KindOf(type), value);
+
     /// <summary>A lineage node's id: the id of its run or artifact version.</summary>
-    public string Node(NodeRef node) => Id(node.Kind == NodeKind.Run ? "run" : "version", node.Id);
+    public string Node(NodeRef node) => Of(node.Kind == NodeKind.Run ? NodeType.Run : NodeType.Version, node.Id);
+
+    /// <summary>Reads a global id made by <see cref="Of"/>; false for anything else, forged or damaged ids included.</summary>
+    public bool TryDecode(string? id, out NodeType type, out long value)
+    {
+        (type, value) = (default, 0);
+        var colon = id?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon <= 0 || !Kinds.TryGetValue(id![..colon], out type))
+        {
+            return false;
+        }
+
+        return TryDecode(KindOf(type), id[(colon + 1)..], out value) && value > 0;
+    }
 
     /// <summary>A cursor for the keyset key <paramref name="key"/>.</summary>
     public string Cursor(long key) => Encode(CursorKind, key);
@@ -111,6 +131,8 @@ public sealed class OpaqueIds : IDisposable
         value = BinaryPrimitives.ReadInt64LittleEndian(output);
         return true;
     }
+
+    private static string KindOf(NodeType type) => type.ToString().ToLowerInvariant();
 
     /// <summary>Eight bytes that bind an id to its kind, so that one kind's id is no other's.</summary>
     private ulong Tag(string kind) =>

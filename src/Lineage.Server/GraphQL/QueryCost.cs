@@ -58,6 +58,12 @@ internal static class QueryCost
             }
         }
 
+        // Things asked for by id (nodes): as many as the ids.
+        if (definition.Arguments?.Find("ids") is not null)
+        {
+            return new FieldComplexityResult(1, field.Arguments?.TryGetValue("ids", out var ids) == true && ids.Value is System.Collections.ICollection { Count: > 0 } asked ? asked.Count : 1);
+        }
+
         // A list field with a size of its own (search).
         if (definition.Arguments?.Find("first") is { } first)
         {

@@ -66,6 +66,7 @@ internal sealed partial class QueryType : ObjectGraphType
             });
 
         AddIdentityFields();
+        AddNodeFields();
         AddRegistryFields();
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Identity;
 using Lineage.Model;
+using Lineage.Server.GraphQL.Types;
 
 namespace Lineage.Server.GraphQL.Identity;
 
@@ -9,8 +11,10 @@ internal sealed class NamespaceType : ObjectGraphType<NamespaceRecord>
     public NamespaceType()
     {
         Name = "Namespace";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is NamespaceRecord;
         Description = "A user, team or organization: owns projects and registries.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("namespace", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Namespace, c.Source.Id));
         Field(n => n.Name);
         Field<NonNullGraphType<NamespaceKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<StringGraphType>("organization").Description("The organization a team belongs to.").Resolve(c => c.Source.Organization);

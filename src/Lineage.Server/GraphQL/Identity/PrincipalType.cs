@@ -1,5 +1,7 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Identity;
+using Lineage.Server.GraphQL.Types;
 
 namespace Lineage.Server.GraphQL.Identity;
 
@@ -8,8 +10,10 @@ internal sealed class PrincipalType : ObjectGraphType<PrincipalRecord>
     public PrincipalType()
     {
         Name = "Principal";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is PrincipalRecord;
         Description = "A user or a service account: what API keys belong to.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("principal", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Principal, c.Source.Id));
         Field(p => p.Name);
         Field<NonNullGraphType<PrincipalKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<BooleanGraphType>>("isAdministrator").Description("Site administrators hold every role everywhere.").Resolve(c => c.Source.IsAdministrator);

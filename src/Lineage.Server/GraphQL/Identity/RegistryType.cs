@@ -1,7 +1,9 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Server.GraphQL.Registry;
+using Lineage.Server.GraphQL.Types;
 
 namespace Lineage.Server.GraphQL.Identity;
 
@@ -10,8 +12,10 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
     public RegistryType()
     {
         Name = "Registry";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is RegistryRecord;
         Description = "A registry of curated collections, owned by a namespace, e.g. acme/models.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("registry", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Registry, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
         Field(r => r.Name);
         Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace.").Resolve(c => c.Source.Namespace);

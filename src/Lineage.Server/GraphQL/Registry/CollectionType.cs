@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Model;
 using Lineage.Registry;
 using Lineage.Server.GraphQL.Identity;
@@ -11,8 +12,10 @@ internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
     public CollectionType()
     {
         Name = "Collection";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is CollectionRecord;
         Description = "A named, typed list of linked versions in a registry, e.g. acme/models/zoo-classifier.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("collection", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Collection, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
         Field(x => x.Name);
         Field(x => x.Type);

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Model;
 using Lineage.Server.GraphQL.Registry;
 
@@ -9,8 +10,10 @@ internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
     public ArtifactType()
     {
         Name = "Artifact";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is ArtifactRecord;
         Description = "A named, typed sequence of versions in a project.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("artifact", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Artifact, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/artifact").Resolve(c => c.Source.Path);
         Field(a => a.Name);
         Field(a => a.Type);

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Model;
 using Lineage.Registry;
 using Lineage.Server.GraphQL.Loading;
@@ -12,8 +13,10 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
     public ArtifactVersionType()
     {
         Name = "ArtifactVersion";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is VersionRecord;
         Description = "An immutable version of an artifact, or a linked version in a registry's collection, which shares its source's content and lineage.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Link is { } link ? c.Lineage().Ids.Id("link", link.Id) : c.Lineage().Ids.Id("version", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Link is { } link ? c.Lineage().Ids.Of(NodeType.Link, link.Id) : c.Lineage().Ids.Of(NodeType.Version, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("name").Description("artifact:version, e.g. split_zoo_dataset:v4, or collection:version for a linked version").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version, or namespace/registry/collection:version").Resolve(c => c.Source.QualifiedName);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Model;
 
 namespace Lineage.Server.GraphQL.Types;
@@ -8,7 +9,9 @@ internal sealed class ProjectType : ObjectGraphType<ProjectRecord>
     public ProjectType()
     {
         Name = "Project";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("project", c.Source.Id));
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is ProjectRecord;
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Project, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project, e.g. acme/zoo").Resolve(c => c.Source.Path);
         Field(p => p.Name);
         Field<NonNullGraphType<StringGraphType>>("namespace").Resolve(c => c.Source.Namespace);

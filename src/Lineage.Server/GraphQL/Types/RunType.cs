@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Lineage.Application;
 using Lineage.Model;
 using Lineage.Server.GraphQL.Scalars;
 
@@ -9,8 +10,10 @@ internal sealed class RunType : ObjectGraphType<RunRecord>
     public RunType()
     {
         Name = "Run";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is RunRecord;
         Description = "One execution (train, eval, ...) that used and logged artifact versions.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("run", c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Run, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/run, e.g. acme/zoo/rural-feather-20").Resolve(c => c.Source.Path);
         Field(r => r.Name);
         Field(r => r.JobType, nullable: true);
