@@ -15,14 +15,14 @@ internal sealed class NamespaceType : ObjectGraphType<NamespaceRecord>
         IsTypeOf = o => o is NamespaceRecord;
         Description = "A user, team or organization: owns projects and registries.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Namespace, c.Source.Id));
-        Field(n => n.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<NamespaceKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<StringGraphType>("organization").Description("The organization a team belongs to.").Resolve(c => c.Source.Organization);
         Field<NonNullGraphType<RoleType>>("viewerRole")
             .Description("The caller's effective role here: the highest granted directly, through a team or through the organization.")
             .Resolve(c => c.Lineage().Access.NamespaceRole(c.Source.Id));
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field(n => n.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
         Field<NonNullGraphType<MembershipConnectionType>>("members")
             .Description("Roles granted here, oldest first.")
             .Paged()

@@ -14,13 +14,13 @@ internal sealed class PrincipalType : ObjectGraphType<PrincipalRecord>
         IsTypeOf = o => o is PrincipalRecord;
         Description = "A user or a service account: what API keys belong to.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Principal, c.Source.Id));
-        Field(p => p.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<PrincipalKindType>>("kind").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<BooleanGraphType>>("isAdministrator").Description("Site administrators hold every role everywhere.").Resolve(c => c.Source.IsAdministrator);
         Field<StringGraphType>("homeNamespace")
             .Description("A user's own namespace, or the namespace that owns a service account.")
             .Resolve(c => c.Source.HomeNamespace);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field(p => p.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
     }
 }

@@ -17,7 +17,7 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
         Description = "A registry of curated collections, owned by a namespace, e.g. acme/models.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Registry, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
-        Field(r => r.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace.").Resolve(c => c.Source.Namespace);
         Field<NonNullGraphType<RegistryVisibilityType>>("visibility").Resolve(c => c.Source.Visibility);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("protectedAliases")
@@ -31,7 +31,7 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
             .Description("The caller's effective role in this registry.")
             .Resolve(c => c.Lineage().Access.RegistryRole(c.Source.Id));
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field(r => r.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
         Field<NonNullGraphType<AuditEventConnectionType>>("history")
             .Description("Changes to the registry itself, newest first: its creation, visibility, protected aliases and role grants. Needs the VIEWER role in the registry.")
             .HistoryArguments()

@@ -17,14 +17,14 @@ internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
         Description = "A named, typed list of linked versions in a registry, e.g. acme/models/zoo-classifier.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Collection, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
-        Field(x => x.Name);
-        Field(x => x.Type);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);
         Field<NonNullGraphType<RegistryType>>("registry").Resolve(c => c.Lineage().Loaders.Registries.Load(c.Source.RegistryId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Resolve(c => c.Lineage().Loaders.Tags.Load((TagTarget.Collection, c.Source.Id)));
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field(x => x.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
             .Description("The linked versions, v0 first; unlinked ones are gone, and their indexes are not given again.")
             .Paged()

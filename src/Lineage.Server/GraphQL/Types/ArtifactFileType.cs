@@ -9,8 +9,8 @@ internal sealed class ArtifactFileType : ObjectGraphType<VersionFile>
     {
         Name = "ArtifactFile";
         Description = "One entry of an artifact version's file manifest.";
-        Field(f => f.Path);
-        Field(f => f.Digest);
+        Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
+        Field<NonNullGraphType<StringGraphType>>("digest").Resolve(c => c.Source.Digest);
         Field<NonNullGraphType<LongGraphType>>("size").Resolve(c => c.Source.Size);
     }
 }

@@ -15,8 +15,8 @@ internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
         Description = "A named, typed sequence of versions in a project.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Artifact, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/artifact").Resolve(c => c.Source.Path);
-        Field(a => a.Name);
-        Field(a => a.Type);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
+        Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
         Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.Load(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")

@@ -21,15 +21,15 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
         Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version, or namespace/registry/collection:version").Resolve(c => c.Source.QualifiedName);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<StringGraphType>>("version").Description("v0, v1, ...").Resolve(c => c.Source.Version);
-        Field(v => v.VersionIndex).Description("0, 1, ...; for a linked version, its index in the collection.");
-        Field(v => v.Digest);
+        Field<NonNullGraphType<IntGraphType>>("versionIndex").Resolve(c => c.Source.VersionIndex).Description("0, 1, ...; for a linked version, its index in the collection.");
+        Field<NonNullGraphType<StringGraphType>>("digest").Resolve(c => c.Source.Digest);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Aliases held by this version, with 'latest' on the newest.")
             .Resolve(c => c.Source.Aliases);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was logged, or linked.").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field(v => v.CreatedBy).Description("Who logged it, or linked it.");
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy).Description("Who logged it, or linked it.");
         Field<JsonGraphType>("metadata").Resolve(c => c.Source.MetadataJson);
-        Field(v => v.Description, nullable: true).Description("What the version holds, in its author's words; a linked version shows its source's.");
+        Field<StringGraphType>("description").Resolve(c => c.Source.Description).Description("What the version holds, in its author's words; a linked version shows its source's.");
         Field<LongGraphType>("size").Description("Size in bytes, when known.").Resolve(c => c.Source.Size);
         Field<ArtifactType>("artifact")
             .Description("The project artifact this version belongs to; null for a linked version (see collection).")

@@ -9,9 +9,9 @@ internal sealed class PageInfoType : ObjectGraphType<PageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
-        Field(p => p.HasNextPage);
-        Field(p => p.HasPreviousPage);
-        Field(p => p.StartCursor, nullable: true);
-        Field(p => p.EndCursor, nullable: true);
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Resolve(c => c.Source.HasPreviousPage);
+        Field<StringGraphType>("startCursor").Resolve(c => c.Source.StartCursor);
+        Field<StringGraphType>("endCursor").Resolve(c => c.Source.EndCursor);
     }
 }

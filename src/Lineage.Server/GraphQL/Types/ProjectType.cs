@@ -13,10 +13,10 @@ internal sealed class ProjectType : ObjectGraphType<ProjectRecord>
         IsTypeOf = o => o is ProjectRecord;
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Project, c.Source.Id));
         Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project, e.g. acme/zoo").Resolve(c => c.Source.Path);
-        Field(p => p.Name);
+        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("namespace").Resolve(c => c.Source.Namespace);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field(p => p.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
         Field<NonNullGraphType<RunConnectionType>>("runs")
             .Description("The project's runs, oldest first.")
             .Paged()
