@@ -1,9 +1,9 @@
 using Lineage.Server;
 using Lineage.Server.Hosting;
 
-if (StoreCommands.IsCommand(args))
+if (StoreSelection.IsCommand(args))
 {
-    return await StoreCommands.RunAsync(args, Console.Out, Console.Error);
+    return await StoreSelection.RunCommandAsync(args, Console.Out, Console.Error);
 }
 
 IHostEnvironment? environment = null;

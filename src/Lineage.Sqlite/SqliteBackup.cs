@@ -1,3 +1,4 @@
+using Lineage.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;

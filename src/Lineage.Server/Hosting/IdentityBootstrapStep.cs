@@ -1,6 +1,6 @@
 using Lineage.Application;
 using Lineage.Identity;
-using Lineage.Sqlite;
+using Lineage.Store;
 using Microsoft.Extensions.Options;
 
 namespace Lineage.Server.Hosting;
@@ -18,15 +18,13 @@ internal sealed class IdentityBootstrapStep : IStartupStep
 
     private readonly Identities _identities;
     private readonly LineageServerOptions _options;
-    private readonly SqliteStoreOptions _sqlite;
     private readonly ILogger<IdentityBootstrapStep> _logger;
 
     public IdentityBootstrapStep(
-        Identities identities, IOptions<LineageServerOptions> options, IOptions<SqliteStoreOptions> sqlite, ILogger<IdentityBootstrapStep> logger)
+        Identities identities, IOptions<LineageServerOptions> options, ILogger<IdentityBootstrapStep> logger)
     {
         _identities = identities;
         _options = options.Value;
-        _sqlite = sqlite.Value;
         _logger = logger;
     }
 
@@ -38,7 +36,7 @@ internal sealed class IdentityBootstrapStep : IStartupStep
             throw new StartupFailure($"LINEAGE_ADMIN_KEY is not a Lineage API key: it must be {ApiKeyToken.FormatRule}");
         }
 
-        var directory = Path.GetFullPath(_sqlite.DataDirectory);
+        var directory = Path.GetFullPath(_options.DataDirectory);
         var path = Path.Combine(directory, KeyFileName);
         var firstStartKey = ApiKeyToken.Generate();
         var result = await _identities.BootstrapAdministratorAsync(

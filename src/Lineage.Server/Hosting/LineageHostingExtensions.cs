@@ -12,7 +12,6 @@ using Lineage.Server.GraphQL;
 using Lineage.Server.GraphQL.Errors;
 using Lineage.Server.Hosting;
 using Lineage.Server.Http;
-using Lineage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Lineage.Server;
@@ -43,18 +42,14 @@ public static class LineageHostingExtensions
             {
                 options.AdminKey = adminKey;
             }
-        });
-        services.Configure<RateLimitOptions>(configuration.GetSection("Lineage:RateLimit"));
-        services.Configure<ApiLimits>(configuration.GetSection("Lineage:Limits"));
-        services.Configure<SqliteStoreOptions>(options =>
-        {
-            configuration.GetSection("Lineage:Sqlite").Bind(options);
+
             if (configuration["LINEAGE_DATA_DIR"] is { Length: > 0 } dataDirectory)
             {
                 options.DataDirectory = dataDirectory;
             }
         });
-
+        services.Configure<RateLimitOptions>(configuration.GetSection("Lineage:RateLimit"));
+        services.Configure<ApiLimits>(configuration.GetSection("Lineage:Limits"));
         services.AddSingleton(TimeProvider.System);
         StoreSelection.AddStore(services, configuration);
         services.AddHostedService<StartupService>();

@@ -11,4 +11,10 @@ public sealed class LineageServerOptions
     /// When empty, the first start makes one and writes it to <c>&lt;data&gt;/admin-key</c>.
     /// </summary>
     public string? AdminKey { get; set; }
+
+    /// <summary>
+    /// The server's own folder (environment variable <c>LINEAGE_DATA_DIR</c>): the first-start
+    /// key is written here, and the embedded store keeps its database here. Default <c>./data</c>.
+    /// </summary>
+    public string DataDirectory { get; set; } = "data";
 }

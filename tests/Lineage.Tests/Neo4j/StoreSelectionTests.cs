@@ -68,6 +68,40 @@ public sealed class StoreSelectionTests
         Assert.IsType<SqliteLineageStore>(app.Services.GetRequiredService<ILineageStore>());
     }
 
+    [Fact]
+    public void the_embedded_store_reads_its_own_settings_and_names_a_bad_one()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["LINEAGE_DATA_DIR"] = "/srv/lineage",
+            ["Lineage:DataDirectory"] = "/elsewhere",
+            ["Lineage:Sqlite:FileName"] = "graph.db",
+            ["Lineage:Sqlite:BusyTimeout"] = "00:00:05",
+        };
+
+        var options = SqliteStoreOptions.FromSettings(settings.GetValueOrDefault);
+
+        Assert.Equal("/srv/lineage/graph.db", options.DatabasePath);
+        Assert.Equal(TimeSpan.FromSeconds(5), options.BusyTimeout);
+        Assert.Equal(Path.GetFullPath("data/lineage.db"), SqliteStoreOptions.FromSettings(_ => null).DatabasePath);
+        settings["Lineage:Sqlite:BusyTimeout"] = "soon";
+        Assert.Contains("BusyTimeout must be a positive time span", Assert.Throws<InvalidOperationException>(() => SqliteStoreOptions.FromSettings(settings.GetValueOrDefault)).Message, StringComparison.Ordinal);
+        settings["Lineage:Sqlite:BusyTimeout"] = null;
+        settings["Lineage:Sqlite:FileName"] = "../outside.db";
+        Assert.Contains("names a file inside the data directory", Assert.Throws<InvalidOperationException>(() => SqliteStoreOptions.FromSettings(settings.GetValueOrDefault)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_store_without_a_command_says_how_that_store_is_backed_up()
+    {
+        using var error = new StringWriter();
+
+        var code = await new Neo4jStoreModule().RunCommandAsync(["backup", "x.db"], _ => null, TextWriter.Null, error);
+
+        Assert.Equal(2, code);
+        Assert.Contains("neo4j-admin database dump", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static T FindInner<T>(Exception error)
         where T : Exception
     {

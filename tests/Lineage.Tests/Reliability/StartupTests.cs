@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Lineage.Application;
 using Lineage.Identity;
 using Lineage.Sqlite;
+using Lineage.Store;
 using Lineage.Tests.Support;
 using Microsoft.Data.Sqlite;
 

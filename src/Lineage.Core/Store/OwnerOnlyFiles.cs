@@ -1,7 +1,7 @@
-namespace Lineage.Sqlite;
+namespace Lineage.Store;
 
 /// <summary>
-/// The data directory and the database's files are for the server's own user: the directory is
+/// The data directory, the database's files and the first-start key are for the server's own user: the directory is
 /// created 0700 and the files 0600, and ones made earlier with wider modes are narrowed. SQLite
 /// gives its <c>-wal</c> and <c>-shm</c> files the mode of the database file, so creating that
 /// file first is enough for them.

@@ -1,40 +1,39 @@
-using Lineage.Sqlite;
+using Lineage.Store;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Lineage.Server.Hosting;
+namespace Lineage.Sqlite;
 
 /// <summary>
-/// <c>Lineage.Server backup &lt;file&gt;</c> and <c>Lineage.Server restore &lt;file&gt;</c>: online backup of the
-/// SQLite database (the server may keep running) and restore into a data directory without one.
-/// <c>Lineage.Server check</c> runs SQLite's integrity check over the database, also while it serves.
-/// The database is found as the server finds it: LINEAGE_DATA_DIR, else <c>Lineage:Sqlite:DataDirectory</c>.
+/// The embedded store, selected by <c>LINEAGE_STORE=sqlite</c> (the default): one file under
+/// LINEAGE_DATA_DIR. Its commands: <c>backup &lt;file&gt;</c> (online, while the server may
+/// keep running), <c>restore &lt;file&gt;</c> (into a data directory without a database) and
+/// <c>check</c> (SQLite's integrity check, also while the server serves).
 /// </summary>
-internal static class StoreCommands
+public sealed class SqliteStoreModule : IStoreModule
 {
-    public static bool IsCommand(string[] args) => args is ["backup" or "restore" or "check", ..];
+    public string Name => "sqlite";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    public IReadOnlyList<string> Commands { get; } = ["backup", "restore", "check"];
+
+    public void Register(IServiceCollection services, Func<string, string?> setting)
+    {
+        var options = SqliteStoreOptions.FromSettings(setting);
+        services.AddLineageSqlite(_ => options);
+    }
+
+    public async Task<int> RunCommandAsync(IReadOnlyList<string> args, Func<string, string?> setting, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
-        if (args.Length != (args[0] == "check" ? 1 : 2))
+        if (args.Count != (args[0] == "check" ? 1 : 2))
         {
             await error.WriteLineAsync(args[0] == "check" ? "usage: Lineage.Server check" : $"usage: Lineage.Server {args[0]} <file>").ConfigureAwait(false);
             return 2;
         }
 
-        var configuration = new ConfigurationBuilder()
-            .SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var options = new SqliteStoreOptions();
-        configuration.GetSection("Lineage:Sqlite").Bind(options);
-        if (configuration["LINEAGE_DATA_DIR"] is { Length: > 0 } dataDirectory)
-        {
-            options.DataDirectory = dataDirectory;
-        }
-
+        var options = SqliteStoreOptions.FromSettings(setting);
         try
         {
             if (args[0] == "check")
@@ -55,7 +54,7 @@ internal static class StoreCommands
 
             return 0;
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (SqliteException e)
         {
             await error.WriteLineAsync($"{args[0]} failed: {SqliteErrors.Describe(e, options.DatabasePath)}").ConfigureAwait(false);
             return 1;
