@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Lineage.Application;
 using Lineage.Identity;
 using Lineage.Model;
+using Lineage.Neo4j;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
 using Lineage.Server.Hosting;
@@ -14,7 +15,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Lineage.Tests.Support;
 
-/// <summary>The real server in process, on its own SQLite file.</summary>
+/// <summary>
+/// The real server in process, on its own SQLite file; or, when LINEAGE_TEST_STORE=neo4j and
+/// LINEAGE_NEO4J_URL (with _USER, _PASSWORD, _DATABASE) point at a Neo4j server kept for tests,
+/// on that server, emptied first. Such a run must not run test classes side by side (see
+/// docs/architecture.md, "Tests"). A test that reads the SQLite file itself is skipped there.
+/// </summary>
 public sealed class LineageApp : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _data = new();
@@ -51,7 +57,22 @@ public sealed class LineageApp : WebApplicationFactory<Program>
 
     public string DataDirectory => _data.Path;
 
-    public SqliteDatabase Database => Services.GetRequiredService<SqliteDatabase>();
+    /// <summary>The SQLite database behind the server; a test that needs it is skipped when the server runs on Neo4j.</summary>
+    public SqliteDatabase Database
+    {
+        get
+        {
+            if (OnNeo4j)
+            {
+                Assert.Skip("this test reads the server's SQLite file, and the suite runs on Neo4j (LINEAGE_TEST_STORE=neo4j)");
+            }
+
+            return Services.GetRequiredService<SqliteDatabase>();
+        }
+    }
+
+    /// <summary>Whether this server runs on the Neo4j server the environment names for tests.</summary>
+    public bool OnNeo4j => Settings?.ContainsKey("LINEAGE_STORE") != true && TestNeo4j.Options() is not null;
 
     /// <summary>A client that acts as the bootstrap administrator.</summary>
     public GraphQLClient GraphQL() => new(CreateClient());
@@ -85,6 +106,14 @@ public sealed class LineageApp : WebApplicationFactory<Program>
     {
         builder.UseSetting("LINEAGE_DATA_DIR", _data.Path);
         builder.UseSetting("LINEAGE_ADMIN_KEY", AdminKey);
+        if (OnNeo4j)
+        {
+            foreach (var (name, value) in TestNeo4j.EmptyDatabase())
+            {
+                builder.UseSetting(name, value);
+            }
+        }
+
         foreach (var (name, value) in Settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(name, value);
@@ -112,8 +141,9 @@ public sealed class LineageApp : WebApplicationFactory<Program>
         {
             builder.ConfigureServices(services =>
             {
-                services.AddSingleton(sp => SlowStore.Wrap<ILineageStore>(sp.GetRequiredService<SqliteLineageStore>(), delay));
-                services.AddSingleton(sp => SlowStore.Wrap<IStoreSessionSource>(sp.GetRequiredService<SqliteLineageStore>(), delay));
+                var store = OnNeo4j ? typeof(Neo4jLineageStore) : typeof(SqliteLineageStore);
+                services.AddSingleton(sp => SlowStore.Wrap((ILineageStore)sp.GetRequiredService(store), delay));
+                services.AddSingleton(sp => SlowStore.Wrap((IStoreSessionSource)sp.GetRequiredService(store), delay));
             });
         }
     }
