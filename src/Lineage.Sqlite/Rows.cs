@@ -16,22 +16,24 @@ internal static class Rows
         return r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
     }
 
-    public const string ProjectColumns = "p.id, p.namespace_id, n.name, p.name, p.created_at, p.created_by";
+    public const string ProjectColumns = "p.id, p.namespace_id, n.name AS namespace, p.name, p.created_at, p.created_by";
 
     public const string ProjectJoins = "JOIN namespaces n ON n.id = p.namespace_id";
 
-    public const string RunColumns = "r.id, r.project_id, p.namespace_id, n.name, p.name, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by, r.description";
+    public const string RunColumns =
+        "r.id, r.project_id, p.namespace_id, n.name AS namespace, p.name AS project, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by, r.description";
 
     public const string RunJoins = "JOIN projects p ON p.id = r.project_id JOIN namespaces n ON n.id = p.namespace_id";
 
-    public const string ArtifactColumns = "a.id, a.project_id, p.namespace_id, n.name, p.name, a.name, a.type, a.created_at";
+    public const string ArtifactColumns = "a.id, a.project_id, p.namespace_id, n.name AS namespace, p.name AS project, a.name, a.type, a.created_at";
 
     public const string ArtifactJoins = "JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id";
 
     public const string VersionColumns = """
-        v.id, v.artifact_id, p.namespace_id, n.name, p.name, a.name, a.type, v.version_index, v.digest, v.metadata, v.size,
-        v.created_at, v.created_by, v.logged_by_run_id,
-        v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id), v.description
+        v.id, v.artifact_id, p.namespace_id, n.name AS namespace, p.name AS project, a.name AS artifact, a.type, v.version_index,
+        v.digest, v.metadata, v.size, v.created_at, v.created_by, v.logged_by_run_id,
+        v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id) AS is_latest,
+        v.description
         """;
 
     public const string VersionJoins = """
@@ -40,50 +42,70 @@ internal static class Rows
         JOIN namespaces n ON n.id = p.namespace_id
         """;
 
-    public static ProjectRecord Project(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(3), Time.Parse(r.GetString(4)), r.GetString(5));
+    public static ProjectRecord Project(SqliteDataReader r) => new(
+        Long(r, "id"), Long(r, "namespace_id"), Text(r, "namespace"), Text(r, "name"), Time.Parse(Text(r, "created_at")), Text(r, "created_by"));
 
     public static RunRecord Run(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        r.GetInt64(1),
-        r.GetInt64(2),
-        r.GetString(3),
-        r.GetString(4),
-        r.GetString(5),
-        r.IsDBNull(6) ? null : r.GetString(6),
-        ParseState(r.GetString(7)),
-        r.IsDBNull(8) ? null : r.GetString(8),
-        Time.Parse(r.GetString(9)),
-        r.GetString(10))
+        Long(r, "id"),
+        Long(r, "project_id"),
+        Long(r, "namespace_id"),
+        Text(r, "namespace"),
+        Text(r, "project"),
+        Text(r, "name"),
+        NullableString(r, "job_type"),
+        ParseState(Text(r, "state")),
+        NullableString(r, "config"),
+        Time.Parse(Text(r, "created_at")),
+        Text(r, "created_by"))
     {
         Description = NullableString(r, "description"),
     };
 
     public static ArtifactRecord Artifact(SqliteDataReader r) => new(
-        r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6), Time.Parse(r.GetString(7)));
+        Long(r, "id"),
+        Long(r, "project_id"),
+        Long(r, "namespace_id"),
+        Text(r, "namespace"),
+        Text(r, "project"),
+        Text(r, "name"),
+        Text(r, "type"),
+        Time.Parse(Text(r, "created_at")));
 
     /// <summary>A version row without its aliases; <see cref="VersionRow.IsLatest"/> says whether <c>latest</c> belongs to it.</summary>
     public static VersionRow Version(SqliteDataReader r) => new(
         new VersionRecord(
-            r.GetInt64(0),
-            r.GetInt64(1),
-            r.GetInt64(2),
-            r.GetString(3),
-            r.GetString(4),
-            r.GetString(5),
-            r.GetString(6),
-            r.GetInt32(7),
-            r.GetString(8),
-            r.IsDBNull(9) ? null : r.GetString(9),
-            r.IsDBNull(10) ? null : r.GetInt64(10),
-            Time.Parse(r.GetString(11)),
-            r.GetString(12),
-            r.GetInt64(13),
+            Long(r, "id"),
+            Long(r, "artifact_id"),
+            Long(r, "namespace_id"),
+            Text(r, "namespace"),
+            Text(r, "project"),
+            Text(r, "artifact"),
+            Text(r, "type"),
+            (int)Long(r, "version_index"),
+            Text(r, "digest"),
+            NullableString(r, "metadata"),
+            NullableLong(r, "size"),
+            Time.Parse(Text(r, "created_at")),
+            Text(r, "created_by"),
+            Long(r, "logged_by_run_id"),
             [])
         {
             Description = NullableString(r, "description"),
         },
-        r.GetBoolean(14));
+        Long(r, "is_latest") != 0);
+
+    /// <summary>A text column by name.</summary>
+    public static string Text(SqliteDataReader r, string column) => r.GetString(r.GetOrdinal(column));
+
+    /// <summary>An integer column by name.</summary>
+    public static long Long(SqliteDataReader r, string column) => r.GetInt64(r.GetOrdinal(column));
+
+    /// <summary>An integer column by name, or null.</summary>
+    public static long? NullableLong(SqliteDataReader r, string column)
+    {
+        var ordinal = r.GetOrdinal(column);
+        return r.IsDBNull(ordinal) ? null : r.GetInt64(ordinal);
+    }
 
     /// <summary>
     /// A condition that keeps rows of namespaces the caller may not see out of a result; it

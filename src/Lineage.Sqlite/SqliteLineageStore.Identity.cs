@@ -10,13 +10,17 @@ namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore : IIdentityStore
 {
-    private const string PrincipalColumns = "pr.id, pr.name, pr.kind, pr.is_administrator, pr.home_namespace_id, hn.name, pr.created_at, pr.created_by";
+    private const string PrincipalColumns =
+        "pr.id AS principal_id, pr.name AS principal_name, pr.kind AS principal_kind, pr.is_administrator, pr.home_namespace_id, " +
+        "hn.name AS home_namespace, pr.created_at AS principal_created_at, pr.created_by AS principal_created_by";
     private const string PrincipalJoins = "LEFT JOIN namespaces hn ON hn.id = pr.home_namespace_id";
-    private const string NamespaceColumns = "n.id, n.name, n.kind, n.organization_id, o.name, n.created_at, n.created_by";
+    private const string NamespaceColumns = "n.id, n.name, n.kind, n.organization_id, o.name AS organization, n.created_at, n.created_by";
     private const string NamespaceJoins = "LEFT JOIN namespaces o ON o.id = n.organization_id";
-    private const string RegistryColumns = "g.id, g.namespace_id, n.name, g.name, g.visibility, g.created_at, g.created_by, g.protected_aliases";
+    private const string RegistryColumns = "g.id, g.namespace_id, n.name AS namespace, g.name, g.visibility, g.created_at, g.created_by, g.protected_aliases";
     private const string RegistryJoins = "JOIN namespaces n ON n.id = g.namespace_id";
-    private const string KeyColumns = "k.id, k.principal_id, pr.name, k.name, k.created_at, k.created_by, k.expires_at, k.revoked_at, k.revoked_by";
+    private const string KeyColumns =
+        "k.id AS key_id, k.principal_id AS key_principal_id, pr.name AS key_principal, k.name AS key_name, k.created_at AS key_created_at, " +
+        "k.created_by AS key_created_by, k.expires_at, k.revoked_at, k.revoked_by";
 
     public Task<Credential?> FindCredentialAsync(string keyId, CancellationToken cancellationToken)
     {
@@ -25,7 +29,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         {
             var rows = await s.QueryAsync(
                 $"SELECT {KeyColumns}, k.secret_hash, {PrincipalColumns} FROM api_keys k JOIN principals pr ON pr.id = k.principal_id {PrincipalJoins} WHERE k.id = $id",
-                r => (Key: ReadKey(r, 0), Hash: (byte[])r.GetValue(9), Principal: ReadPrincipal(r, 10)),
+                r => (Key: ReadKey(r), Hash: (byte[])r.GetValue(r.GetOrdinal("secret_hash")), Principal: ReadPrincipal(r)),
                 cancellationToken,
                 ("$id", keyId)).ConfigureAwait(false);
             if (rows.Count == 0)
@@ -60,7 +64,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         {
             var rows = await s.QueryAsync(
                 $"SELECT {NamespaceColumns} FROM namespaces n {NamespaceJoins} WHERE n.id > $after AND {Rows.Visible(access, "n.id")} ORDER BY n.id LIMIT $limit",
-                r => new PageItem<NamespaceRecord>(ReadNamespace(r), r.GetInt64(0)),
+                r => new PageItem<NamespaceRecord>(ReadNamespace(r), Rows.Long(r, "id")),
                 cancellationToken,
                 ("$after", page.AfterKey),
                 ("$limit", page.First + 1),
@@ -93,7 +97,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     private static async Task<PrincipalRecord?> FindPrincipalAsync(SqliteSession s, string name, CancellationToken cancellationToken) =>
         (await s.QueryAsync(
             $"SELECT {PrincipalColumns} FROM principals pr {PrincipalJoins} WHERE pr.name = $n",
-            r => ReadPrincipal(r, 0),
+            ReadPrincipal,
             cancellationToken,
             ("$n", name)).ConfigureAwait(false)).FirstOrDefault();
 
@@ -122,49 +126,49 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     private static async Task<ApiKeyRecord?> LoadKeyAsync(SqliteSession s, string id, CancellationToken cancellationToken) =>
         (await s.QueryAsync(
             $"SELECT {KeyColumns} FROM api_keys k JOIN principals pr ON pr.id = k.principal_id WHERE k.id = $id",
-            r => ReadKey(r, 0),
+            ReadKey,
             cancellationToken,
             ("$id", id)).ConfigureAwait(false)).FirstOrDefault();
 
-    private static PrincipalRecord ReadPrincipal(SqliteDataReader r, int at) => new(
-        r.GetInt64(at),
-        r.GetString(at + 1),
-        r.GetString(at + 2) == "USER" ? PrincipalKind.User : PrincipalKind.ServiceAccount,
-        r.GetBoolean(at + 3),
-        r.IsDBNull(at + 4) ? null : r.GetInt64(at + 4),
-        r.IsDBNull(at + 5) ? null : r.GetString(at + 5),
-        Time.Parse(r.GetString(at + 6)),
-        r.GetString(at + 7));
+    private static PrincipalRecord ReadPrincipal(SqliteDataReader r) => new(
+        Rows.Long(r, "principal_id"),
+        Rows.Text(r, "principal_name"),
+        Rows.Text(r, "principal_kind") == "USER" ? PrincipalKind.User : PrincipalKind.ServiceAccount,
+        Rows.Long(r, "is_administrator") != 0,
+        Rows.NullableLong(r, "home_namespace_id"),
+        Rows.NullableString(r, "home_namespace"),
+        Time.Parse(Rows.Text(r, "principal_created_at")),
+        Rows.Text(r, "principal_created_by"));
 
     private static NamespaceRecord ReadNamespace(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        r.GetString(1),
-        Enum.Parse<NamespaceKind>(r.GetString(2), ignoreCase: true),
-        r.IsDBNull(3) ? null : r.GetInt64(3),
-        r.IsDBNull(4) ? null : r.GetString(4),
-        Time.Parse(r.GetString(5)),
-        r.GetString(6));
+        Rows.Long(r, "id"),
+        Rows.Text(r, "name"),
+        Enum.Parse<NamespaceKind>(Rows.Text(r, "kind"), ignoreCase: true),
+        Rows.NullableLong(r, "organization_id"),
+        Rows.NullableString(r, "organization"),
+        Time.Parse(Rows.Text(r, "created_at")),
+        Rows.Text(r, "created_by"));
 
     private static RegistryRecord ReadRegistry(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        r.GetInt64(1),
-        r.GetString(2),
-        r.GetString(3),
-        Enum.Parse<RegistryVisibility>(r.GetString(4), ignoreCase: true),
-        Time.Parse(r.GetString(5)),
-        r.GetString(6),
-        JsonSerializer.Deserialize<List<string>>(r.GetString(7)) ?? []);
+        Rows.Long(r, "id"),
+        Rows.Long(r, "namespace_id"),
+        Rows.Text(r, "namespace"),
+        Rows.Text(r, "name"),
+        Enum.Parse<RegistryVisibility>(Rows.Text(r, "visibility"), ignoreCase: true),
+        Time.Parse(Rows.Text(r, "created_at")),
+        Rows.Text(r, "created_by"),
+        JsonSerializer.Deserialize<List<string>>(Rows.Text(r, "protected_aliases")) ?? []);
 
-    private static ApiKeyRecord ReadKey(SqliteDataReader r, int at) => new(
-        r.GetString(at),
-        r.GetInt64(at + 1),
-        r.GetString(at + 2),
-        r.GetString(at + 3),
-        Time.Parse(r.GetString(at + 4)),
-        r.GetString(at + 5),
-        r.IsDBNull(at + 6) ? null : Time.Parse(r.GetString(at + 6)),
-        r.IsDBNull(at + 7) ? null : Time.Parse(r.GetString(at + 7)),
-        r.IsDBNull(at + 8) ? null : r.GetString(at + 8));
+    private static ApiKeyRecord ReadKey(SqliteDataReader r) => new(
+        Rows.Text(r, "key_id"),
+        Rows.Long(r, "key_principal_id"),
+        Rows.Text(r, "key_principal"),
+        Rows.Text(r, "key_name"),
+        Time.Parse(Rows.Text(r, "key_created_at")),
+        Rows.Text(r, "key_created_by"),
+        Rows.NullableString(r, "expires_at") is { } expires ? Time.Parse(expires) : null,
+        Rows.NullableString(r, "revoked_at") is { } revoked ? Time.Parse(revoked) : null,
+        Rows.NullableString(r, "revoked_by"));
 
     private static MemberKind ParseMemberKind(string kind) => kind switch
     {

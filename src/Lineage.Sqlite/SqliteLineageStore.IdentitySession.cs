@@ -17,7 +17,7 @@ public sealed partial class SqliteLineageStore
         public async Task<PrincipalRecord?> FindPrincipalAsync(long id, CancellationToken cancellationToken) =>
             (await s.QueryAsync(
                 $"SELECT {PrincipalColumns} FROM principals pr {PrincipalJoins} WHERE pr.id = $id",
-                r => ReadPrincipal(r, 0),
+                ReadPrincipal,
                 cancellationToken,
                 ("$id", id)).ConfigureAwait(false)).FirstOrDefault();
 
@@ -227,7 +227,7 @@ public sealed partial class SqliteLineageStore
                 WHERE k.principal_id = $p AND ($after = 0 OR k.seq < $after) AND ($all OR k.revoked_at IS NULL)
                 ORDER BY k.seq DESC LIMIT $limit
                 """,
-                r => new PageItem<ApiKeyRecord>(ReadKey(r, 0), r.GetInt64(r.GetOrdinal("seq"))),
+                r => new PageItem<ApiKeyRecord>(ReadKey(r), Rows.Long(r, "seq")),
                 cancellationToken,
                 ("$p", principalId),
                 ("$after", page.AfterKey),

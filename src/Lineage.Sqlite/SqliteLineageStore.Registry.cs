@@ -9,7 +9,8 @@ namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore : IRegistryStore
 {
-    private const string CollectionColumns = "c.id, c.registry_id, g.namespace_id, n.name, g.name, c.name, c.type, c.description, c.created_at, c.created_by";
+    private const string CollectionColumns =
+        "c.id, c.registry_id, g.namespace_id, n.name AS namespace, g.name AS registry, c.name, c.type, c.description, c.created_at, c.created_by";
     private const string CollectionJoins = "JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id";
 
     public Task<IReadOnlyList<CollectionRecord>> GetCollectionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
@@ -51,16 +52,16 @@ public sealed partial class SqliteLineageStore : IRegistryStore
             ("$ids", Rows.Ids(ids))).ConfigureAwait(false);
 
     private static CollectionRecord ReadCollection(SqliteDataReader r) => new(
-        r.GetInt64(0),
-        r.GetInt64(1),
-        r.GetInt64(2),
-        r.GetString(3),
-        r.GetString(4),
-        r.GetString(5),
-        r.GetString(6),
-        r.IsDBNull(7) ? null : r.GetString(7),
-        Time.Parse(r.GetString(8)),
-        r.GetString(9));
+        Rows.Long(r, "id"),
+        Rows.Long(r, "registry_id"),
+        Rows.Long(r, "namespace_id"),
+        Rows.Text(r, "namespace"),
+        Rows.Text(r, "registry"),
+        Rows.Text(r, "name"),
+        Rows.Text(r, "type"),
+        Rows.NullableString(r, "description"),
+        Time.Parse(Rows.Text(r, "created_at")),
+        Rows.Text(r, "created_by"));
 
     /// <summary>Linked versions: named after their collection, carrying their source's content and lineage.</summary>
     private static async Task<List<VersionRecord>> LoadLinksAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
@@ -68,11 +69,11 @@ public sealed partial class SqliteLineageStore : IRegistryStore
         var json = Rows.Ids(ids);
         var rows = await s.QueryAsync(
             """
-            SELECT l.id, l.collection_id, c.registry_id, g.namespace_id, n.name, g.name, c.name, c.type, l.link_index,
-                   l.created_at, l.created_by,
-                   v.id, v.artifact_id, v.digest, v.metadata, v.size, v.logged_by_run_id,
-                   sp.namespace_id, sn.name || '/' || sp.name || '/' || a.name || ':v' || v.version_index,
-                   l.link_index = (SELECT MAX(x.link_index) FROM collection_links x WHERE x.collection_id = l.collection_id),
+            SELECT l.id AS link_id, l.collection_id, c.registry_id, g.namespace_id, n.name AS namespace, g.name AS registry,
+                   c.name AS collection, c.type, l.link_index, l.created_at, l.created_by,
+                   v.id AS version_id, v.artifact_id, v.digest, v.metadata, v.size, v.logged_by_run_id,
+                   sp.namespace_id AS source_namespace_id, sn.name || '/' || sp.name || '/' || a.name || ':v' || v.version_index AS source,
+                   l.link_index = (SELECT MAX(x.link_index) FROM collection_links x WHERE x.collection_id = l.collection_id) AS is_latest,
                    v.description
             FROM json_each($ids) j
             JOIN collection_links l ON l.id = j.value
@@ -86,26 +87,27 @@ public sealed partial class SqliteLineageStore : IRegistryStore
             ORDER BY j.key
             """,
             r => (Record: new VersionRecord(
-                    r.GetInt64(11),
-                    r.GetInt64(12),
-                    r.GetInt64(3),
-                    r.GetString(4),
-                    r.GetString(5),
-                    r.GetString(6),
-                    r.GetString(7),
-                    r.GetInt32(8),
-                    r.GetString(13),
-                    r.IsDBNull(14) ? null : r.GetString(14),
-                    r.IsDBNull(15) ? null : r.GetInt64(15),
-                    Time.Parse(r.GetString(9)),
-                    r.GetString(10),
-                    r.GetInt64(16),
+                    Rows.Long(r, "version_id"),
+                    Rows.Long(r, "artifact_id"),
+                    Rows.Long(r, "namespace_id"),
+                    Rows.Text(r, "namespace"),
+                    Rows.Text(r, "registry"),
+                    Rows.Text(r, "collection"),
+                    Rows.Text(r, "type"),
+                    (int)Rows.Long(r, "link_index"),
+                    Rows.Text(r, "digest"),
+                    Rows.NullableString(r, "metadata"),
+                    Rows.NullableLong(r, "size"),
+                    Time.Parse(Rows.Text(r, "created_at")),
+                    Rows.Text(r, "created_by"),
+                    Rows.Long(r, "logged_by_run_id"),
                     [])
             {
-                Link = new LinkRecord(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(17), r.GetString(18)),
+                Link = new LinkRecord(
+                    Rows.Long(r, "link_id"), Rows.Long(r, "collection_id"), Rows.Long(r, "registry_id"), Rows.Long(r, "source_namespace_id"), Rows.Text(r, "source")),
                 Description = Rows.NullableString(r, "description"),
             },
-                IsLatest: r.GetBoolean(19)),
+                IsLatest: Rows.Long(r, "is_latest") != 0),
             cancellationToken,
             ("$ids", json)).ConfigureAwait(false);
         if (rows.Count == 0)
