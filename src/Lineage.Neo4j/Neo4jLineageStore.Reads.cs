@@ -28,7 +28,7 @@ public sealed partial class Neo4jLineageStore
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(access);
         var version = await ReadAsync(s => FindVersionAsync(s, name, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return version is not null && CanSee(access, version) ? version : null;
+        return version is not null && access.CanSee(version) ? version : null;
     }
 
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
@@ -148,10 +148,6 @@ public sealed partial class Neo4jLineageStore
             ? (await LoadLinksAsync(s, [linkId], cancellationToken).ConfigureAwait(false)).FirstOrDefault()
             : null;
     }
-
-    /// <summary>A project version is seen with a role in its namespace; a linked version with a role in its registry.</summary>
-    private static bool CanSee(Access access, VersionRecord version) =>
-        version.Link is { } link ? access.CanSeeRegistry(link.RegistryId) : access.CanSeeNamespace(version.NamespaceId);
 
     /// <summary>The id a name's selector picks among the versions of an artifact (<c>versions</c>) or the links of a collection (<c>links</c>).</summary>
     private static async Task<long?> ResolveIdAsync(Neo4jSession s, string folder, VersionRef name, CancellationToken cancellationToken)

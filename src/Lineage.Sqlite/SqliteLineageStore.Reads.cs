@@ -35,7 +35,7 @@ public sealed partial class SqliteLineageStore
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(access);
         var version = await _database.ReadAsync(s => FindVersionAsync(s, name, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return version is not null && CanSee(access, version) ? version : null;
+        return version is not null && access.CanSee(version) ? version : null;
     }
 
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
@@ -219,10 +219,6 @@ public sealed partial class SqliteLineageStore
             ? (await LoadLinksAsync(s, [linkId], cancellationToken).ConfigureAwait(false))[0]
             : null;
     }
-
-    /// <summary>A project version is seen with a role in its namespace; a linked version with a role in its registry.</summary>
-    private static bool CanSee(Access access, VersionRecord version) =>
-        version.Link is { } link ? access.CanSeeRegistry(link.RegistryId) : access.CanSeeNamespace(version.NamespaceId);
 
     /// <summary>The id a name's selector picks among the versions of an artifact, or the links of a collection.</summary>
     private static Task<long?> ResolveIdAsync(SqliteSession s, VersionRef name, Numbering numbering, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Store;
 
@@ -44,9 +43,9 @@ public sealed class NodeLookup(ILineageStore lineage, Identities identities, Reg
                 NodeType.Artifact => (await lineage.GetArtifactsAsync(ids, cancellationToken).ConfigureAwait(false))
                     .Select(a => (a.Id, (object)a, access.CanSeeNamespace(a.NamespaceId))),
                 NodeType.Version => (await lineage.GetVersionsAsync(ids, cancellationToken).ConfigureAwait(false))
-                    .Select(v => (v.Id, (object)v, access.CanSeeNamespace(v.NamespaceId))),
+                    .Select(v => (v.Id, (object)v, access.CanSee(v))),
                 NodeType.Link => (await registries.GetLinksAsync(ids, cancellationToken).ConfigureAwait(false))
-                    .Select(l => (l.Link!.Id, (object)l, access.AllowsInRegistry(l.Link.RegistryId, Permission.UseRegistryVersions))),
+                    .Select(l => (l.Link!.Id, (object)l, access.CanSee(l))),
                 NodeType.Collection => (await registries.GetCollectionsAsync(ids, cancellationToken).ConfigureAwait(false))
                     .Select(c => (c.Id, (object)c, access.CanSeeRegistry(c.RegistryId))),
                 NodeType.Registry => (await identities.GetRegistriesAsync(ids, cancellationToken).ConfigureAwait(false))

@@ -50,11 +50,12 @@ public sealed class Access
 
     public bool CanSeeRegistry(long registryId) => RegistryRole(registryId) is not null;
 
-    /// <summary>Whether the caller's role in the namespace allows <paramref name="permission"/>.</summary>
-    public bool Allows(long namespaceId, Permission permission) => NamespaceRole(namespaceId) >= Policy.Required(permission);
-
-    /// <summary>Whether the caller's role in the registry allows <paramref name="permission"/>.</summary>
-    public bool AllowsInRegistry(long registryId, Permission permission) => RegistryRole(registryId) >= Policy.Required(permission);
+    /// <summary>A project version is seen with a role in its namespace; a linked version with a role in its registry.</summary>
+    public bool CanSee(Model.VersionRecord version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return version.Link is { } link ? CanSeeRegistry(link.RegistryId) : CanSeeNamespace(version.NamespaceId);
+    }
 
     /// <summary>The namespaces whose projects may be read; null for a site administrator, who sees all.</summary>
     public IReadOnlyCollection<long>? VisibleNamespaces => IsAdministrator ? null : [.. _namespaces.Keys];

@@ -101,12 +101,13 @@ public sealed class NodeTests : IAsyncLifetime
             "query ($ids: [ID!]!) { nodes(ids: $ids) { __typename id } }",
             new { ids = new[] { ids.Str("hidden.id"), ids.Str("run.id"), ids.Str("linked.id"), ids.Str("collection.id"), ids.Str("viewer.id") } });
 
-        // No role in 'other' or 'acme'; a restricted viewer sees the collection but may not use
-        // its versions; another user's principal is not hers to see.
+        // No role in 'other' or 'acme'; a restricted viewer of the registry sees its collection
+        // and linked versions, as collection(path:) shows them; another user's principal is not
+        // hers to see.
         var nodes = seen.At("nodes").EnumerateArray().ToList();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, nodes[0].ValueKind);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, nodes[1].ValueKind);
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, nodes[2].ValueKind);
+        Assert.Equal("ArtifactVersion", nodes[2].Str("__typename"));
         Assert.Equal("Collection", nodes[3].Str("__typename"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, nodes[4].ValueKind);
 
