@@ -2,9 +2,9 @@ namespace Lineage.Lineage;
 
 /// <summary>
 /// The lineage graph held in memory: runs, versions, their edges in both directions, and
-/// what walks filter and print (types, namespaces, names). It is a projection of append-only
-/// store tables, kept current by applying <see cref="GraphDelta"/>s of the rows past its
-/// <see cref="Watermark"/>; it never holds anything a transaction has not committed.
+/// what walks filter and print (types, namespaces, names). It is a projection of what a store
+/// holds (which only ever grows), kept current by applying <see cref="GraphDelta"/>s of what was
+/// stored past its <see cref="Watermark"/>; it never holds anything a transaction has not committed.
 /// </summary>
 /// <remarks>
 /// Ids are the store's, dense from 1, and index plain arrays. Each direction of each edge kind

@@ -1,8 +1,8 @@
 namespace Lineage.Lineage;
 
 /// <summary>
-/// Reads the neighbours of a set of nodes in one round trip. Stores implement it over their
-/// own tables; the traversal and cycle rules of the core run on top of it.
+/// Reads the neighbours of a set of nodes in one round trip. Stores implement it over what they
+/// hold; the traversal and cycle rules of the core run on top of it.
 /// </summary>
 public interface IAdjacencyReader
 {

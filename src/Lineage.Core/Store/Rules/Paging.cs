@@ -2,7 +2,7 @@ using Lineage.Model;
 
 namespace Lineage.Store.Rules;
 
-/// <summary>Putting store rows into the shapes the store contract returns.</summary>
+/// <summary>Putting what a store read into the pages and counts the store contract returns.</summary>
 public static class Paging
 {
     /// <summary>
