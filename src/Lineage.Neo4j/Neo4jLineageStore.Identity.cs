@@ -63,6 +63,11 @@ public sealed partial class Neo4jLineageStore : IIdentityStore
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<PrincipalRecord>> GetPrincipalsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        ReadAsync<IReadOnlyList<PrincipalRecord>>(
+            async s => await s.QueryAsync("identity/principals", r => Records.Principal(r["principal"]), cancellationToken, ("ids", ids.ToArray())).ConfigureAwait(false),
+            cancellationToken);
+
     public Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<NamespaceRecord>>(
             async s => await s.QueryAsync("identity/namespaces", r => Records.Namespace(r["namespace"]), cancellationToken, ("ids", ids.ToArray())).ConfigureAwait(false),

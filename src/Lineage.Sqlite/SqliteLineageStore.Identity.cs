@@ -82,6 +82,15 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             cancellationToken);
     }
 
+    public Task<IReadOnlyList<PrincipalRecord>> GetPrincipalsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<PrincipalRecord>>(
+            async s => await s.QueryAsync(
+                $"SELECT {PrincipalColumns} FROM json_each($ids) j JOIN principals pr ON pr.id = j.value {PrincipalJoins} ORDER BY j.key",
+                ReadPrincipal,
+                cancellationToken,
+                ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
+            cancellationToken);
+
     public Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<NamespaceRecord>>(
             async s => await s.QueryAsync(

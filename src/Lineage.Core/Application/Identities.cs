@@ -312,6 +312,10 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
     public Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         records.GetNamespacesAsync(ids, cancellationToken);
 
+    /// <summary>Principals by id, whoever may see them: callers decide who may.</summary>
+    public Task<IReadOnlyList<PrincipalRecord>> GetPrincipalsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
+        records.GetPrincipalsAsync(ids, cancellationToken);
+
     /// <summary>The grants on a namespace (<c>acme</c>) or registry (<c>acme/models</c>), oldest first.</summary>
     public Task<Page<MembershipRecord>> GetMembersAsync(string resource, Access access, PageRequest page, CancellationToken cancellationToken)
     {

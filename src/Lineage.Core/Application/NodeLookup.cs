@@ -69,15 +69,9 @@ public sealed class NodeLookup(ILineageStore lineage, Identities identities, Reg
     /// <summary>A principal is seen by itself and by site administrators.</summary>
     private async Task<IEnumerable<(long, object, bool)>> PrincipalsAsync(IReadOnlyList<long> ids, Actor actor, CancellationToken cancellationToken)
     {
-        var principals = new List<(long, object, bool)>();
-        foreach (var id in ids.Where(id => actor.IsAdministrator || id == actor.PrincipalId))
-        {
-            if (await identities.FindPrincipalAsync(id, cancellationToken).ConfigureAwait(false) is { } principal)
-            {
-                principals.Add((id, principal, true));
-            }
-        }
-
-        return principals;
+        var allowed = ids.Where(id => actor.IsAdministrator || id == actor.PrincipalId).ToList();
+        return allowed.Count == 0
+            ? []
+            : (await identities.GetPrincipalsAsync(allowed, cancellationToken).ConfigureAwait(false)).Select(p => (p.Id, (object)p, true));
     }
 }

@@ -29,4 +29,7 @@ public interface IIdentityStore
 
     /// <summary>Namespaces by id, in the order asked; ids of none are left out.</summary>
     Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
+
+    /// <summary>Users and service accounts by id, in the order asked; ids of none are left out.</summary>
+    Task<IReadOnlyList<PrincipalRecord>> GetPrincipalsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 }

@@ -114,6 +114,11 @@ public sealed class NodeTests : IAsyncLifetime
         var self = await nia.DataAsync("{ viewer { id } }");
         var found = await nia.DataAsync("query ($id: ID!) { node(id: $id) { ... on Principal { name } } }", new { id = self.Str("viewer.id") });
         Assert.Equal("nia", found.Str("node.name"));
+
+        // A site administrator sees every principal.
+        var both = await _admin.DataAsync(
+            "query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Principal { name } } }", new { ids = new[] { self.Str("viewer.id"), ids.Str("viewer.id") } });
+        Assert.Equal(["nia", "admin"], both.At("nodes").EnumerateArray().Select(n => n.Str("name")));
     }
 
     [Fact]
