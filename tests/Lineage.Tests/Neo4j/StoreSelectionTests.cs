@@ -66,6 +66,7 @@ public sealed class StoreSelectionTests
         using var app = new LineageApp();
 
         Assert.IsType<SqliteLineageStore>(app.Services.GetRequiredService<ILineageStore>());
+        Assert.Equal(Path.Combine(app.DataDirectory, "lineage.db"), app.Database.DatabasePath);
     }
 
     [Fact]
