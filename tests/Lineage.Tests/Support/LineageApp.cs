@@ -11,6 +11,7 @@ using Lineage.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Lineage.Tests.Support;
@@ -24,6 +25,9 @@ namespace Lineage.Tests.Support;
 public sealed class LineageApp : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _data = new();
+
+    // Set once the server has started: a store delay applies to requests, not to start-up.
+    private volatile bool _started;
 
     /// <summary>The bootstrap administrator's key (LINEAGE_ADMIN_KEY); clients send it unless told otherwise.</summary>
     public string AdminKey { get; } = ApiKeyToken.Generate().Reveal();
@@ -95,6 +99,13 @@ public sealed class LineageApp : WebApplicationFactory<Program>
         return GraphQL(created.Str("createApiKey.key"));
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        _started = true;
+        return host;
+    }
+
     protected override void ConfigureClient(HttpClient client)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -142,8 +153,8 @@ public sealed class LineageApp : WebApplicationFactory<Program>
             builder.ConfigureServices(services =>
             {
                 var store = OnNeo4j ? typeof(Neo4jLineageStore) : typeof(SqliteLineageStore);
-                services.AddSingleton(sp => SlowStore.Wrap((ILineageStore)sp.GetRequiredService(store), delay));
-                services.AddSingleton(sp => SlowStore.Wrap((IStoreSessionSource)sp.GetRequiredService(store), delay));
+                services.AddSingleton(sp => SlowStore.Wrap((ILineageStore)sp.GetRequiredService(store), delay, () => _started));
+                services.AddSingleton(sp => SlowStore.Wrap((IStoreSessionSource)sp.GetRequiredService(store), delay, () => _started));
             });
         }
     }

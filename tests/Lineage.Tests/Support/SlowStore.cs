@@ -11,15 +11,20 @@ public class SlowStore : DispatchProxy
 
     private object _inner = null!;
     private TimeSpan _delay;
+    private Func<bool> _armed = () => true;
 
-    /// <summary>The store behind <paramref name="delay"/>, seen through one of its interfaces (reads, writes, ...).</summary>
-    public static T Wrap<T>(T inner, TimeSpan delay)
+    /// <summary>
+    /// The store behind <paramref name="delay"/>, seen through one of its interfaces (reads,
+    /// writes, ...); calls made while <paramref name="armed"/> says false (start-up) are not delayed.
+    /// </summary>
+    public static T Wrap<T>(T inner, TimeSpan delay, Func<bool>? armed = null)
         where T : class
     {
         var proxy = Create<T, SlowStore>();
         var slow = (SlowStore)(object)proxy;
         slow._inner = inner;
         slow._delay = delay;
+        slow._armed = armed ?? slow._armed;
         return proxy;
     }
 
@@ -33,7 +38,11 @@ public class SlowStore : DispatchProxy
 
     private async Task<T> DelayThenAsync<T>(MethodInfo method, object?[]? args, CancellationToken token)
     {
-        await Task.Delay(_delay, token);
+        if (_armed())
+        {
+            await Task.Delay(_delay, token);
+        }
+
         return await (Task<T>)method.Invoke(_inner, args)!;
     }
 }
