@@ -7,6 +7,7 @@ using Lineage.Model;
 using Lineage.Names;
 using Lineage.Registry;
 using Lineage.Sqlite;
+using Lineage.Store;
 
 namespace Lineage.Bench;
 

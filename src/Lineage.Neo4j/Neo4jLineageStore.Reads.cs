@@ -7,30 +7,6 @@ namespace Lineage.Neo4j;
 
 public sealed partial class Neo4jLineageStore
 {
-    public async Task<ProjectRecord?> FindProjectAsync(ProjectPath path, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(access);
-        var project = await ReadAsync(s => FindProjectAsync(s, path, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return project is not null && access.CanSeeNamespace(project.NamespaceId) ? project : null;
-    }
-
-    public async Task<RunRecord?> FindRunAsync(RunPath path, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(access);
-        var run = await ReadAsync(s => FindRunAsync(s, path, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return run is not null && access.CanSeeNamespace(run.NamespaceId) ? run : null;
-    }
-
-    public async Task<VersionRecord?> FindVersionAsync(VersionRef name, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(access);
-        var version = await ReadAsync(s => FindVersionAsync(s, name, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return version is not null && access.CanSee(version) ? version : null;
-    }
-
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         ReadAsync<IReadOnlyList<ProjectRecord>>(
             async s => await s.QueryAsync("projects/load", r => Records.Project(r["project"]), cancellationToken, ("ids", ids.ToArray())).ConfigureAwait(false),

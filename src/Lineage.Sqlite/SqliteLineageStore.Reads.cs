@@ -7,37 +7,6 @@ namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore
 {
-    public async Task<ProjectRecord?> FindProjectAsync(ProjectPath path, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(access);
-        var project = await _database.ReadAsync(
-            async s => (await s.QueryAsync(
-                $"SELECT {Rows.ProjectColumns} FROM projects p {Rows.ProjectJoins} WHERE n.name = $ns AND p.name = $p",
-                Rows.Project,
-                cancellationToken,
-                ("$ns", path.Namespace),
-                ("$p", path.Project)).ConfigureAwait(false)).FirstOrDefault(),
-            cancellationToken).ConfigureAwait(false);
-        return project is not null && access.CanSeeNamespace(project.NamespaceId) ? project : null;
-    }
-
-    public async Task<RunRecord?> FindRunAsync(RunPath path, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        ArgumentNullException.ThrowIfNull(access);
-        var run = await _database.ReadAsync(s => FindRunAsync(s, path, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return run is not null && access.CanSeeNamespace(run.NamespaceId) ? run : null;
-    }
-
-    public async Task<VersionRecord?> FindVersionAsync(VersionRef name, Access access, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(name);
-        ArgumentNullException.ThrowIfNull(access);
-        var version = await _database.ReadAsync(s => FindVersionAsync(s, name, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return version is not null && access.CanSee(version) ? version : null;
-    }
-
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<ProjectRecord>>(
             async s => await s.QueryAsync(

@@ -1,7 +1,6 @@
 using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
-using Lineage.Names;
 
 namespace Lineage.Store;
 
@@ -9,17 +8,12 @@ namespace Lineage.Store;
 /// What every store (SQLite, Neo4j) answers about runs, versions and lineage; their writes go
 /// through <see cref="Application.LineageWrites"/> over the store's <see cref="IStoreSession"/>.
 /// Batched reads take many ids at once so that the API never issues one query per item.
-/// Reads that find things by name or walk between things take the caller's <see cref="Access"/>
-/// and leave out what it cannot see; reads by id hydrate ids that such a read returned.
+/// Reads that page, count or walk take the caller's <see cref="Access"/> and leave out what it
+/// cannot see; reads by id hydrate ids that such a read returned. Finding one thing by name is
+/// a session read (<see cref="LineageStoreExtensions"/>), with the visibility rule applied once.
 /// </summary>
-public interface ILineageStore
+public interface ILineageStore : IStoreSessionSource
 {
-    Task<ProjectRecord?> FindProjectAsync(ProjectPath path, Access access, CancellationToken cancellationToken);
-
-    Task<RunRecord?> FindRunAsync(RunPath path, Access access, CancellationToken cancellationToken);
-
-    Task<VersionRecord?> FindVersionAsync(VersionRef name, Access access, CancellationToken cancellationToken);
-
     Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunRecord>> GetRunsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken);

@@ -7,6 +7,7 @@ using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Neo4j;
+using Lineage.Store;
 using Lineage.Tests.Support;
 
 namespace Lineage.Tests.Neo4j;

@@ -3,6 +3,7 @@ using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Store;
 
 namespace Lineage.Tests.Store;
 

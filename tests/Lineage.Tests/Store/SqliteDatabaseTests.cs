@@ -4,6 +4,7 @@ using Lineage.Model;
 using Lineage.Names;
 using Lineage.Registry;
 using Lineage.Sqlite;
+using Lineage.Store;
 using Lineage.Tests.Support;
 using Microsoft.Data.Sqlite;
 
