@@ -399,7 +399,8 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         return found;
     }
 
-    private static async Task<RegistryRecord> RequireRegistryAsync(
+    /// <summary>The registry at <paramref name="path"/>, if the caller's role there allows <paramref name="permission"/>.</summary>
+    internal static async Task<RegistryRecord> RequireRegistryAsync(
         IStoreSession s, string path, Access access, Permission permission, CancellationToken cancellationToken)
     {
         var parsed = ProjectPath.Parse(path, "registry path");

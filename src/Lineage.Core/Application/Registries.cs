@@ -28,8 +28,7 @@ public sealed class Registries(IRegistryStore records, IStoreSessionSource store
         return store.WriteAsync(async s =>
         {
             var path = new CollectionPath(command.Registry.Namespace, command.Registry.Project, command.Name);
-            var registry = await s.FindRegistryAsync(command.Registry, cancellationToken).ConfigureAwait(false) ?? throw Missing.Registry(command.Registry);
-            actor.Access.RequireRegistry(registry.Id, registry.Path, Permission.WriteRegistry, Missing.Registry(command.Registry).Message);
+            var registry = await Identities.RequireRegistryAsync(s, command.Registry.ToString(), actor.Access, Permission.WriteRegistry, cancellationToken).ConfigureAwait(false);
             if (await s.FindCollectionAsync(path, cancellationToken).ConfigureAwait(false) is not null)
             {
                 throw RegistryRules.CollectionExists(path.ToString());
