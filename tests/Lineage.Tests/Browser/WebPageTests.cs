@@ -261,7 +261,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
 
         // The editor and the schema load in workers first, which takes a while in a cold browser.
         await Assertions.Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync("viewer", new() { Timeout = 30_000 });
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new() { Timeout = 60_000 });
 
         await page.Locator(".graphiql-execute-button").ClickAsync();
 
