@@ -1,4 +1,4 @@
-// Creates the next version of an artifact, logged by a run.
+// Creates the next version of an artifact, logged by a run, with what the version says about its content (metadata, size, description) as given.
 // @param artifactId
 // @param projectId
 // @param namespaceId
@@ -7,9 +7,7 @@
 // @param artifactName
 // @param type
 // @param digest
-// @param metadata
-// @param description
-// @param size
+// @param fields
 // @param runId
 // @param at
 // @param by
@@ -21,5 +19,6 @@ WITH q, max(x.versionIndex) AS top
 CREATE (v:ArtifactVersion {
   id: q.value, artifactId: $artifactId, projectId: $projectId, namespaceId: $namespaceId, namespace: $namespace,
   project: $project, artifactName: $artifactName, type: $type, versionIndex: coalesce(top + 1, 0), digest: $digest,
-  metadata: $metadata, description: $description, size: $size, loggedByRunId: $runId, createdAt: $at, createdBy: $by})
+  loggedByRunId: $runId, createdAt: $at, createdBy: $by})
+SET v += $fields
 RETURN v.id AS id, v.versionIndex AS versionIndex

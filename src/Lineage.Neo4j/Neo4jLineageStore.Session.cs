@@ -65,9 +65,7 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
                 ("project", project.Name),
                 ("name", command.Run.Name),
                 ("path", command.Run.ToString()),
-                ("jobType", command.JobType),
-                ("config", command.ConfigJson),
-                ("description", command.Description),
+                ("fields", MapFields.Of(command.Fields)),
                 ("at", store.Now()),
                 ("by", actor.Name)).ConfigureAwait(false);
             return row!.Long("id");
@@ -121,9 +119,7 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
                 ("artifactName", command.Name),
                 ("type", command.Type),
                 ("digest", command.Digest),
-                ("metadata", command.MetadataJson),
-                ("description", command.Description),
-                ("size", command.TotalSize),
+                ("fields", MapFields.Of(command.Fields)),
                 ("runId", run.Id),
                 ("at", store.Now()),
                 ("by", actor.Name)).ConfigureAwait(false);

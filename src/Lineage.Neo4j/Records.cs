@@ -11,75 +11,18 @@ namespace Lineage.Neo4j;
 /// <summary>Records read out of the maps the statements of <c>cypher/</c> return.</summary>
 internal static class Records
 {
-    public static ProjectRecord Project(JsonElement m) =>
-        new(Long(m, "id"), Long(m, "namespaceId"), String(m, "namespace"), String(m, "name"), Time(m, "createdAt"), String(m, "createdBy"));
+    public static ProjectRecord Project(JsonElement m) => ProjectRecord.Read(new MapFields(m));
 
-    public static RunRecord Run(JsonElement m) => new(
-        Long(m, "id"),
-        Long(m, "projectId"),
-        Long(m, "namespaceId"),
-        String(m, "namespace"),
-        String(m, "project"),
-        String(m, "name"),
-        NullableString(m, "jobType"),
-        Enum.Parse<RunState>(String(m, "state"), ignoreCase: true),
-        NullableString(m, "config"),
-        Time(m, "createdAt"),
-        String(m, "createdBy"))
-    {
-        Description = NullableString(m, "description"),
-    };
+    public static RunRecord Run(JsonElement m) => RunRecord.Read(new MapFields(m));
 
-    public static ArtifactRecord Artifact(JsonElement m) => new(
-        Long(m, "id"), Long(m, "projectId"), Long(m, "namespaceId"), String(m, "namespace"), String(m, "project"), String(m, "name"), String(m, "type"), Time(m, "createdAt"));
+    public static ArtifactRecord Artifact(JsonElement m) => ArtifactRecord.Read(new MapFields(m));
 
     /// <summary>A project version, its aliases and, when it is the newest, <c>latest</c>.</summary>
-    public static VersionRecord Version(JsonElement m) => new(
-        Long(m, "id"),
-        Long(m, "artifactId"),
-        Long(m, "namespaceId"),
-        String(m, "namespace"),
-        String(m, "project"),
-        String(m, "artifactName"),
-        String(m, "type"),
-        Int(m, "versionIndex"),
-        String(m, "digest"),
-        NullableString(m, "metadata"),
-        NullableLong(m, "size"),
-        Time(m, "createdAt"),
-        String(m, "createdBy"),
-        Long(m, "loggedByRunId"),
-        Aliases(m))
-    {
-        Description = NullableString(m, "description"),
-    };
+    public static VersionRecord Version(JsonElement m) => VersionRecord.Read(new MapFields(m), Aliases(m));
 
     /// <summary>A linked version: named after its collection, carrying its source's content and lineage.</summary>
-    public static VersionRecord Link(JsonElement m)
-    {
-        var source = Member(m, "source");
-        var sourceName = $"{String(source, "namespace")}/{String(source, "project")}/{String(source, "artifactName")}:v{Int(source, "versionIndex")}";
-        return new VersionRecord(
-            Long(source, "id"),
-            Long(source, "artifactId"),
-            Long(m, "namespaceId"),
-            String(m, "namespace"),
-            String(m, "registry"),
-            String(m, "collection"),
-            String(m, "type"),
-            Int(m, "linkIndex"),
-            String(source, "digest"),
-            NullableString(source, "metadata"),
-            NullableLong(source, "size"),
-            Time(m, "createdAt"),
-            String(m, "createdBy"),
-            Long(source, "loggedByRunId"),
-            Aliases(m))
-        {
-            Link = new LinkRecord(Long(m, "id"), Long(m, "collectionId"), Long(m, "registryId"), Long(source, "namespaceId"), sourceName),
-            Description = NullableString(source, "description"),
-        };
-    }
+    public static VersionRecord Link(JsonElement m) =>
+        VersionRecord.Read(new MapFields(Member(m, "source")), []).LinkedAs(new MapFields(m), Aliases(m));
 
     public static CollectionRecord Collection(JsonElement m) => new(
         Long(m, "id"),

@@ -16,24 +16,23 @@ internal static class Rows
         return r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
     }
 
-    public const string ProjectColumns = "p.id, p.namespace_id, n.name AS namespace, p.name, p.created_at, p.created_by";
+    // Each list is the table's own columns and, by the model's field names, what the joins add:
+    // a column added to the table is read without a change here.
+    public const string ProjectColumns = "p.*, n.name AS namespace";
 
     public const string ProjectJoins = "JOIN namespaces n ON n.id = p.namespace_id";
 
-    public const string RunColumns =
-        "r.id, r.project_id, p.namespace_id, n.name AS namespace, p.name AS project, r.name, r.job_type, r.state, r.config, r.created_at, r.created_by, r.description";
+    public const string RunColumns = "r.*, p.namespace_id, n.name AS namespace, p.name AS project";
 
     public const string RunJoins = "JOIN projects p ON p.id = r.project_id JOIN namespaces n ON n.id = p.namespace_id";
 
-    public const string ArtifactColumns = "a.id, a.project_id, p.namespace_id, n.name AS namespace, p.name AS project, a.name, a.type, a.created_at";
+    public const string ArtifactColumns = "a.*, p.namespace_id, n.name AS namespace, p.name AS project";
 
     public const string ArtifactJoins = "JOIN projects p ON p.id = a.project_id JOIN namespaces n ON n.id = p.namespace_id";
 
     public const string VersionColumns = """
-        v.id, v.artifact_id, p.namespace_id, n.name AS namespace, p.name AS project, a.name AS artifact, a.type, v.version_index,
-        v.digest, v.metadata, v.size, v.created_at, v.created_by, v.logged_by_run_id,
-        v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id) AS is_latest,
-        v.description
+        v.*, p.namespace_id, n.name AS namespace, p.name AS project, a.name AS artifact_name, a.type,
+        v.version_index = (SELECT MAX(x.version_index) FROM artifact_versions x WHERE x.artifact_id = v.artifact_id) AS is_latest
         """;
 
     public const string VersionJoins = """
@@ -42,57 +41,14 @@ internal static class Rows
         JOIN namespaces n ON n.id = p.namespace_id
         """;
 
-    public static ProjectRecord Project(SqliteDataReader r) => new(
-        Long(r, "id"), Long(r, "namespace_id"), Text(r, "namespace"), Text(r, "name"), Time.Parse(Text(r, "created_at")), Text(r, "created_by"));
+    public static ProjectRecord Project(SqliteDataReader r) => ProjectRecord.Read(new RowFields(r));
 
-    public static RunRecord Run(SqliteDataReader r) => new(
-        Long(r, "id"),
-        Long(r, "project_id"),
-        Long(r, "namespace_id"),
-        Text(r, "namespace"),
-        Text(r, "project"),
-        Text(r, "name"),
-        NullableString(r, "job_type"),
-        ParseState(Text(r, "state")),
-        NullableString(r, "config"),
-        Time.Parse(Text(r, "created_at")),
-        Text(r, "created_by"))
-    {
-        Description = NullableString(r, "description"),
-    };
+    public static RunRecord Run(SqliteDataReader r) => RunRecord.Read(new RowFields(r));
 
-    public static ArtifactRecord Artifact(SqliteDataReader r) => new(
-        Long(r, "id"),
-        Long(r, "project_id"),
-        Long(r, "namespace_id"),
-        Text(r, "namespace"),
-        Text(r, "project"),
-        Text(r, "name"),
-        Text(r, "type"),
-        Time.Parse(Text(r, "created_at")));
+    public static ArtifactRecord Artifact(SqliteDataReader r) => ArtifactRecord.Read(new RowFields(r));
 
     /// <summary>A version row without its aliases; <see cref="VersionRow.IsLatest"/> says whether <c>latest</c> belongs to it.</summary>
-    public static VersionRow Version(SqliteDataReader r) => new(
-        new VersionRecord(
-            Long(r, "id"),
-            Long(r, "artifact_id"),
-            Long(r, "namespace_id"),
-            Text(r, "namespace"),
-            Text(r, "project"),
-            Text(r, "artifact"),
-            Text(r, "type"),
-            (int)Long(r, "version_index"),
-            Text(r, "digest"),
-            NullableString(r, "metadata"),
-            NullableLong(r, "size"),
-            Time.Parse(Text(r, "created_at")),
-            Text(r, "created_by"),
-            Long(r, "logged_by_run_id"),
-            [])
-        {
-            Description = NullableString(r, "description"),
-        },
-        Long(r, "is_latest") != 0);
+    public static VersionRow Version(SqliteDataReader r) => new(VersionRecord.Read(new RowFields(r), []), Long(r, "is_latest") != 0);
 
     /// <summary>A text column by name.</summary>
     public static string Text(SqliteDataReader r, string column) => r.GetString(r.GetOrdinal(column));
@@ -130,8 +86,6 @@ internal static class Rows
     private static readonly ConditionalWeakTable<Access, string> VisibleJson = new();
 
     private static readonly ConditionalWeakTable<Access, string> VisibleRegistriesJson = new();
-
-    private static RunState ParseState(string value) => Enum.Parse<RunState>(value, ignoreCase: true);
 }
 
 internal readonly record struct VersionRow(VersionRecord Record, bool IsLatest);

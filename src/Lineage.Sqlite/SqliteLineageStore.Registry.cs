@@ -67,63 +67,34 @@ public sealed partial class SqliteLineageStore : IRegistryStore
     private static async Task<List<VersionRecord>> LoadLinksAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var json = Rows.Ids(ids);
-        var rows = await s.QueryAsync(
+        var links = await s.QueryAsync(
             """
-            SELECT l.id AS link_id, l.collection_id, c.registry_id, g.namespace_id, n.name AS namespace, g.name AS registry,
-                   c.name AS collection, c.type, l.link_index, l.created_at, l.created_by,
-                   v.id AS version_id, v.artifact_id, v.digest, v.metadata, v.size, v.logged_by_run_id,
-                   sp.namespace_id AS source_namespace_id, sn.name || '/' || sp.name || '/' || a.name || ':v' || v.version_index AS source,
-                   l.link_index = (SELECT MAX(x.link_index) FROM collection_links x WHERE x.collection_id = l.collection_id) AS is_latest,
-                   v.description
+            SELECT l.*, c.registry_id, g.namespace_id, n.name AS namespace, g.name AS registry, c.name AS collection, c.type,
+                   l.link_index = (SELECT MAX(x.link_index) FROM collection_links x WHERE x.collection_id = l.collection_id) AS is_latest
             FROM json_each($ids) j
             JOIN collection_links l ON l.id = j.value
             JOIN collections c ON c.id = l.collection_id
             JOIN registries g ON g.id = c.registry_id
             JOIN namespaces n ON n.id = g.namespace_id
-            JOIN artifact_versions v ON v.id = l.source_version_id
-            JOIN artifacts a ON a.id = v.artifact_id
-            JOIN projects sp ON sp.id = a.project_id
-            JOIN namespaces sn ON sn.id = sp.namespace_id
             ORDER BY j.key
             """,
-            r => (Record: new VersionRecord(
-                    Rows.Long(r, "version_id"),
-                    Rows.Long(r, "artifact_id"),
-                    Rows.Long(r, "namespace_id"),
-                    Rows.Text(r, "namespace"),
-                    Rows.Text(r, "registry"),
-                    Rows.Text(r, "collection"),
-                    Rows.Text(r, "type"),
-                    (int)Rows.Long(r, "link_index"),
-                    Rows.Text(r, "digest"),
-                    Rows.NullableString(r, "metadata"),
-                    Rows.NullableLong(r, "size"),
-                    Time.Parse(Rows.Text(r, "created_at")),
-                    Rows.Text(r, "created_by"),
-                    Rows.Long(r, "logged_by_run_id"),
-                    [])
-            {
-                Link = new LinkRecord(
-                    Rows.Long(r, "link_id"), Rows.Long(r, "collection_id"), Rows.Long(r, "registry_id"), Rows.Long(r, "source_namespace_id"), Rows.Text(r, "source")),
-                Description = Rows.NullableString(r, "description"),
-            },
-                IsLatest: Rows.Long(r, "is_latest") != 0),
+            r => (Fields: RowFields.Copy(r), Source: Rows.Long(r, "source_version_id"), IsLatest: Rows.Long(r, "is_latest") != 0),
             cancellationToken,
             ("$ids", json)).ConfigureAwait(false);
-        if (rows.Count == 0)
+        if (links.Count == 0)
         {
             return [];
         }
 
+        var sources = (await LoadVersionsAsync(s, [.. links.Select(l => l.Source).Distinct()], cancellationToken).ConfigureAwait(false)).ToDictionary(v => v.Id);
         var aliases = (await s.QueryAsync(
             "SELECT link_id, alias FROM link_aliases WHERE link_id IN (SELECT value FROM json_each($ids)) ORDER BY alias",
             r => (Link: r.GetInt64(0), Alias: r.GetString(1)),
             cancellationToken,
             ("$ids", json)).ConfigureAwait(false)).ToLookup(a => a.Link, a => a.Alias);
 
-        return [.. rows.Select(row => row.Record with
-        {
-            Aliases = [.. aliases[row.Record.Link!.Id], .. row.IsLatest ? new[] { NameRules.Latest } : []],
-        })];
+        return [.. links.Select(link => sources[link.Source].LinkedAs(
+            link.Fields,
+            [.. aliases[link.Fields.Long("id")], .. link.IsLatest ? new[] { NameRules.Latest } : []]))];
     }
 }

@@ -97,20 +97,18 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
 
         public async Task<long> InsertRunAsync(ProjectRecord project, CreateRunCommand command, Actor actor, CancellationToken cancellationToken)
         {
+            var (columns, values, fields) = RowFields.Insert(command.Fields);
             var id = await s.ScalarAsync<long>(
-                """
-                INSERT INTO runs (project_id, name, job_type, state, config, description, created_at, created_by)
-                VALUES ($p, $n, $j, $s, $c, $d, $t, $by) RETURNING id
-                """,
+                $"INSERT INTO runs (project_id, name, state, created_at, created_by{columns}) VALUES ($p, $n, $s, $t, $by{values}) RETURNING id",
                 cancellationToken,
-                ("$p", project.Id),
-                ("$n", command.Run.Name),
-                ("$j", command.JobType),
-                ("$s", Rows.FormatState(RunState.Running)),
-                ("$c", command.ConfigJson),
-                ("$d", command.Description),
-                ("$t", store.Now()),
-                ("$by", actor.Name)).ConfigureAwait(false);
+                [
+                    ("$p", project.Id),
+                    ("$n", command.Run.Name),
+                    ("$s", Rows.FormatState(RunState.Running)),
+                    ("$t", store.Now()),
+                    ("$by", actor.Name),
+                    .. fields,
+                ]).ConfigureAwait(false);
             s.Added?.Runs.Add((id, project.Id, command.Run.Name, command.JobType));
             return id;
         }
@@ -165,23 +163,23 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
         public async Task<(long Id, int Index)> InsertVersionAsync(
             long artifactId, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken)
         {
+            var (columns, values, fields) = RowFields.Insert(command.Fields);
             var (id, index) = (await s.QueryAsync(
-                """
-                INSERT INTO artifact_versions (artifact_id, version_index, digest, metadata, description, size, created_at, created_by, logged_by_run_id)
-                VALUES ($a, (SELECT COALESCE(MAX(version_index) + 1, 0) FROM artifact_versions WHERE artifact_id = $a),
-                        $d, $m, $desc, $size, $t, $by, $r)
+                $"""
+                INSERT INTO artifact_versions (artifact_id, version_index, digest, created_at, created_by, logged_by_run_id{columns})
+                VALUES ($a, (SELECT COALESCE(MAX(version_index) + 1, 0) FROM artifact_versions WHERE artifact_id = $a), $d, $t, $by, $r{values})
                 RETURNING id, version_index
                 """,
                 r => (r.GetInt64(r.GetOrdinal("id")), r.GetInt32(r.GetOrdinal("version_index"))),
                 cancellationToken,
-                ("$a", artifactId),
-                ("$d", command.Digest),
-                ("$m", command.MetadataJson),
-                ("$desc", command.Description),
-                ("$size", command.TotalSize),
-                ("$t", store.Now()),
-                ("$by", actor.Name),
-                ("$r", run.Id)).ConfigureAwait(false))[0];
+                [
+                    ("$a", artifactId),
+                    ("$d", command.Digest),
+                    ("$t", store.Now()),
+                    ("$by", actor.Name),
+                    ("$r", run.Id),
+                    .. fields,
+                ]).ConfigureAwait(false))[0];
             s.Added?.Versions.Add((id, artifactId, index));
             foreach (var file in command.Files ?? [])
             {

@@ -1,4 +1,5 @@
 using Lineage.Names;
+using Lineage.Store;
 
 namespace Lineage.Model;
 
@@ -16,4 +17,7 @@ public sealed record CreateRunCommand(RunPath Run, string? JobType, JsonObjectTe
     public string? ConfigJson => Config?.Text;
 
     public string? Description { get; } = ContentRules.RequireDescription(Description, "description");
+
+    /// <summary>What the run says about itself, stored as given: a store writes these beside the run's name, state and creation.</summary>
+    public IReadOnlyList<StoredField> Fields => [new("jobType", JobType), new("config", ConfigJson), new("description", Description)];
 }

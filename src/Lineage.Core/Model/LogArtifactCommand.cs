@@ -1,5 +1,6 @@
 using Lineage.Errors;
 using Lineage.Names;
+using Lineage.Store;
 
 namespace Lineage.Model;
 
@@ -39,6 +40,9 @@ public sealed record LogArtifactCommand(
 
     /// <summary>The size given, or else the sum of the manifest's file sizes.</summary>
     public long? TotalSize => Size ?? Files?.Sum(f => f.Size);
+
+    /// <summary>What the version says about its content, stored as given: a store writes these beside the version's digest, number and creation.</summary>
+    public IReadOnlyList<StoredField> Fields => [new("metadata", MetadataJson), new("size", TotalSize), new("description", Description)];
 
     private static List<VersionFile>? CheckFiles(IReadOnlyList<VersionFile>? files)
     {

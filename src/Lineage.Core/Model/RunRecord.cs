@@ -1,3 +1,5 @@
+using Lineage.Store;
+
 namespace Lineage.Model;
 
 public sealed record RunRecord(
@@ -17,4 +19,21 @@ public sealed record RunRecord(
     public string? Description { get; init; }
 
     public string Path => $"{Namespace}/{Project}/{Name}";
+
+    /// <summary>A run from its stored fields: the one list of what a run is made of, for every store.</summary>
+    public static RunRecord Read(IFieldReader f) => new(
+        f.Long("id"),
+        f.Long("projectId"),
+        f.Long("namespaceId"),
+        f.Text("namespace"),
+        f.Text("project"),
+        f.Text("name"),
+        f.NullableText("jobType"),
+        Enum.Parse<RunState>(f.Text("state"), ignoreCase: true),
+        f.NullableText("config"),
+        f.Time("createdAt"),
+        f.Text("createdBy"))
+    {
+        Description = f.NullableText("description"),
+    };
 }

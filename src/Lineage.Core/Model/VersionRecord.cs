@@ -1,4 +1,5 @@
 using Lineage.Registry;
+using Lineage.Store;
 
 namespace Lineage.Model;
 
@@ -38,4 +39,49 @@ public sealed record VersionRecord(
 
     /// <summary><c>acme/zoo/split_zoo_dataset:v4</c>, or <c>acme/models/zoo-classifier:v0</c> for a linked version.</summary>
     public string QualifiedName => $"{Namespace}/{Project}/{Name}";
+
+    /// <summary>A project version from its stored fields and its aliases: the one list of what a version is made of, for every store.</summary>
+    public static VersionRecord Read(IFieldReader f, IReadOnlyList<string> aliases) => new(
+        f.Long("id"),
+        f.Long("artifactId"),
+        f.Long("namespaceId"),
+        f.Text("namespace"),
+        f.Text("project"),
+        f.Text("artifactName"),
+        f.Text("type"),
+        (int)f.Long("versionIndex"),
+        f.Text("digest"),
+        f.NullableText("metadata"),
+        f.NullableLong("size"),
+        f.Time("createdAt"),
+        f.Text("createdBy"),
+        f.Long("loggedByRunId"),
+        aliases)
+    {
+        Description = f.NullableText("description"),
+    };
+
+    /// <summary>
+    /// This project version as a link shows it: named, numbered, aliased and created as the link's
+    /// stored fields say (<c>id</c>, <c>collectionId</c>, <c>registryId</c>, <c>namespaceId</c>,
+    /// <c>namespace</c>, <c>registry</c>, <c>collection</c>, <c>type</c>, <c>linkIndex</c>,
+    /// <c>createdAt</c>, <c>createdBy</c>), with everything else this version's.
+    /// </summary>
+    public VersionRecord LinkedAs(IFieldReader link, IReadOnlyList<string> aliases)
+    {
+        var where = new LinkRecord(link.Long("id"), link.Long("collectionId"), link.Long("registryId"), NamespaceId, QualifiedName);
+        return this with
+        {
+            NamespaceId = link.Long("namespaceId"),
+            Namespace = link.Text("namespace"),
+            Project = link.Text("registry"),
+            ArtifactName = link.Text("collection"),
+            Type = link.Text("type"),
+            VersionIndex = (int)link.Long("linkIndex"),
+            CreatedAt = link.Time("createdAt"),
+            CreatedBy = link.Text("createdBy"),
+            Aliases = aliases,
+            Link = where,
+        };
+    }
 }

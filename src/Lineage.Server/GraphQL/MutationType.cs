@@ -1,9 +1,5 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
-using Lineage.Errors;
-using Lineage.Model;
-using Lineage.Names;
 using Lineage.Server.GraphQL.Inputs;
 using Lineage.Server.GraphQL.Types;
 
@@ -20,14 +16,8 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<CreateRunInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<CreateRunInput>("input");
                 var lineage = c.Lineage();
-                var project = ProjectPath.Parse(input.Project, "project");
-                var command = new CreateRunCommand(
-                    new RunPath(project.Namespace, project.Project, NameRules.RequireName(input.Name, "run name")),
-                    input.JobType,
-                    Args.JsonObject(input.Config, "config", lineage.Limits),
-                    input.Description);
+                var command = c.GetArgument<CreateRunInput>("input").Command(lineage.Limits);
                 return await c.Writes().CreateRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -36,10 +26,8 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<FinishRunInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<FinishRunInput>("input");
-                var lineage = c.Lineage();
-                var command = new FinishRunCommand(RunPath.Parse(input.Run, "run"), input.State);
-                return await c.Writes().FinishRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var command = c.GetArgument<FinishRunInput>("input").Command();
+                return await c.Writes().FinishRunAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("logArtifact")
@@ -47,18 +35,8 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<LogArtifactInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<LogArtifactInput>("input");
                 var lineage = c.Lineage();
-                var command = new LogArtifactCommand(
-                    RunPath.Parse(input.Run, "run"),
-                    input.Name,
-                    input.Type,
-                    input.Digest,
-                    Args.JsonObject(input.Metadata, "metadata", lineage.Limits),
-                    input.Aliases ?? [],
-                    input.Size,
-                    Files(input.Files, lineage.Limits),
-                    input.Description);
+                var command = c.GetArgument<LogArtifactInput>("input").Command(lineage.Limits);
                 return await c.Writes().LogArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -67,10 +45,8 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<UseArtifactInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<UseArtifactInput>("input");
-                var lineage = c.Lineage();
-                var command = new UseArtifactCommand(RunPath.Parse(input.Run, "run"), VersionRef.Parse(input.Artifact, "artifact"));
-                return await c.Writes().UseArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var command = c.GetArgument<UseArtifactInput>("input").Command();
+                return await c.Writes().UseArtifactAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("addAlias")
@@ -78,10 +54,8 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<AliasInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<AliasInput>("input");
-                var lineage = c.Lineage();
-                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), input.Alias, ExpectedVersion(input.ExpectedVersion));
-                return await c.Writes().AddAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var command = c.GetArgument<AliasInput>("input").Command();
+                return await c.Writes().AddAliasAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         Field<NonNullGraphType<ArtifactVersionType>>("removeAlias")
@@ -89,43 +63,11 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<AliasInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<AliasInput>("input");
-                var lineage = c.Lineage();
-                var command = new AliasCommand(VersionRef.Parse(input.Artifact, "artifact"), input.Alias, ExpectedVersion(input.ExpectedVersion));
-                return await c.Writes().RemoveAliasAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
+                var command = c.GetArgument<AliasInput>("input").Command();
+                return await c.Writes().RemoveAliasAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
         AddIdentityFields();
         AddRegistryFields();
-    }
-
-    private static int? ExpectedVersion(string? expected)
-    {
-        if (expected is null)
-        {
-            return null;
-        }
-
-        if (!NameRules.LooksLikeVersion(expected) || !int.TryParse(expected.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
-        {
-            throw new InvalidArgumentException($"expectedVersion must be a version such as v3, not {NameRules.Quote(expected)}");
-        }
-
-        return index;
-    }
-
-    private static List<VersionFile>? Files(List<ArtifactFileInput>? files, ApiLimits limits)
-    {
-        if (files is null)
-        {
-            return null;
-        }
-
-        if (files.Count > limits.MaxManifestFiles)
-        {
-            throw new LimitExceededException("files", $"a manifest holds at most {limits.MaxManifestFiles} files, not {files.Count} (limit maxManifestFiles)");
-        }
-
-        return [.. files.Select(f => new VersionFile(f.Path, f.Digest, f.Size))];
     }
 }

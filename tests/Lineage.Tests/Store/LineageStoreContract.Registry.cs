@@ -55,6 +55,37 @@ public abstract partial class LineageStoreContract
     // ---- linking -------------------------------------------------------------------------
 
     [Fact]
+    public async Task every_field_a_run_and_a_version_are_created_with_is_read_back_and_a_link_shows_its_sources()
+    {
+        await NamespaceAsync("acme");
+        var path = RunPath.Parse("acme/zoo/train");
+        await Writes.CreateRunAsync(
+            new CreateRunCommand(path, "train", JsonObjectText.Parse("""{"lr":0.1}""", "config"), "first try\twith tabs"), Tester, Ct);
+        await Writes.LogArtifactAsync(
+            new LogArtifactCommand(path, "model", "model", "m0", JsonObjectText.Parse("""{"acc":0.9}""", "metadata"), [], null, [new VersionFile("w.bin", "f0", 7)], "weights\nafter one epoch"),
+            Tester,
+            Ct);
+        await Identities.CreateRegistryAsync(new CreateRegistryCommand("acme", "models", RegistryVisibility.Organization, null), Tester, Ct);
+        await Registries.CreateCollectionAsync(new CreateCollectionCommand(ProjectPath.Parse("acme/models"), "classifier", "model", null), Tester, Ct);
+
+        var run = (await Store.FindRunAsync(path, All, Ct))!;
+        var version = await VersionAsync("acme/zoo/model:v0");
+        var linked = await LinkAsync("acme/zoo/model:v0", aliases: "staging");
+        var reread = (await ((IRegistryStore)Store).GetLinksAsync([linked.Link!.Id], Ct)).Single();
+
+        Assert.Equal(("acme/zoo/train", "train", RunState.Running, """{"lr":0.1}""", "first try\twith tabs", "tester"),
+            (run.Path, run.JobType, run.State, run.ConfigJson, run.Description, run.CreatedBy));
+        Assert.Equal(("acme/zoo/model:v0", "model", "m0", """{"acc":0.9}""", 7L, "weights\nafter one epoch", run.Id),
+            (version.QualifiedName, version.Type, version.Digest, version.MetadataJson, version.Size, version.Description, version.LoggedByRunId));
+        Assert.Equal(["latest"], version.Aliases);
+        Assert.Equal(linked, reread with { Aliases = linked.Aliases });
+        Assert.Equal(["staging", "latest"], reread.Aliases);
+        Assert.Equal(("acme/models/classifier:v0", version.Id, version.Digest, version.MetadataJson, version.Size, version.Description, version.LoggedByRunId),
+            (reread.QualifiedName, reread.Id, reread.Digest, reread.MetadataJson, reread.Size, reread.Description, reread.LoggedByRunId));
+        Assert.Equal((version.NamespaceId, "acme/zoo/model:v0"), (reread.Link!.SourceNamespaceId, reread.Link.SourceQualifiedName));
+    }
+
+    [Fact]
     public async Task a_linked_version_has_its_own_index_and_aliases_and_its_sources_content()
     {
         await SeedRegistryAsync();

@@ -1,3 +1,8 @@
+using System.Globalization;
+using Lineage.Errors;
+using Lineage.Model;
+using Lineage.Names;
+
 namespace Lineage.Server.GraphQL.Inputs;
 
 public sealed class AliasInput
@@ -7,4 +12,23 @@ public sealed class AliasInput
     public string Alias { get; set; } = "";
 
     public string? ExpectedVersion { get; set; }
+
+    /// <summary>The alias move asked for, checked as every command is.</summary>
+    internal AliasCommand Command() => new(VersionRef.Parse(Artifact, "artifact"), Alias, Expected());
+
+    private int? Expected()
+    {
+        if (ExpectedVersion is null)
+        {
+            return null;
+        }
+
+        if (!NameRules.LooksLikeVersion(ExpectedVersion)
+            || !int.TryParse(ExpectedVersion.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            throw new InvalidArgumentException($"expectedVersion must be a version such as v3, not {NameRules.Quote(ExpectedVersion)}");
+        }
+
+        return index;
+    }
 }

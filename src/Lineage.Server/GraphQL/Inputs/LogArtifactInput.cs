@@ -1,3 +1,7 @@
+using Lineage.Errors;
+using Lineage.Model;
+using Lineage.Names;
+
 namespace Lineage.Server.GraphQL.Inputs;
 
 public sealed class LogArtifactInput
@@ -19,4 +23,31 @@ public sealed class LogArtifactInput
     public List<ArtifactFileInput>? Files { get; set; }
 
     public string? Description { get; set; }
+
+    /// <summary>The version asked for, checked as every command is.</summary>
+    internal LogArtifactCommand Command(ApiLimits limits) => new(
+        RunPath.Parse(Run, "run"),
+        Name,
+        Type,
+        Digest,
+        Args.JsonObject(Metadata, "metadata", limits),
+        Aliases ?? [],
+        Size,
+        Manifest(limits),
+        Description);
+
+    private List<VersionFile>? Manifest(ApiLimits limits)
+    {
+        if (Files is null)
+        {
+            return null;
+        }
+
+        if (Files.Count > limits.MaxManifestFiles)
+        {
+            throw new LimitExceededException("files", $"a manifest holds at most {limits.MaxManifestFiles} files, not {Files.Count} (limit maxManifestFiles)");
+        }
+
+        return [.. Files.Select(f => new VersionFile(f.Path, f.Digest, f.Size))];
+    }
 }
