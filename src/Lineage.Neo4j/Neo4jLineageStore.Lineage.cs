@@ -18,12 +18,8 @@ public sealed partial class Neo4jLineageStore
         return ReadAsync(async s =>
         {
             var start = (await DescribeAsync(s, [query.Start], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(query.Start);
-            if (start is null || !access.CanSeeNamespace(start.NamespaceId))
-            {
-                throw new NotFoundException($"lineage start node '{query.Start}' not found");
-            }
-
-            var walk = await LineageWalker.WalkAsync(new CypherAdjacencyReader(s), query, start.Type, access, cancellationToken).ConfigureAwait(false);
+            var walk = await LineageWalker.WalkFromAsync(new CypherAdjacencyReader(s), query, start?.Description, access, cancellationToken).ConfigureAwait(false)
+                ?? throw Missing.LineageStart(query.Start);
             var names = await DescribeAsync(s, [.. walk.Nodes.Select(n => n.Node)], cancellationToken).ConfigureAwait(false);
             var nodes = walk.Nodes
                 .Select(n => (n, d: names[n.Node]))
@@ -57,5 +53,8 @@ public sealed partial class Neo4jLineageStore
         return names;
     }
 
-    private sealed record NodeName(string Name, string Path, string Project, string? Type, long NamespaceId);
+    private sealed record NodeName(string Name, string Path, string Project, string? Type, long NamespaceId)
+    {
+        public NodeDescription Description => new(Name, Path, Type, NamespaceId);
+    }
 }

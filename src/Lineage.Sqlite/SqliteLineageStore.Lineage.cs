@@ -11,7 +11,7 @@ public sealed partial class SqliteLineageStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(access);
         await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
-        return _graph.Lineage(query, access) ?? throw new NotFoundException($"lineage start node '{query.Start}' not found");
+        return _graph.Lineage(query, access) ?? throw Missing.LineageStart(query.Start);
     }
 
     /// <summary>The qualified names of runs and versions, new ones of this transaction included, with their namespaces.</summary>

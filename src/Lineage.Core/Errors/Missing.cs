@@ -14,6 +14,8 @@ public static class Missing
 
     public static NotFoundException Version(object name) => new($"artifact version '{name}' not found");
 
+    public static NotFoundException LineageStart(object node) => new($"lineage start node '{node}' not found");
+
     public static NotFoundException Registry(object path) => new($"registry '{path}' not found");
 
     public static NotFoundException Collection(object path) => new($"collection '{path}' not found");

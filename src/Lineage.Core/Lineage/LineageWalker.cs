@@ -15,6 +15,23 @@ namespace Lineage.Lineage;
 /// </summary>
 public static class LineageWalker
 {
+    /// <summary>
+    /// The walk from a start a store described, or null when there is no such start or the caller
+    /// may not see it: the two get the same answer.
+    /// </summary>
+    public static async Task<Traversal?> WalkFromAsync(
+        IAdjacencyReader reader, LineageQuery query, NodeDescription? start, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
+        if (start is null || !access.CanSeeNamespace(start.NamespaceId))
+        {
+            return null;
+        }
+
+        return await WalkAsync(reader, query, start.Type, access, cancellationToken).ConfigureAwait(false);
+    }
+
     public static async Task<Traversal> WalkAsync(
         IAdjacencyReader reader, LineageQuery query, string? startType, Access access, CancellationToken cancellationToken)
     {

@@ -45,6 +45,23 @@ public sealed class LineageWalkerTests
     }
 
     [Fact]
+    public async Task a_start_the_caller_may_not_see_is_answered_as_one_that_does_not_exist()
+    {
+        var graph = new InMemoryGraph();
+        graph.Edge(NodeRef.Run(1), NodeRef.Version(2));
+        var query = new LineageQuery(NodeRef.Run(1), LineageDirection.Downstream, 3, null, null, 100);
+        var start = new NodeDescription("train", "acme/zoo/train", "train", 7);
+        var viewer = Access.Of(new Dictionary<long, Role> { [7] = Role.Viewer }, new Dictionary<long, Role>());
+
+        Assert.Null(await LineageWalker.WalkFromAsync(graph, query, null, Access.Administrator, Ct));
+        Assert.Null(await LineageWalker.WalkFromAsync(graph, query, start, Access.None, Ct));
+        Assert.Null(await LineageWalker.WalkFromAsync(graph, query, start with { NamespaceId = 8 }, viewer, Ct));
+        var seen = await LineageWalker.WalkFromAsync(graph, query, start, viewer, Ct);
+        Assert.Equal([NodeRef.Run(1)], seen!.Nodes.Select(n => n.Node));
+        Assert.Equal([NodeRef.Run(1), NodeRef.Version(2)], (await LineageWalker.WalkFromAsync(graph, query, start, Access.Administrator, Ct))!.Nodes.Select(n => n.Node));
+    }
+
+    [Fact]
     public async Task a_dense_graph_gives_at_most_two_edges_per_node_of_the_budget_and_says_so()
     {
         // One maker, ten datasets, ten users that each used every dataset: 110 edges among 21 nodes.
