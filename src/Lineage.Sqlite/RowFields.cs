@@ -8,7 +8,8 @@ namespace Lineage.Sqlite;
 /// <summary>
 /// A row read by the model's field names: <c>loggedByRunId</c> is the column <c>logged_by_run_id</c>.
 /// Records list their fields once, in Core; this is the one place that knows how SQLite spells them.
-/// A row is read where the reader stands, or from a <see cref="Copy"/> that outlives the reader.
+/// One instance reads every row of a query where the reader stands, looking each column up once
+/// (<see cref="SqliteSession.RecordsAsync"/>), or keeps one row as a <see cref="Copy"/> that outlives the reader.
 /// </summary>
 internal sealed class RowFields : IFieldReader
 {
@@ -16,6 +17,12 @@ internal sealed class RowFields : IFieldReader
 
     private readonly SqliteDataReader? _row;
     private readonly Dictionary<string, object?>? _copy;
+
+    // The columns looked up so far, in the order they were first asked for. A record asks for
+    // its fields in the same order on every row, with literals, so the next one expected is
+    // almost always the one asked for, found by reference without hashing.
+    private readonly List<(string Name, int Ordinal)> _ordinals = [];
+    private int _next;
 
     public RowFields(SqliteDataReader row) => _row = row;
 
@@ -33,7 +40,8 @@ internal sealed class RowFields : IFieldReader
         return new RowFields(copy);
     }
 
-    public string Text(string name) => NullableText(name) ?? throw new InvalidOperationException($"column '{Column(name)}' is null");
+    public string Text(string name) =>
+        _copy is null ? _row!.GetString(Ordinal(name)) : NullableText(name) ?? throw new InvalidOperationException($"column '{Column(name)}' is null");
 
     public string? NullableText(string name)
     {
@@ -42,11 +50,12 @@ internal sealed class RowFields : IFieldReader
             return (string?)_copy[Column(name)];
         }
 
-        var ordinal = _row!.GetOrdinal(Column(name));
-        return _row.IsDBNull(ordinal) ? null : _row.GetString(ordinal);
+        var ordinal = Ordinal(name);
+        return _row!.IsDBNull(ordinal) ? null : _row.GetString(ordinal);
     }
 
-    public long Long(string name) => NullableLong(name) ?? throw new InvalidOperationException($"column '{Column(name)}' is null");
+    public long Long(string name) =>
+        _copy is null ? _row!.GetInt64(Ordinal(name)) : NullableLong(name) ?? throw new InvalidOperationException($"column '{Column(name)}' is null");
 
     public long? NullableLong(string name)
     {
@@ -55,11 +64,33 @@ internal sealed class RowFields : IFieldReader
             return (long?)_copy[Column(name)];
         }
 
-        var ordinal = _row!.GetOrdinal(Column(name));
-        return _row.IsDBNull(ordinal) ? null : _row.GetInt64(ordinal);
+        var ordinal = Ordinal(name);
+        return _row!.IsDBNull(ordinal) ? null : _row.GetInt64(ordinal);
     }
 
     public DateTimeOffset Time(string name) => Sqlite.Time.Parse(Text(name));
+
+    private int Ordinal(string name)
+    {
+        if (_next < _ordinals.Count && ReferenceEquals(_ordinals[_next].Name, name))
+        {
+            return _ordinals[_next++].Ordinal;
+        }
+
+        for (var i = 0; i < _ordinals.Count; i++)
+        {
+            if (ReferenceEquals(_ordinals[i].Name, name))
+            {
+                _next = i + 1;
+                return _ordinals[i].Ordinal;
+            }
+        }
+
+        var found = _row!.GetOrdinal(Column(name));
+        _ordinals.Add((name, found));
+        _next = _ordinals.Count;
+        return found;
+    }
 
     /// <summary>The column a field of the model is stored in.</summary>
     public static string Column(string name) => Columns.GetOrAdd(name, static n =>

@@ -41,14 +41,8 @@ internal static class Rows
         JOIN namespaces n ON n.id = p.namespace_id
         """;
 
-    public static ProjectRecord Project(SqliteDataReader r) => ProjectRecord.Read(new RowFields(r));
-
-    public static RunRecord Run(SqliteDataReader r) => RunRecord.Read(new RowFields(r));
-
-    public static ArtifactRecord Artifact(SqliteDataReader r) => ArtifactRecord.Read(new RowFields(r));
-
     /// <summary>A version row without its aliases; <see cref="VersionRow.IsLatest"/> says whether <c>latest</c> belongs to it.</summary>
-    public static VersionRow Version(SqliteDataReader r) => new(VersionRecord.Read(new RowFields(r), []), Long(r, "is_latest") != 0);
+    public static VersionRow Version(RowFields r) => new(VersionRecord.Read(r, []), r.Long("isLatest") != 0);
 
     /// <summary>A text column by name.</summary>
     public static string Text(SqliteDataReader r, string column) => r.GetString(r.GetOrdinal(column));

@@ -9,9 +9,9 @@ public sealed partial class SqliteLineageStore
 {
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<ProjectRecord>>(
-            async s => await s.QueryAsync(
+            async s => await s.RecordsAsync(
                 $"SELECT {Rows.ProjectColumns} FROM json_each($ids) j JOIN projects p ON p.id = j.value {Rows.ProjectJoins}",
-                Rows.Project,
+                ProjectRecord.Read,
                 cancellationToken,
                 ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
             cancellationToken);
@@ -21,9 +21,9 @@ public sealed partial class SqliteLineageStore
 
     public Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<ArtifactRecord>>(
-            async s => await s.QueryAsync(
+            async s => await s.RecordsAsync(
                 $"SELECT {Rows.ArtifactColumns} FROM json_each($ids) j JOIN artifacts a ON a.id = j.value {Rows.ArtifactJoins}",
-                Rows.Artifact,
+                ArtifactRecord.Read,
                 cancellationToken,
                 ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
             cancellationToken);
@@ -214,7 +214,7 @@ public sealed partial class SqliteLineageStore
     private static async Task<List<VersionRecord>> LoadVersionsAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {
         var json = Rows.Ids(ids);
-        var rows = await s.QueryAsync(
+        var rows = await s.RecordsAsync(
             $"SELECT {Rows.VersionColumns} FROM json_each($ids) j JOIN artifact_versions v ON v.id = j.value {Rows.VersionJoins} ORDER BY j.key",
             Rows.Version,
             cancellationToken,

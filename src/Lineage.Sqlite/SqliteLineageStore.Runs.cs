@@ -7,9 +7,9 @@ public sealed partial class SqliteLineageStore
 {
     private static async Task<RunRecord?> FindRunAsync(SqliteSession s, RunPath path, CancellationToken cancellationToken)
     {
-        var rows = await s.QueryAsync(
+        var rows = await s.RecordsAsync(
             $"SELECT {Rows.RunColumns} FROM runs r {Rows.RunJoins} WHERE n.name = $ns AND p.name = $p AND r.name = $r",
-            Rows.Run,
+            RunRecord.Read,
             cancellationToken,
             ("$ns", path.Namespace),
             ("$p", path.Project),
@@ -18,9 +18,9 @@ public sealed partial class SqliteLineageStore
     }
 
     private static async Task<List<RunRecord>> LoadRunsAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        await s.QueryAsync(
+        await s.RecordsAsync(
             $"SELECT {Rows.RunColumns} FROM json_each($ids) j JOIN runs r ON r.id = j.value {Rows.RunJoins} ORDER BY j.key",
-            Rows.Run,
+            RunRecord.Read,
             cancellationToken,
             ("$ids", Rows.Ids(ids))).ConfigureAwait(false);
 }

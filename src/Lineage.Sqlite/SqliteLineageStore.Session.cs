@@ -56,9 +56,9 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
                 return known;
             }
 
-            var found = (await s.QueryAsync(
+            var found = (await s.RecordsAsync(
                 $"SELECT {Rows.ProjectColumns} FROM projects p {Rows.ProjectJoins} WHERE n.name = $ns AND p.name = $n",
-                Rows.Project, cancellationToken, ("$ns", path.Namespace), ("$n", path.Project)).ConfigureAwait(false)).FirstOrDefault();
+                ProjectRecord.Read, cancellationToken, ("$ns", path.Namespace), ("$n", path.Project)).ConfigureAwait(false)).FirstOrDefault();
             if (found is not null)
             {
                 s.KnownProjects[path] = found;
@@ -129,9 +129,9 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
                 return known;
             }
 
-            var found = (await s.QueryAsync(
+            var found = (await s.RecordsAsync(
                 $"SELECT {Rows.ArtifactColumns} FROM artifacts a {Rows.ArtifactJoins} WHERE a.project_id = $p AND a.name = $n",
-                Rows.Artifact, cancellationToken, ("$p", run.ProjectId), ("$n", name)).ConfigureAwait(false)).FirstOrDefault();
+                ArtifactRecord.Read, cancellationToken, ("$p", run.ProjectId), ("$n", name)).ConfigureAwait(false)).FirstOrDefault();
             if (found is not null)
             {
                 s.KnownArtifacts[(run.ProjectId, name)] = found;

@@ -92,6 +92,22 @@ internal sealed class SqliteSession : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>Rows read by the model's field names, through one <see cref="RowFields"/> for the whole query.</summary>
+    public async Task<List<T>> RecordsAsync<T>(
+        string sql, Func<RowFields, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] args)
+    {
+        var command = Create(sql, args);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var fields = new RowFields(reader);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(map(fields));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Transaction.DisposeAsync().ConfigureAwait(false);
