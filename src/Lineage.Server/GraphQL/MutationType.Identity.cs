@@ -15,7 +15,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<CreateUserInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<CreateUserInput>("input");
+                var input = c.GetArgument<CreateUserInputType.Value>("input");
                 var lineage = c.Lineage();
                 return await lineage.Identities.CreateUserAsync(new CreateUserCommand(input.Name, input.Administrator), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
@@ -25,7 +25,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<CreateNamespaceInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<CreateNamespaceInput>("input");
+                var input = c.GetArgument<CreateNamespaceInputType.Value>("input");
                 var lineage = c.Lineage();
                 var command = new CreateNamespaceCommand(input.Name, input.Kind, input.Organization);
                 return await lineage.Identities.CreateNamespaceAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
@@ -36,7 +36,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<CreateServiceAccountInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<CreateServiceAccountInput>("input");
+                var input = c.GetArgument<CreateServiceAccountInputType.Value>("input");
                 var lineage = c.Lineage();
                 var command = new CreateServiceAccountCommand(input.Namespace, input.Name, input.Role);
                 return await lineage.Identities.CreateServiceAccountAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
@@ -47,7 +47,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<GrantRoleInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<GrantRoleInput>("input");
+                var input = c.GetArgument<GrantRoleInputType.Value>("input");
                 var lineage = c.Lineage();
                 return await lineage.Identities.GrantRoleAsync(new GrantRoleCommand(input.Resource, input.Member, input.Role), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
@@ -57,7 +57,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<RevokeRoleInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<RevokeRoleInput>("input");
+                var input = c.GetArgument<RevokeRoleInputType.Value>("input");
                 var lineage = c.Lineage();
                 return await lineage.Identities.RevokeRoleAsync(new RevokeRoleCommand(input.Resource, input.Member), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
@@ -67,7 +67,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<CreateRegistryInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<CreateRegistryInput>("input");
+                var input = c.GetArgument<CreateRegistryInputType.Value>("input");
                 var lineage = c.Lineage();
                 var command = new CreateRegistryCommand(input.Owner, input.Name, input.Visibility, input.ProtectedAliases);
                 return await lineage.Identities.CreateRegistryAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
@@ -78,7 +78,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<UpdateRegistryInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<UpdateRegistryInput>("input");
+                var input = c.GetArgument<UpdateRegistryInputType.Value>("input");
                 var lineage = c.Lineage();
                 return await lineage.Identities.UpdateRegistryAsync(new UpdateRegistryCommand(input.Registry, input.Visibility, input.ProtectedAliases), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
@@ -88,7 +88,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<CreateApiKeyInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<CreateApiKeyInput>("input");
+                var input = c.GetArgument<CreateApiKeyInputType.Value>("input");
                 var lineage = c.Lineage();
                 var token = ApiKeyToken.Generate();
                 DateTimeOffset? expires = input.ExpiresAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null;
@@ -103,7 +103,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<RevokeApiKeyInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<RevokeApiKeyInput>("input");
+                var input = c.GetArgument<RevokeApiKeyInputType.Value>("input");
                 var lineage = c.Lineage();
                 return await lineage.Identities.RevokeApiKeyAsync(input.Id, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });

@@ -17,7 +17,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<CreateCollectionInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<CreateCollectionInput>("input");
+                var input = c.GetArgument<CreateCollectionInputType.Value>("input");
                 var lineage = c.Lineage();
                 var command = new CreateCollectionCommand(ProjectPath.Parse(input.Registry, "registry"), input.Name, input.Type, input.Description);
                 return await lineage.Registries.CreateCollectionAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
@@ -28,7 +28,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<LinkArtifactInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<LinkArtifactInput>("input");
+                var input = c.GetArgument<LinkArtifactInputType.Value>("input");
                 var lineage = c.Lineage();
                 var command = new LinkArtifactCommand(
                     VersionRef.Parse(input.Artifact, "artifact"),
@@ -42,7 +42,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<UnlinkArtifactInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<UnlinkArtifactInput>("input");
+                var input = c.GetArgument<UnlinkArtifactInputType.Value>("input");
                 var lineage = c.Lineage();
                 return await lineage.Registries.UnlinkArtifactAsync(VersionRef.Parse(input.Artifact, "artifact"), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
@@ -52,7 +52,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<TagsInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<TagsInput>("input");
+                var input = c.GetArgument<TagsInputType.Value>("input");
                 var lineage = c.Lineage();
                 var tags = await lineage.Registries.AddTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
                 return new TaggedTarget(input.Target, tags);
@@ -63,7 +63,7 @@ internal sealed partial class MutationType
             .Argument<NonNullGraphType<TagsInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var input = c.GetArgument<TagsInput>("input");
+                var input = c.GetArgument<TagsInputType.Value>("input");
                 var lineage = c.Lineage();
                 var tags = await lineage.Registries.RemoveTagsAsync(new TagsCommand(input.Target, input.Tags), lineage.Actor, c.CancellationToken).ConfigureAwait(false);
                 return new TaggedTarget(input.Target, tags);

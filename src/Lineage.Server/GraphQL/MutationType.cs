@@ -17,7 +17,7 @@ internal sealed partial class MutationType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var lineage = c.Lineage();
-                var command = c.GetArgument<CreateRunInput>("input").Command(lineage.Limits);
+                var command = c.GetArgument<CreateRunInputType.Value>("input").Command(lineage.Limits);
                 return await c.Writes().CreateRunAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -26,7 +26,7 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<FinishRunInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var command = c.GetArgument<FinishRunInput>("input").Command();
+                var command = c.GetArgument<FinishRunInputType.Value>("input").Command();
                 return await c.Writes().FinishRunAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -36,7 +36,7 @@ internal sealed partial class MutationType : ObjectGraphType
             .ResolveAsync(async c =>
             {
                 var lineage = c.Lineage();
-                var command = c.GetArgument<LogArtifactInput>("input").Command(lineage.Limits);
+                var command = c.GetArgument<LogArtifactInputType.Value>("input").Command(lineage.Limits);
                 return await c.Writes().LogArtifactAsync(command, lineage.Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -45,7 +45,7 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<UseArtifactInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var command = c.GetArgument<UseArtifactInput>("input").Command();
+                var command = c.GetArgument<UseArtifactInputType.Value>("input").Command();
                 return await c.Writes().UseArtifactAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -54,7 +54,7 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<AliasInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var command = c.GetArgument<AliasInput>("input").Command();
+                var command = c.GetArgument<AliasInputType.Value>("input").Command();
                 return await c.Writes().AddAliasAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 
@@ -63,7 +63,7 @@ internal sealed partial class MutationType : ObjectGraphType
             .Argument<NonNullGraphType<AliasInputType>>("input")
             .ResolveAsync(async c =>
             {
-                var command = c.GetArgument<AliasInput>("input").Command();
+                var command = c.GetArgument<AliasInputType.Value>("input").Command();
                 return await c.Writes().RemoveAliasAsync(command, c.Lineage().Actor, c.CancellationToken).ConfigureAwait(false);
             });
 

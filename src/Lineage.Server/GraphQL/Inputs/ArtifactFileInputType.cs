@@ -2,7 +2,7 @@ using GraphQL.Types;
 
 namespace Lineage.Server.GraphQL.Inputs;
 
-internal sealed class ArtifactFileInputType : InputObjectGraphType<ArtifactFileInput>
+internal sealed class ArtifactFileInputType : InputObjectGraphType<ArtifactFileInputType.Value>
 {
     public ArtifactFileInputType()
     {
@@ -10,5 +10,15 @@ internal sealed class ArtifactFileInputType : InputObjectGraphType<ArtifactFileI
         Field<NonNullGraphType<StringGraphType>>("path");
         Field<NonNullGraphType<StringGraphType>>("digest");
         Field<NonNullGraphType<LongGraphType>>("size").Description("Size in bytes.");
+    }
+
+    /// <summary>The input's value, as a resolver reads it.</summary>
+    public sealed class Value
+    {
+        public string Path { get; set; } = "";
+
+        public string Digest { get; set; } = "";
+
+        public long Size { get; set; }
     }
 }

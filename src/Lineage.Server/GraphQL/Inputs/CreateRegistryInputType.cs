@@ -4,7 +4,7 @@ using Lineage.Server.GraphQL.Identity;
 
 namespace Lineage.Server.GraphQL.Inputs;
 
-internal sealed class CreateRegistryInputType : InputObjectGraphType<CreateRegistryInput>
+internal sealed class CreateRegistryInputType : InputObjectGraphType<CreateRegistryInputType.Value>
 {
     public CreateRegistryInputType()
     {
@@ -14,5 +14,17 @@ internal sealed class CreateRegistryInputType : InputObjectGraphType<CreateRegis
         Field<NonNullGraphType<StringGraphType>>("name").Description("Unique among the owner's registries and projects.");
         Field<RegistryVisibilityType>("visibility").DefaultValue(RegistryVisibility.Organization).Description("ORGANIZATION (the default): everyone with a role in the owner may view it. RESTRICTED: members only.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("protectedAliases").Description("Aliases only registry ADMINs may set, move or remove, e.g. production.");
+    }
+
+    /// <summary>The input's value, as a resolver reads it.</summary>
+    public sealed class Value
+    {
+        public string Owner { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public RegistryVisibility Visibility { get; set; } = RegistryVisibility.Organization;
+
+        public List<string>? ProtectedAliases { get; set; }
     }
 }

@@ -1,9 +1,11 @@
 using GraphQL.Types;
+using Lineage.Model;
+using Lineage.Names;
 using Lineage.Server.GraphQL.Scalars;
 
 namespace Lineage.Server.GraphQL.Inputs;
 
-internal sealed class CreateRunInputType : InputObjectGraphType<CreateRunInput>
+internal sealed class CreateRunInputType : InputObjectGraphType<CreateRunInputType.Value>
 {
     public CreateRunInputType()
     {
@@ -13,5 +15,30 @@ internal sealed class CreateRunInputType : InputObjectGraphType<CreateRunInput>
         Field<StringGraphType>("jobType").Description("train, eval, preprocess, ...");
         Field<JsonGraphType>("config").Description("The run's configuration, a JSON object.");
         Field<StringGraphType>("description").Description("What the run is for, in your words: at most 4096 characters.");
+    }
+
+    /// <summary>The input's value, as a resolver reads it.</summary>
+    public sealed class Value
+    {
+        public string Project { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string? JobType { get; set; }
+
+        public object? Config { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>The run asked for, checked as every command is.</summary>
+        internal CreateRunCommand Command(ApiLimits limits)
+        {
+            var project = ProjectPath.Parse(Project, "project");
+            return new CreateRunCommand(
+                new RunPath(project.Namespace, project.Project, NameRules.RequireName(Name, "run name")),
+                JobType,
+                Args.JsonObject(Config, "config", limits),
+                Description);
+        }
     }
 }

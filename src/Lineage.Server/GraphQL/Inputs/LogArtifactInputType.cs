@@ -1,9 +1,12 @@
 using GraphQL.Types;
+using Lineage.Errors;
+using Lineage.Model;
+using Lineage.Names;
 using Lineage.Server.GraphQL.Scalars;
 
 namespace Lineage.Server.GraphQL.Inputs;
 
-internal sealed class LogArtifactInputType : InputObjectGraphType<LogArtifactInput>
+internal sealed class LogArtifactInputType : InputObjectGraphType<LogArtifactInputType.Value>
 {
     public LogArtifactInputType()
     {
@@ -17,5 +20,54 @@ internal sealed class LogArtifactInputType : InputObjectGraphType<LogArtifactInp
         Field<LongGraphType>("size").Description("Size in bytes; the sum of the files' sizes when not given.");
         Field<ListGraphType<NonNullGraphType<ArtifactFileInputType>>>("files").Description("The file manifest.");
         Field<StringGraphType>("description").Description("What the version holds, in your words: at most 4096 characters. Logging content the artifact already holds keeps that version's description, as it keeps its metadata.");
+    }
+
+    /// <summary>The input's value, as a resolver reads it.</summary>
+    public sealed class Value
+    {
+        public string Run { get; set; } = "";
+
+        public string Name { get; set; } = "";
+
+        public string Type { get; set; } = "";
+
+        public string Digest { get; set; } = "";
+
+        public object? Metadata { get; set; }
+
+        public List<string>? Aliases { get; set; }
+
+        public long? Size { get; set; }
+
+        public List<ArtifactFileInputType.Value>? Files { get; set; }
+
+        public string? Description { get; set; }
+
+        /// <summary>The version asked for, checked as every command is.</summary>
+        internal LogArtifactCommand Command(ApiLimits limits) => new(
+            RunPath.Parse(Run, "run"),
+            Name,
+            Type,
+            Digest,
+            Args.JsonObject(Metadata, "metadata", limits),
+            Aliases ?? [],
+            Size,
+            Manifest(limits),
+            Description);
+
+        private List<VersionFile>? Manifest(ApiLimits limits)
+        {
+            if (Files is null)
+            {
+                return null;
+            }
+
+            if (Files.Count > limits.MaxManifestFiles)
+            {
+                throw new LimitExceededException("files", $"a manifest holds at most {limits.MaxManifestFiles} files, not {Files.Count} (limit maxManifestFiles)");
+            }
+
+            return [.. Files.Select(f => new VersionFile(f.Path, f.Digest, f.Size))];
+        }
     }
 }

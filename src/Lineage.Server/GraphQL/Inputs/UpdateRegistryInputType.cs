@@ -1,9 +1,10 @@
 using GraphQL.Types;
+using Lineage.Identity;
 using Lineage.Server.GraphQL.Identity;
 
 namespace Lineage.Server.GraphQL.Inputs;
 
-internal sealed class UpdateRegistryInputType : InputObjectGraphType<UpdateRegistryInput>
+internal sealed class UpdateRegistryInputType : InputObjectGraphType<UpdateRegistryInputType.Value>
 {
     public UpdateRegistryInputType()
     {
@@ -12,5 +13,15 @@ internal sealed class UpdateRegistryInputType : InputObjectGraphType<UpdateRegis
         Field<NonNullGraphType<StringGraphType>>("registry").Description("The registry path, e.g. acme/models.");
         Field<RegistryVisibilityType>("visibility").Description("Unchanged when not given.");
         Field<ListGraphType<NonNullGraphType<StringGraphType>>>("protectedAliases").Description("Replaces the protected aliases; unchanged when not given.");
+    }
+
+    /// <summary>The input's value, as a resolver reads it.</summary>
+    public sealed class Value
+    {
+        public string Registry { get; set; } = "";
+
+        public RegistryVisibility? Visibility { get; set; }
+
+        public List<string>? ProtectedAliases { get; set; }
     }
 }

@@ -1,6 +1,0 @@
-namespace Lineage.Server.GraphQL.Inputs;
-
-public sealed class RevokeApiKeyInput
-{
-    public string Id { get; set; } = "";
-}

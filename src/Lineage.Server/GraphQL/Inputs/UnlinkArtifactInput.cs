@@ -1,6 +1,0 @@
-namespace Lineage.Server.GraphQL.Inputs;
-
-public sealed class UnlinkArtifactInput
-{
-    public string Artifact { get; set; } = "";
-}
