@@ -24,17 +24,7 @@ internal static class Records
     public static VersionRecord Link(JsonElement m) =>
         VersionRecord.Read(new MapFields(Member(m, "source")), []).LinkedAs(new MapFields(m), Aliases(m));
 
-    public static CollectionRecord Collection(JsonElement m) => new(
-        Long(m, "id"),
-        Long(m, "registryId"),
-        Long(m, "namespaceId"),
-        String(m, "namespace"),
-        String(m, "registry"),
-        String(m, "name"),
-        String(m, "type"),
-        NullableString(m, "description"),
-        Time(m, "createdAt"),
-        String(m, "createdBy"));
+    public static CollectionRecord Collection(JsonElement m) => CollectionRecord.Read(new MapFields(m));
 
     public static PrincipalRecord Principal(JsonElement m) => new(
         Long(m, "id"),
@@ -46,14 +36,7 @@ internal static class Records
         Time(m, "createdAt"),
         String(m, "createdBy"));
 
-    public static NamespaceRecord Namespace(JsonElement m) => new(
-        Long(m, "id"),
-        String(m, "name"),
-        Enum.Parse<NamespaceKind>(String(m, "kind"), ignoreCase: true),
-        NullableLong(m, "organizationId"),
-        NullableString(m, "organization"),
-        Time(m, "createdAt"),
-        String(m, "createdBy"));
+    public static NamespaceRecord Namespace(JsonElement m) => NamespaceRecord.Read(new MapFields(m));
 
     public static RegistryRecord Registry(JsonElement m) => new(
         Long(m, "id"),

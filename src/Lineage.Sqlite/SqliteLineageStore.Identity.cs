@@ -14,7 +14,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         "pr.id AS principal_id, pr.name AS principal_name, pr.kind AS principal_kind, pr.is_administrator, pr.home_namespace_id, " +
         "hn.name AS home_namespace, pr.created_at AS principal_created_at, pr.created_by AS principal_created_by";
     private const string PrincipalJoins = "LEFT JOIN namespaces hn ON hn.id = pr.home_namespace_id";
-    private const string NamespaceColumns = "n.id, n.name, n.kind, n.organization_id, o.name AS organization, n.created_at, n.created_by";
+    private const string NamespaceColumns = "n.*, o.name AS organization";
     private const string NamespaceJoins = "LEFT JOIN namespaces o ON o.id = n.organization_id";
     private const string RegistryColumns = "g.id, g.namespace_id, n.name AS namespace, g.name, g.visibility, g.created_at, g.created_by, g.protected_aliases";
     private const string RegistryJoins = "JOIN namespaces n ON n.id = g.namespace_id";
@@ -62,9 +62,9 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         ArgumentNullException.ThrowIfNull(page);
         return _database.ReadAsync(async s =>
         {
-            var rows = await s.QueryAsync(
+            var rows = await s.RecordsAsync(
                 $"SELECT {NamespaceColumns} FROM namespaces n {NamespaceJoins} WHERE n.id > $after AND {Rows.Visible(access, "n.id")} ORDER BY n.id LIMIT $limit",
-                r => new PageItem<NamespaceRecord>(ReadNamespace(r), Rows.Long(r, "id")),
+                f => new PageItem<NamespaceRecord>(NamespaceRecord.Read(f), f.Long("id")),
                 cancellationToken,
                 ("$after", page.AfterKey),
                 ("$limit", page.First + 1),
@@ -93,9 +93,9 @@ public sealed partial class SqliteLineageStore : IIdentityStore
 
     public Task<IReadOnlyList<NamespaceRecord>> GetNamespacesAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<NamespaceRecord>>(
-            async s => await s.QueryAsync(
+            async s => await s.RecordsAsync(
                 $"SELECT {NamespaceColumns} FROM json_each($ids) j JOIN namespaces n ON n.id = j.value {NamespaceJoins} ORDER BY j.key",
-                ReadNamespace,
+                NamespaceRecord.Read,
                 cancellationToken,
                 ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
             cancellationToken);
@@ -111,9 +111,9 @@ public sealed partial class SqliteLineageStore : IIdentityStore
             ("$n", name)).ConfigureAwait(false)).FirstOrDefault();
 
     private static async Task<NamespaceRecord?> FindNamespaceAsync(SqliteSession s, string name, CancellationToken cancellationToken) =>
-        (await s.QueryAsync(
+        (await s.RecordsAsync(
             $"SELECT {NamespaceColumns} FROM namespaces n {NamespaceJoins} WHERE n.name = $n",
-            ReadNamespace,
+            NamespaceRecord.Read,
             cancellationToken,
             ("$n", name)).ConfigureAwait(false)).FirstOrDefault();
 
@@ -148,15 +148,6 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         Rows.NullableString(r, "home_namespace"),
         Time.Parse(Rows.Text(r, "principal_created_at")),
         Rows.Text(r, "principal_created_by"));
-
-    private static NamespaceRecord ReadNamespace(SqliteDataReader r) => new(
-        Rows.Long(r, "id"),
-        Rows.Text(r, "name"),
-        Enum.Parse<NamespaceKind>(Rows.Text(r, "kind"), ignoreCase: true),
-        Rows.NullableLong(r, "organization_id"),
-        Rows.NullableString(r, "organization"),
-        Time.Parse(Rows.Text(r, "created_at")),
-        Rows.Text(r, "created_by"));
 
     private static RegistryRecord ReadRegistry(SqliteDataReader r) => new(
         Rows.Long(r, "id"),

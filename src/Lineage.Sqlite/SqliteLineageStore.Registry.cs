@@ -3,14 +3,12 @@ using Lineage.Names;
 using Lineage.Registry;
 using Lineage.Store;
 using Lineage.Store.Rules;
-using Microsoft.Data.Sqlite;
 
 namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore : IRegistryStore
 {
-    private const string CollectionColumns =
-        "c.id, c.registry_id, g.namespace_id, n.name AS namespace, g.name AS registry, c.name, c.type, c.description, c.created_at, c.created_by";
+    private const string CollectionColumns = "c.*, g.namespace_id, n.name AS namespace, g.name AS registry";
     private const string CollectionJoins = "JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id";
 
     public Task<IReadOnlyList<CollectionRecord>> GetCollectionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
@@ -36,32 +34,20 @@ public sealed partial class SqliteLineageStore : IRegistryStore
     }
 
     private static async Task<CollectionRecord?> FindCollectionAsync(SqliteSession s, CollectionPath path, CancellationToken cancellationToken) =>
-        (await s.QueryAsync(
+        (await s.RecordsAsync(
             $"SELECT {CollectionColumns} FROM collections c {CollectionJoins} WHERE n.name = $ns AND g.name = $g AND c.name = $c",
-            ReadCollection,
+            CollectionRecord.Read,
             cancellationToken,
             ("$ns", path.Namespace),
             ("$g", path.Registry),
             ("$c", path.Collection)).ConfigureAwait(false)).FirstOrDefault();
 
     private static async Task<List<CollectionRecord>> LoadCollectionsAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        await s.QueryAsync(
+        await s.RecordsAsync(
             $"SELECT {CollectionColumns} FROM json_each($ids) j JOIN collections c ON c.id = j.value {CollectionJoins} ORDER BY j.key",
-            ReadCollection,
+            CollectionRecord.Read,
             cancellationToken,
             ("$ids", Rows.Ids(ids))).ConfigureAwait(false);
-
-    private static CollectionRecord ReadCollection(SqliteDataReader r) => new(
-        Rows.Long(r, "id"),
-        Rows.Long(r, "registry_id"),
-        Rows.Long(r, "namespace_id"),
-        Rows.Text(r, "namespace"),
-        Rows.Text(r, "registry"),
-        Rows.Text(r, "name"),
-        Rows.Text(r, "type"),
-        Rows.NullableString(r, "description"),
-        Time.Parse(Rows.Text(r, "created_at")),
-        Rows.Text(r, "created_by"));
 
     /// <summary>Linked versions: named after their collection, carrying their source's content and lineage.</summary>
     private static async Task<List<VersionRecord>> LoadLinksAsync(SqliteSession s, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Lineage.Store;
+
 namespace Lineage.Identity;
 
 /// <summary>A user, team or organization; a team may belong to an organization.</summary>
@@ -8,4 +10,15 @@ public sealed record NamespaceRecord(
     long? OrganizationId,
     string? Organization,
     DateTimeOffset CreatedAt,
-    string CreatedBy);
+    string CreatedBy)
+{
+    /// <summary>A namespace from its stored fields.</summary>
+    public static NamespaceRecord Read(IFieldReader f) => new(
+        f.Long("id"),
+        f.Text("name"),
+        Enum.Parse<NamespaceKind>(f.Text("kind"), ignoreCase: true),
+        f.NullableLong("organizationId"),
+        f.NullableText("organization"),
+        f.Time("createdAt"),
+        f.Text("createdBy"));
+}

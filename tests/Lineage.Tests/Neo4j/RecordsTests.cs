@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Lineage.Identity;
 using Lineage.Model;
 using Lineage.Neo4j;
 using Lineage.Registry;
@@ -63,5 +64,26 @@ public sealed class RecordsTests
         var run = Records.Run(map.RootElement);
 
         Assert.Equal(("acme/zoo/train", RunState.Failed, null, null, null), (run.Path, run.State, run.JobType, run.ConfigJson, run.Description));
+    }
+
+    [Fact]
+    public void a_collection_map_and_a_team_map_are_read_with_every_stored_property()
+    {
+        using var collection = JsonDocument.Parse("""
+            {"id": 30, "registryId": 20, "namespaceId": 9, "namespace": "acme", "registry": "models", "name": "classifier",
+             "type": "model", "description": "zoo classifiers", "nextIndex": 3, "path": "acme/models/classifier",
+             "createdAt": "2026-02-01T00:00:00.0000000Z", "createdBy": "bob"}
+            """);
+        using var team = JsonDocument.Parse("""
+            {"id": 11, "name": "vision", "kind": "TEAM", "organizationId": 9, "organization": "acme",
+             "createdAt": "2026-01-01T00:00:00.0000000Z", "createdBy": "ada"}
+            """);
+
+        Assert.Equal(
+            new CollectionRecord(30, 20, 9, "acme", "models", "classifier", "model", "zoo classifiers", new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), "bob"),
+            Records.Collection(collection.RootElement));
+        Assert.Equal(
+            new NamespaceRecord(11, "vision", NamespaceKind.Team, 9, "acme", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), "ada"),
+            Records.Namespace(team.RootElement));
     }
 }
