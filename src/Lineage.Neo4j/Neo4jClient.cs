@@ -22,7 +22,12 @@ public sealed class Neo4jClient : IDisposable
     private readonly Neo4jStoreOptions _options;
     private readonly string _base;
     private readonly bool _ownsHttp;
-    private string[] _bookmarks = [];
+
+    // The bookmarks a new transaction waits for, kept as Neo4j's drivers keep them: a finished
+    // transaction replaces the bookmarks it began with by the ones it ended with, so that two
+    // transactions finishing in either order never make the set move backwards.
+    private readonly Lock _bookmarkLock = new();
+    private readonly HashSet<string> _bookmarks = new(StringComparer.Ordinal);
 
     public Neo4jClient(Neo4jStoreOptions options, HttpMessageHandler? handler = null)
     {
@@ -45,7 +50,11 @@ public sealed class Neo4jClient : IDisposable
 
     private long _retries;
 
-    /// <summary>The version the server reports at its discovery address (<c>GET /</c>), e.g. <c>5.26.0</c> or <c>2025.01.0</c>.</summary>
+    /// <summary>
+    /// The version of the server, e.g. <c>5.26.0</c> or <c>2025.01.0</c>: what its discovery
+    /// address (<c>GET /</c>) reports, or, where that is not served (Aura), what
+    /// <c>dbms.components()</c> says through the Query API.
+    /// </summary>
     public async Task<string> ServerVersionAsync(CancellationToken cancellationToken)
     {
         var root = _options.Url.AbsoluteUri.TrimEnd('/') + "/";
@@ -53,18 +62,40 @@ public sealed class Neo4jClient : IDisposable
         {
             using var response = await _http.GetAsync(root, cancellationToken).ConfigureAwait(false);
             var body = Parse(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
-            return body.ValueKind == JsonValueKind.Object && body.TryGetProperty("neo4j_version", out var version) && version.GetString() is { } text
-                ? text
-                : throw new Neo4jStoreException($"{_options.Url} answered {(int)response.StatusCode} without a neo4j_version: is LINEAGE_NEO4J_URL Neo4j's HTTP address?");
+            if (response.IsSuccessStatusCode && body.ValueKind == JsonValueKind.Object && body.TryGetProperty("neo4j_version", out var version) && version.GetString() is { Length: > 0 } text)
+            {
+                return text;
+            }
         }
         catch (HttpRequestException e)
         {
             throw new Neo4jStoreException($"Neo4j at {_options.Url} could not be reached: {e.Message}", e);
         }
+
+        CypherResult components;
+        try
+        {
+            components = await ReadAsync(CypherCatalog.Get("maintenance/server-version"), [], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Neo4jStoreException e)
+        {
+            throw new Neo4jStoreException($"{_options.Url} does not answer discovery at its root, and asking it for dbms.components() failed: {e.Message}", e) { Code = e.Code };
+        }
+
+        return components.Rows.Count > 0 && components.Rows[0].NullableString("version") is { Length: > 0 } reported
+            ? reported
+            : throw new Neo4jStoreException($"{_options.Url} answers neither discovery nor dbms.components() with a version: is LINEAGE_NEO4J_URL Neo4j's HTTP address?");
     }
 
-    /// <summary>Runs one statement in its own transaction. Reads and idempotent schema statements only.</summary>
-    public Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    /// <summary>Runs one idempotent statement (a schema statement) in its own transaction, on a writer.</summary>
+    public Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken) =>
+        ImplicitAsync(statement, parameters, read: false, cancellationToken);
+
+    /// <summary>Runs one read in its own transaction, marked <c>accessMode: Read</c> so a cluster may serve it from any member.</summary>
+    public Task<CypherResult> ReadAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken) =>
+        ImplicitAsync(statement, parameters, read: true, cancellationToken);
+
+    private Task<CypherResult> ImplicitAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, bool read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -72,7 +103,9 @@ public sealed class Neo4jClient : IDisposable
         return WithRetriesAsync(
             async () =>
             {
-                var (result, _, _) = await SendAsync(HttpMethod.Post, _base, statement, parameters, affinity: null, withBookmarks: true, cancellationToken).ConfigureAwait(false);
+                var sent = Bookmarks();
+                var (result, body, _) = await SendAsync(HttpMethod.Post, _base, statement, parameters, affinity: null, sent, read, cancellationToken).ConfigureAwait(false);
+                Advance(sent, body);
                 return result;
             },
             cancellationToken);
@@ -121,11 +154,46 @@ public sealed class Neo4jClient : IDisposable
 
     private async Task<Neo4jTransaction> OpenAsync(CypherStatement opening, CancellationToken cancellationToken)
     {
-        var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", opening, [], null, withBookmarks: true, cancellationToken).ConfigureAwait(false);
+        var sent = Bookmarks();
+        var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", opening, [], null, sent, read: false, cancellationToken).ConfigureAwait(false);
         var id = begun.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var txId)
             ? txId.GetString() ?? throw new Neo4jStoreException("Neo4j opened a transaction without an id")
             : throw new Neo4jStoreException("Neo4j's answer to opening a transaction has no transaction id");
-        return new Neo4jTransaction(this, $"{_base}/tx/{Uri.EscapeDataString(id)}", affinity);
+        return new Neo4jTransaction(this, $"{_base}/tx/{Uri.EscapeDataString(id)}", affinity, sent);
+    }
+
+    /// <summary>The bookmarks a transaction begun now waits for.</summary>
+    private string[] Bookmarks()
+    {
+        lock (_bookmarkLock)
+        {
+            return [.. _bookmarks];
+        }
+    }
+
+    /// <summary>
+    /// Records what a finished transaction (an implicit call or a commit) ended with: its answer's
+    /// bookmarks replace the ones it began with, and any others, of transactions still running
+    /// or finished meanwhile, stay.
+    /// </summary>
+    internal void Advance(string[] began, JsonElement answer)
+    {
+        if (answer.ValueKind != JsonValueKind.Object || !answer.TryGetProperty("bookmarks", out var marks) || marks.ValueKind != JsonValueKind.Array || marks.GetArrayLength() == 0)
+        {
+            return;
+        }
+
+        lock (_bookmarkLock)
+        {
+            _bookmarks.ExceptWith(began);
+            foreach (var mark in marks.EnumerateArray())
+            {
+                if (mark.GetString() is { Length: > 0 } text)
+                {
+                    _bookmarks.Add(text);
+                }
+            }
+        }
     }
 
     internal async Task<(CypherResult Result, JsonElement Body, string? Affinity)> SendAsync(
@@ -134,7 +202,8 @@ public sealed class Neo4jClient : IDisposable
         CypherStatement? statement,
         IReadOnlyList<(string Name, object? Value)> parameters,
         string? affinity,
-        bool withBookmarks,
+        string[] bookmarks,
+        bool read,
         CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, url);
@@ -143,9 +212,9 @@ public sealed class Neo4jClient : IDisposable
             request.Headers.Add(AffinityHeader, affinity);
         }
 
-        if (statement is not null || withBookmarks)
+        if (statement is not null || bookmarks.Length > 0)
         {
-            request.Content = new ByteArrayContent(Body(statement, parameters, withBookmarks ? Volatile.Read(ref _bookmarks) : []));
+            request.Content = new ByteArrayContent(Body(statement, parameters, bookmarks, read));
             request.Content.Headers.ContentType = Json;
         }
 
@@ -171,11 +240,6 @@ public sealed class Neo4jClient : IDisposable
             if (!response.IsSuccessStatusCode || errors.Count > 0)
             {
                 throw Neo4jErrors.Translate(response.StatusCode, errors, statement?.Name ?? "transaction");
-            }
-
-            if (body.TryGetProperty("bookmarks", out var marks) && marks.ValueKind == JsonValueKind.Array && marks.GetArrayLength() > 0)
-            {
-                Volatile.Write(ref _bookmarks, [.. marks.EnumerateArray().Select(m => m.GetString() ?? "")]);
             }
 
             var nextAffinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : affinity;
@@ -204,7 +268,7 @@ public sealed class Neo4jClient : IDisposable
         }
     }
 
-    private static byte[] Body(CypherStatement? statement, IReadOnlyList<(string Name, object? Value)> parameters, string[] bookmarks)
+    private static byte[] Body(CypherStatement? statement, IReadOnlyList<(string Name, object? Value)> parameters, string[] bookmarks, bool read)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -222,6 +286,11 @@ public sealed class Neo4jClient : IDisposable
                 }
 
                 json.WriteEndObject();
+            }
+
+            if (read)
+            {
+                json.WriteString("accessMode", "Read");
             }
 
             if (bookmarks.Length > 0)
@@ -293,13 +362,15 @@ public sealed class Neo4jTransaction
 {
     private readonly Neo4jClient _client;
     private readonly string _url;
+    private readonly string[] _began;
     private string? _affinity;
 
-    internal Neo4jTransaction(Neo4jClient client, string url, string? affinity)
+    internal Neo4jTransaction(Neo4jClient client, string url, string? affinity, string[] began)
     {
         _client = client;
         _url = url;
         _affinity = affinity;
+        _began = began;
     }
 
     public async Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
@@ -307,7 +378,7 @@ public sealed class Neo4jTransaction
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(parameters);
         statement.Check(parameters.Select(p => p.Name));
-        var (result, _, affinity) = await _client.SendAsync(HttpMethod.Post, _url, statement, parameters, _affinity, withBookmarks: false, cancellationToken).ConfigureAwait(false);
+        var (result, _, affinity) = await _client.SendAsync(HttpMethod.Post, _url, statement, parameters, _affinity, [], read: false, cancellationToken).ConfigureAwait(false);
         _affinity = affinity;
         return result;
     }
@@ -316,7 +387,8 @@ public sealed class Neo4jTransaction
     {
         try
         {
-            await _client.SendAsync(HttpMethod.Post, $"{_url}/commit", null, [], _affinity, withBookmarks: false, cancellationToken).ConfigureAwait(false);
+            var (_, answer, _) = await _client.SendAsync(HttpMethod.Post, $"{_url}/commit", null, [], _affinity, [], read: false, cancellationToken).ConfigureAwait(false);
+            _client.Advance(_began, answer);
         }
         catch (Neo4jTransientException e) when (!e.RolledBack)
         {
@@ -331,7 +403,7 @@ public sealed class Neo4jTransaction
     {
         try
         {
-            await _client.SendAsync(HttpMethod.Delete, _url, null, [], _affinity, withBookmarks: false, CancellationToken.None).ConfigureAwait(false);
+            await _client.SendAsync(HttpMethod.Delete, _url, null, [], _affinity, [], read: false, CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception e) when (e is Neo4jTransientException or Neo4jStoreException or LineageException)
         {

@@ -59,9 +59,19 @@ public static class Neo4jErrors
         var first = errors.Count > 0 ? errors[0] : new Neo4jError($"HTTP {(int)status}", $"Neo4j answered {(int)status} {status} without an error body");
         var code = first.Code;
 
+        // A transaction terminated on purpose (by an administrator, or because it ran past
+        // db.transaction.timeout) or whose lock client was stopped is not tried again, as
+        // Neo4j's own drivers do not: the same work would meet the same end.
+        if (code is "Neo.TransientError.Transaction.Terminated" or "Neo.TransientError.Transaction.LockClientStopped")
+        {
+            return new Neo4jStoreException($"{statement}: Neo4j ended the transaction ({code}): {first.Message}") { Code = code };
+        }
+
+        // An unknown or expired transaction id is answered 404 Request.Invalid: the server has
+        // rolled it back, so the whole unit of work may run again.
         if (code.StartsWith("Neo.TransientError.", StringComparison.Ordinal)
             || code == "Neo.ClientError.Transaction.TransactionNotFound"
-            || (code == "Neo.ClientError.Request.Invalid" && first.Message.Contains("was not found", StringComparison.Ordinal)))
+            || (status == HttpStatusCode.NotFound && code == "Neo.ClientError.Request.Invalid"))
         {
             return new Neo4jTransientException($"{statement}: {code}: {first.Message}") { RolledBack = true };
         }
@@ -78,9 +88,7 @@ public static class Neo4jErrors
 
         if (status == HttpStatusCode.Unauthorized || code.StartsWith("Neo.ClientError.Security.", StringComparison.Ordinal))
         {
-            return new Neo4jStoreException(
-                $"Neo4j refused the store's credentials ({code}): check LINEAGE_NEO4J_USER and LINEAGE_NEO4J_PASSWORD, or LINEAGE_NEO4J_TOKEN")
-            { Code = code };
+            return new Neo4jStoreException(Security(status, code, statement)) { Code = code };
         }
 
         if (code == "Neo.ClientError.Database.DatabaseNotFound" || status == HttpStatusCode.NotFound)
@@ -90,4 +98,22 @@ public static class Neo4jErrors
 
         return new Neo4jStoreException($"Neo4j refused statement cypher/{statement}.cypher: {code}: {first.Message}") { Code = code };
     }
+
+    /// <summary>What an operator should do about a refusal of Neo4j's security: each code says something different.</summary>
+    private static string Security(HttpStatusCode status, string code, string statement) => code switch
+    {
+        "Neo.ClientError.Security.Forbidden" =>
+            $"Neo4j's user for the store may not run cypher/{statement}.cypher ({code}): grant it read and write on the database, and index and constraint management",
+        "Neo.ClientError.Security.CredentialsExpired" =>
+            $"the password of Neo4j's user for the store has expired ({code}): change it in Neo4j and set LINEAGE_NEO4J_PASSWORD to the new one",
+        "Neo.ClientError.Security.TokenExpired" =>
+            $"the token in LINEAGE_NEO4J_TOKEN has expired ({code}): give the store a fresh one",
+        "Neo.ClientError.Security.AuthenticationRateLimit" =>
+            $"Neo4j refuses logins for a while after too many failed ones ({code}): check the credentials, then wait before starting again",
+        "Neo.ClientError.Security.Unauthorized" or "Neo.ClientError.Security.AuthorizationExpired" or "" =>
+            $"Neo4j refused the store's credentials ({code}): check LINEAGE_NEO4J_USER and LINEAGE_NEO4J_PASSWORD, or LINEAGE_NEO4J_TOKEN",
+        _ when status == HttpStatusCode.Unauthorized && !code.StartsWith("Neo.", StringComparison.Ordinal) =>
+            $"Neo4j refused the store's credentials ({code}): check LINEAGE_NEO4J_USER and LINEAGE_NEO4J_PASSWORD, or LINEAGE_NEO4J_TOKEN",
+        _ => $"Neo4j's security refused cypher/{statement}.cypher ({code})",
+    };
 }

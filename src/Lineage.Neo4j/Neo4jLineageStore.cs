@@ -67,7 +67,7 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
     private Task<T> ReadAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken) =>
         _atomic.Value is { IsOpen: true, Transaction: { } joined }
             ? work(new Neo4jSession(joined.RunAsync))
-            : work(new Neo4jSession(_client.RunAsync));
+            : work(new Neo4jSession(_client.ReadAsync));
 
     private async Task<T> TransactAsync<T>(Func<Neo4jSession, Task<T>> work, CancellationToken cancellationToken)
     {

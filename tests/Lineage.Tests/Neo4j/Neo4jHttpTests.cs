@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json;
 using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Identity;
@@ -151,7 +152,7 @@ public sealed class Neo4jHttpTests
         await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
             ? Neo4jAnswer.Begun($"e{++opened}")
             : r.Path == "/db/lineage/query/v2/tx/e1/commit"
-                ? Neo4jAnswer.Error(202, "Neo.ClientError.Request.Invalid", "Transaction with Id: \"e1\" was not found. It may have timed out and therefore rolled back")
+                ? Neo4jAnswer.Error(404, "Neo.ClientError.Request.Invalid", "Transaction with Id: \"e1\" was not found. It may have timed out and therefore rolled back")
                 : Neo4jAnswer.Rows(["run"]));
         using var client = Client(fake);
 
@@ -199,14 +200,14 @@ public sealed class Neo4jHttpTests
     [Fact]
     public async Task a_failure_that_does_not_pass_is_reported_after_the_last_attempt()
     {
-        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(400, "Neo.TransientError.Transaction.LockClientStopped", "stopped"));
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(503, "Neo.TransientError.General.DatabaseUnavailable", "database is starting"));
         using var client = Client(fake);
 
         var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.RunAsync(ByPath, [("path", "a/b/c")], Ct));
 
         Assert.Equal(5, fake.Requests.Count);
         Assert.Contains("after 5 attempts", error.Message, StringComparison.Ordinal);
-        Assert.Contains("LockClientStopped", error.Message, StringComparison.Ordinal);
+        Assert.Contains("DatabaseUnavailable", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -350,6 +351,128 @@ public sealed class Neo4jHttpTests
 
         Assert.Equal("DELETE /db/lineage/query/v2/tx/u2", fake.Requests.Select(r => $"{r.Method} {r.Path}").Last());
         Assert.DoesNotContain(fake.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task a_read_asks_for_any_cluster_member_and_a_schema_statement_or_transaction_for_a_writer()
+    {
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("w1") : Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+
+        await client.ReadAsync(ByPath, [("path", "a/b/c")], Ct);
+        await client.RunAsync(CypherCatalog.Folder("schema")[0], [], Ct);
+        await client.TransactAsync(Lock, tx => tx.RunAsync(ByPath, [("path", "a/b/c")], Ct), Ct);
+
+        var sent = fake.Requests.ToList();
+        Assert.Equal("Read", sent[0].Body.GetProperty("accessMode").GetString());
+        Assert.All(sent.Skip(1), r => Assert.False(r.Body.ValueKind == JsonValueKind.Object && r.Body.TryGetProperty("accessMode", out _), $"{r.Method} {r.Path} asks for an access mode"));
+    }
+
+    [Fact]
+    public async Task bookmarks_of_transactions_that_finish_in_either_order_are_all_waited_for_and_only_commits_and_implicit_calls_give_them()
+    {
+        var opened = 0;
+        var commits = 0;
+        await using var fake = new FakeNeo4j(r =>
+            r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun($"b{Interlocked.Increment(ref opened)}")
+            : r.Path.EndsWith("/commit", StringComparison.Ordinal) ? new Neo4jAnswer(202, new { bookmarks = new[] { $"FB:commit-{Interlocked.Increment(ref commits)}" } })
+            : Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+
+        var first = await client.BeginAsync(Lock, Ct);
+        var second = await client.BeginAsync(Lock, Ct);
+        await second.RunAsync(ByPath, [("path", "a/b/c")], Ct);
+        await second.CommitAsync(Ct);
+        await first.CommitAsync(Ct);
+        await client.ReadAsync(ByPath, [("path", "a/b/c")], Ct);
+
+        // The in-transaction statement's answer carried FB:bookmark-1, which no one waits for;
+        // the later commit did not push the earlier one out.
+        var read = fake.Requests.Last();
+        Assert.Equal(["FB:commit-1", "FB:commit-2"], read.Body.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()).Order(StringComparer.Ordinal));
+
+        // A read that ends with a new bookmark replaces the ones it waited for.
+        await client.ReadAsync(ByPath, [("path", "a/b/c")], Ct);
+        Assert.Equal(["FB:bookmark-1"], fake.Requests.Last().Body.GetProperty("bookmarks").EnumerateArray().Select(b => b.GetString()));
+    }
+
+    [Theory]
+    [InlineData("Neo.TransientError.Transaction.Terminated")]
+    [InlineData("Neo.TransientError.Transaction.LockClientStopped")]
+    public async Task a_transaction_neo4j_ended_on_purpose_is_not_tried_again(string code)
+    {
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
+            ? Neo4jAnswer.Begun("k1")
+            : r.Method == "POST" && r.Path == "/db/lineage/query/v2/tx/k1" ? Neo4jAnswer.Error(400, code, "The transaction has been terminated.") : Neo4jAnswer.Rows(["run"]));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.TransactAsync(Lock, tx => tx.RunAsync(ByPath, [("path", "a/b/c")], Ct), Ct));
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(0, client.Retries);
+        Assert.Single(fake.Requests, r => r.Path.EndsWith("/tx", StringComparison.Ordinal));
+        Assert.Equal("DELETE /db/lineage/query/v2/tx/k1", fake.Requests.Select(r => $"{r.Method} {r.Path}").Last());
+    }
+
+    [Fact]
+    public async Task a_not_found_message_in_another_answer_is_not_taken_for_an_expired_transaction()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(400, "Neo.ClientError.Request.Invalid", "Property 'x' was not found"));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.ReadAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Single(fake.Requests);
+        Assert.Equal(0, client.Retries);
+        Assert.Contains("cypher/runs/by-path.cypher", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(401, "Neo.ClientError.Security.Unauthorized", "LINEAGE_NEO4J_PASSWORD")]
+    [InlineData(403, "Neo.ClientError.Security.Forbidden", "grant it read and write")]
+    [InlineData(401, "Neo.ClientError.Security.CredentialsExpired", "has expired")]
+    [InlineData(401, "Neo.ClientError.Security.TokenExpired", "LINEAGE_NEO4J_TOKEN has expired")]
+    [InlineData(429, "Neo.ClientError.Security.AuthenticationRateLimit", "too many failed")]
+    public async Task each_security_refusal_says_what_the_operator_should_do(int status, string code, string advice)
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Error(status, code, "refused for user neo4j"));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.ReadAsync(ByPath, [("path", "a/b/c")], Ct));
+
+        Assert.Equal(code, error.Code);
+        Assert.Contains(advice, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret-pass", error.Message, StringComparison.Ordinal);
+        Assert.Single(fake.Requests);
+    }
+
+    [Fact]
+    public async Task a_server_that_serves_no_discovery_reports_its_version_through_the_query_api()
+    {
+        await using var fake = new FakeNeo4j(r => r.Statement == CypherCatalog.Get("maintenance/server-version").Text
+            ? Neo4jAnswer.Rows(["version"], ["2025.10.0-aura"])
+            : Neo4jAnswer.Rows([]))
+        { ServesDiscovery = false };
+        using var client = Client(fake);
+
+        await new Neo4jLineageStore(client, TimeProvider.System).SetUpSchemaAsync(Ct);
+
+        var sent = fake.Requests.ToList();
+        Assert.Equal(CypherCatalog.Get("maintenance/server-version").Text, sent[0].Statement);
+        Assert.Equal("Read", sent[0].Body.GetProperty("accessMode").GetString());
+        Assert.Equal(CypherCatalog.Folder("schema").Select(s => (string?)s.Text), sent.Skip(1).Select(r => r.Statement));
+    }
+
+    [Fact]
+    public async Task a_server_too_old_for_the_store_is_refused_when_it_reports_its_version_through_the_query_api_too()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows(["version"], ["5.20.0"])) { ServesDiscovery = false };
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => new Neo4jLineageStore(client, TimeProvider.System).SetUpSchemaAsync(Ct));
+
+        Assert.Contains("Neo4j 5.20.0 is too old", error.Message, StringComparison.Ordinal);
+        Assert.Single(fake.Requests);
     }
 
     [Fact]

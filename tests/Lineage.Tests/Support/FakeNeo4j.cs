@@ -52,6 +52,13 @@ public sealed class FakeNeo4j : IAsyncDisposable
         {
             if (http.Request.Method == "GET" && http.Request.Path == "/")
             {
+                if (!ServesDiscovery)
+                {
+                    // As Aura does: no discovery document at the root.
+                    http.Response.StatusCode = 404;
+                    return;
+                }
+
                 // Discovery: unauthenticated, and not one of the recorded statements.
                 http.Response.ContentType = "application/json";
                 await http.Response.WriteAsync(JsonSerializer.Serialize(new { neo4j_version = Version, query = "/db/{databaseName}/query/v2" })).ConfigureAwait(false);
@@ -88,6 +95,9 @@ public sealed class FakeNeo4j : IAsyncDisposable
 
     /// <summary>What the discovery address reports as <c>neo4j_version</c>.</summary>
     public string Version { get; set; } = "5.26.0";
+
+    /// <summary>Whether <c>GET /</c> answers with the discovery document; Aura does not serve it.</summary>
+    public bool ServesDiscovery { get; set; } = true;
 
     public ConcurrentQueue<Neo4jRequest> Requests { get; } = new();
 
