@@ -45,6 +45,15 @@ public sealed class Neo4jClient : IDisposable
         _base = $"{options.Url.AbsoluteUri.TrimEnd('/')}/db/{Uri.EscapeDataString(options.Database)}/query/v2";
     }
 
+    /// <summary>
+    /// How often a rollback refused as concurrent is asked again: for as long as the server lets
+    /// a statement run (db.transaction.timeout, set below <see cref="Neo4jStoreOptions.RequestTimeout"/>).
+    /// </summary>
+    internal int RollbackAttempts => 2 * _options.MaxAttempts;
+
+    internal TimeSpan RollbackDelay(int tried) =>
+        TimeSpan.FromTicks(Math.Min(_options.RetryDelay.Ticks << Math.Min(tried, 16), _options.RequestTimeout.Ticks / 4));
+
     /// <summary>How many requests were tried again after a passing failure, since start.</summary>
     public long Retries => Interlocked.Read(ref _retries);
 
@@ -112,9 +121,9 @@ public sealed class Neo4jClient : IDisposable
     }
 
     /// <summary>
-    /// Opens an explicit transaction with <paramref name="opening"/> as its first statement
-    /// (the write lock, for the store), runs <paramref name="work"/> in it and commits. The work
-    /// may be run more than once, so it must not act outside the transaction.
+    /// Opens an explicit transaction, runs <paramref name="opening"/> in it (the write lock, for
+    /// the store), then <paramref name="work"/>, and commits. The work may be run more than once,
+    /// so it must not act outside the transaction.
     /// </summary>
     public Task<T> TransactAsync<T>(CypherStatement opening, Func<Neo4jTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
@@ -123,10 +132,11 @@ public sealed class Neo4jClient : IDisposable
         opening.Check([]);
         return WithRetriesAsync(async () =>
         {
-            var transaction = await OpenAsync(opening, cancellationToken).ConfigureAwait(false);
+            var transaction = await OpenAsync(cancellationToken).ConfigureAwait(false);
             T result;
             try
             {
+                await transaction.RunAsync(opening, [], cancellationToken).ConfigureAwait(false);
                 result = await work(transaction).ConfigureAwait(false);
             }
             catch
@@ -141,21 +151,42 @@ public sealed class Neo4jClient : IDisposable
     }
 
     /// <summary>
-    /// Opens an explicit transaction with <paramref name="opening"/> as its first statement, for
-    /// a unit of work that spans several store calls; its owner commits or rolls it back. Opening
-    /// is tried again after a passing failure; nothing after it is.
+    /// Opens an explicit transaction and runs <paramref name="opening"/> in it, for a unit of work
+    /// that spans several store calls; its owner commits or rolls it back. Opening is tried again
+    /// after a passing failure; nothing after it is.
     /// </summary>
     public Task<Neo4jTransaction> BeginAsync(CypherStatement opening, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(opening);
         opening.Check([]);
-        return WithRetriesAsync(() => OpenAsync(opening, cancellationToken), cancellationToken);
+        return WithRetriesAsync(
+            async () =>
+            {
+                var transaction = await OpenAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await transaction.RunAsync(opening, [], cancellationToken).ConfigureAwait(false);
+                }
+                catch
+                {
+                    await transaction.RollbackAsync().ConfigureAwait(false);
+                    throw;
+                }
+
+                return transaction;
+            },
+            cancellationToken);
     }
 
-    private async Task<Neo4jTransaction> OpenAsync(CypherStatement opening, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens a transaction with a request that runs nothing, so that its id is known before its
+    /// first statement: a statement that outlives the client's timeout (the write lock, waiting
+    /// behind another writer) can then be rolled back instead of left holding what it took.
+    /// </summary>
+    private async Task<Neo4jTransaction> OpenAsync(CancellationToken cancellationToken)
     {
         var sent = Bookmarks();
-        var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", opening, [], null, sent, read: false, cancellationToken).ConfigureAwait(false);
+        var (_, begun, affinity) = await SendAsync(HttpMethod.Post, $"{_base}/tx", null, [], null, sent, read: false, cancellationToken).ConfigureAwait(false);
         var id = begun.TryGetProperty("transaction", out var tx) && tx.TryGetProperty("id", out var txId)
             ? txId.GetString() ?? throw new Neo4jStoreException("Neo4j opened a transaction without an id")
             : throw new Neo4jStoreException("Neo4j's answer to opening a transaction has no transaction id");
@@ -212,7 +243,7 @@ public sealed class Neo4jClient : IDisposable
             request.Headers.Add(AffinityHeader, affinity);
         }
 
-        if (statement is not null || bookmarks.Length > 0)
+        if (statement is not null || bookmarks.Length > 0 || (method == HttpMethod.Post && url.EndsWith("/tx", StringComparison.Ordinal)))
         {
             request.Content = new ByteArrayContent(Body(statement, parameters, bookmarks, read));
             request.Content.Headers.ContentType = Json;
@@ -398,16 +429,32 @@ public sealed class Neo4jTransaction
         }
     }
 
-    /// <summary>Rolls back, best effort: an unreachable server drops the transaction when it times out.</summary>
+    /// <summary>
+    /// Rolls back, best effort: an unreachable server drops the transaction when it times out.
+    /// A rollback refused because a statement of the transaction is still running (one the
+    /// client stopped waiting for) is asked again until that statement ends.
+    /// </summary>
     public async Task RollbackAsync()
     {
-        try
+        for (var tried = 1; ; tried++)
         {
-            await _client.SendAsync(HttpMethod.Delete, _url, null, [], _affinity, [], read: false, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is Neo4jTransientException or Neo4jStoreException or LineageException)
-        {
-            // Nothing was committed; the server forgets the transaction on its own.
+            try
+            {
+                await _client.SendAsync(HttpMethod.Delete, _url, null, [], _affinity, [], read: false, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Neo4jStoreException e) when (e.Code == ConcurrentAccess && tried < _client.RollbackAttempts)
+            {
+                await Task.Delay(_client.RollbackDelay(tried)).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is Neo4jTransientException or Neo4jStoreException or LineageException)
+            {
+                // Nothing was committed; the server forgets the transaction on its own.
+                return;
+            }
         }
     }
+
+    /// <summary>What Neo4j answers a request for a transaction that is busy running another.</summary>
+    internal const string ConcurrentAccess = "Neo.ClientError.Transaction.TransactionAccessedConcurrently";
 }

@@ -68,7 +68,7 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
-    public async Task a_transaction_opens_with_its_first_statement_runs_in_order_carries_affinity_and_commits()
+    public async Task a_transaction_opens_empty_then_takes_its_first_statement_runs_in_order_carries_affinity_and_commits()
     {
         await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal) ? Neo4jAnswer.Begun("abc") : Neo4jAnswer.Rows(["run"], [new { id = 3 }]));
         using var client = Client(fake);
@@ -81,11 +81,14 @@ public sealed class Neo4jHttpTests
         Assert.Equal(3, id);
         var sent = fake.Requests.ToList();
         Assert.Equal(
-            ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/abc", "POST /db/lineage/query/v2/tx/abc/commit"],
+            ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/abc", "POST /db/lineage/query/v2/tx/abc", "POST /db/lineage/query/v2/tx/abc/commit"],
             sent.Select(r => $"{r.Method} {r.Path}").ToArray());
-        Assert.Equal(Lock.Text, sent[0].Statement);
-        Assert.Equal(ByPath.Text, sent[1].Statement);
-        Assert.Equal(System.Text.Json.JsonValueKind.Undefined, sent[2].Body.ValueKind);
+
+        // The opening request runs nothing, so the transaction's id is known before the lock is asked for.
+        Assert.Null(sent[0].Statement);
+        Assert.Equal(Lock.Text, sent[1].Statement);
+        Assert.Equal(ByPath.Text, sent[2].Statement);
+        Assert.Equal(JsonValueKind.Undefined, sent[3].Body.ValueKind);
         Assert.All(sent.Skip(1), r => Assert.Equal("member-7", r.Affinity));
     }
 
@@ -105,7 +108,7 @@ public sealed class Neo4jHttpTests
             Ct));
 
         Assert.Equal(
-            ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/t9", "DELETE /db/lineage/query/v2/tx/t9"],
+            ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/t9", "POST /db/lineage/query/v2/tx/t9", "DELETE /db/lineage/query/v2/tx/t9"],
             fake.Requests.Select(r => $"{r.Method} {r.Path}").ToArray());
     }
 
@@ -120,7 +123,7 @@ public sealed class Neo4jHttpTests
                 return Neo4jAnswer.Begun($"t{++attempts}");
             }
 
-            return r.Method == "POST" && r.Path == "/db/lineage/query/v2/tx/t1"
+            return r.Path == "/db/lineage/query/v2/tx/t1" && r.Statement == ByPath.Text
                 ? Neo4jAnswer.Error(400, "Neo.TransientError.Transaction.DeadlockDetected", "ForsetiClient can't acquire ExclusiveLock")
                 : Neo4jAnswer.Rows(["taken"], [attempts]);
         });
@@ -132,7 +135,7 @@ public sealed class Neo4jHttpTests
             async tx =>
             {
                 ran++;
-                return (await tx.RunAsync(CypherCatalog.Get("lock/take"), [], Ct)).Rows[0].Long("taken");
+                return (await tx.RunAsync(ByPath, [("path", "a/b/c")], Ct)).Rows[0].Long("taken");
             },
             Ct);
 
@@ -302,8 +305,9 @@ public sealed class Neo4jHttpTests
 
         var sent = fake.Requests.ToList();
         Assert.Equal("/db/lineage/query/v2/tx", sent[0].Path);
-        Assert.Equal(Lock.Text, sent[0].Statement);
-        Assert.Equal(ByPath.Text, sent[1].Statement);
+        Assert.Null(sent[0].Statement);
+        Assert.Equal(Lock.Text, sent[1].Statement);
+        Assert.Equal(ByPath.Text, sent[2].Statement);
         Assert.Equal("DELETE", sent[^1].Method);
         Assert.DoesNotContain(sent, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
     }
@@ -337,10 +341,11 @@ public sealed class Neo4jHttpTests
                 "POST /db/lineage/query/v2/tx/u1",
                 "POST /db/lineage/query/v2/tx/u1",
                 "POST /db/lineage/query/v2/tx/u1",
+                "POST /db/lineage/query/v2/tx/u1",
                 "POST /db/lineage/query/v2/tx/u1/commit",
             ],
             sent);
-        Assert.Equal(Lock.Text, fake.Requests.ElementAt(1).Statement);
+        Assert.Equal(Lock.Text, fake.Requests.ElementAt(2).Statement);
 
         // Ended without a commit, the unit rolls back.
         fake.Requests.Clear();
@@ -351,6 +356,71 @@ public sealed class Neo4jHttpTests
 
         Assert.Equal("DELETE /db/lineage/query/v2/tx/u2", fake.Requests.Select(r => $"{r.Method} {r.Path}").Last());
         Assert.DoesNotContain(fake.Requests, r => r.Path.EndsWith("/commit", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task a_lock_that_outlives_the_clients_timeout_is_rolled_back_by_its_known_id_and_the_work_runs_again()
+    {
+        // As Neo4j does: the abandoned statement keeps running, and a rollback asked for while it
+        // runs is refused as concurrent; asked again, it goes through.
+        var opened = 0;
+        var refusedDeletes = 0;
+        await using var fake = new FakeNeo4j(r =>
+        {
+            if (r.Path.EndsWith("/tx", StringComparison.Ordinal))
+            {
+                return Neo4jAnswer.Begun($"s{Interlocked.Increment(ref opened)}");
+            }
+
+            if (r.Path == "/db/lineage/query/v2/tx/s1" && r.Statement == Lock.Text)
+            {
+                Thread.Sleep(TimeSpan.FromMilliseconds(600));
+                return Neo4jAnswer.Rows(["taken"], [1]);
+            }
+
+            if (r.Method == "DELETE" && Interlocked.Increment(ref refusedDeletes) == 1)
+            {
+                return Neo4jAnswer.Error(400, "Neo.ClientError.Transaction.TransactionAccessedConcurrently", "transaction s1 is being used by another request");
+            }
+
+            return r.Method == "DELETE" ? new Neo4jAnswer(200, new { }) : Neo4jAnswer.Rows(["run"]);
+        });
+        using var client = new Neo4jClient(new Neo4jStoreOptions
+        {
+            Url = fake.Url,
+            Database = "lineage",
+            User = "neo4j",
+            Password = "s3cret-pass",
+            RetryDelay = TimeSpan.FromMilliseconds(1),
+            RequestTimeout = TimeSpan.FromMilliseconds(200),
+        });
+
+        await client.TransactAsync(Lock, tx => tx.RunAsync(ByPath, [("path", "a/b/c")], Ct), Ct);
+
+        var sent = fake.Requests.Select(r => $"{r.Method} {r.Path}").ToList();
+        Assert.Equal(2, sent.Count(r => r == "DELETE /db/lineage/query/v2/tx/s1"));
+        Assert.DoesNotContain("POST /db/lineage/query/v2/tx/s1/commit", sent);
+        Assert.Equal("POST /db/lineage/query/v2/tx/s2/commit", sent[^1]);
+        Assert.Equal(1, client.Retries);
+    }
+
+    [Fact]
+    public void the_compose_files_neo4j_ends_a_waiting_lock_and_a_running_transaction_before_the_service_stops_waiting()
+    {
+        var compose = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docker-compose.yml"));
+        TimeSpan Setting(string name)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(compose, $@"^\s*{name}:\s*(\d+)s\s*$", System.Text.RegularExpressions.RegexOptions.Multiline);
+            Assert.True(match.Success, $"docker-compose.yml sets no {name}");
+            return TimeSpan.FromSeconds(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        var client = new Neo4jStoreOptions { Url = new Uri("http://localhost:7474") }.RequestTimeout;
+        var lockWait = Setting("NEO4J_db_lock_acquisition_timeout");
+        var transaction = Setting("NEO4J_db_transaction_timeout");
+
+        Assert.True(lockWait < transaction, $"lock wait {lockWait} is not below the transaction timeout {transaction}");
+        Assert.True(transaction < client, $"the transaction timeout {transaction} is not below the client's {client}");
     }
 
     [Fact]
