@@ -11,14 +11,16 @@
 // @param runId
 // @param at
 // @param by
+MATCH (a:Artifact {id: $artifactId})
 MERGE (q:Sequence {name: 'ArtifactVersion'})
 SET q.value = coalesce(q.value, 0) + 1
-WITH q
-OPTIONAL MATCH (x:ArtifactVersion {artifactId: $artifactId})
-WITH q, max(x.versionIndex) AS top
+// The artifact counts its versions, so a new one reads no other; an artifact made before it
+// counted them is counted once (versions are never removed, so their number is the next index).
+WITH a, q, coalesce(a.nextVersionIndex, COUNT { MATCH (x:ArtifactVersion {artifactId: a.id}) }) AS versionIndex
+SET a.nextVersionIndex = versionIndex + 1
 CREATE (v:ArtifactVersion {
   id: q.value, artifactId: $artifactId, projectId: $projectId, namespaceId: $namespaceId, namespace: $namespace,
-  project: $project, artifactName: $artifactName, type: $type, versionIndex: coalesce(top + 1, 0), digest: $digest,
+  project: $project, artifactName: $artifactName, type: $type, versionIndex: versionIndex, digest: $digest,
   loggedByRunId: $runId, createdAt: $at, createdBy: $by})
 SET v += $fields
 RETURN v.id AS id, v.versionIndex AS versionIndex

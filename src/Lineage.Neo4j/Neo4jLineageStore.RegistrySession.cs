@@ -85,7 +85,7 @@ public sealed partial class Neo4jLineageStore
                 query.OldestFirst ? "history/page-oldest" : "history/page-newest",
                 r => Records.Event(r["event"]),
                 cancellationToken,
-                [.. Filter(target, query), ("after", page.AfterKey), ("limit", page.First + 1)]).ConfigureAwait(false);
+                [.. Filter(target, query), ("after", query.OldestFirst || page.AfterKey != 0 ? page.AfterKey : long.MaxValue), ("limit", page.First + 1)]).ConfigureAwait(false);
 
         public async Task<int> CountEventsAsync(HistoryTarget target, AuditQuery query, CancellationToken cancellationToken) =>
             (int)(await s.RowAsync("history/count", cancellationToken, Filter(target, query)).ConfigureAwait(false))!.Long("count");

@@ -66,6 +66,52 @@ public sealed partial class CypherFilesTests
     }
 
     [Fact]
+    public void every_node_a_statement_finds_by_one_property_is_found_through_an_index()
+    {
+        // A composite index serves only predicates on all of its properties, so a node looked up
+        // by one property needs an index on that property alone, or a composite one whose other
+        // properties the same statement also matches by equality or IN; else the label is scanned.
+        var indexes = CypherCatalog.Folder("schema")
+            .Select(s => SchemaIndex().Match(s.Text))
+            .Where(m => m.Success)
+            .Select(m => (Label: m.Groups[1].Value, Properties: m.Groups[2].Value.Split(',').Select(p => p.Trim().Split('.')[^1]).ToList()))
+            .ToList();
+        Assert.NotEmpty(indexes);
+
+        var scans = new List<string>();
+        foreach (var (name, statement) in CypherCatalog.All.Where(s => !s.Key.StartsWith("schema/", StringComparison.Ordinal) && !s.Key.StartsWith("maintenance/", StringComparison.Ordinal)))
+        {
+            foreach (Match lookup in OnePropertyLookup().Matches(statement.Text))
+            {
+                var (variable, label, property) = (lookup.Groups[1].Value, lookup.Groups[2].Value, lookup.Groups[3].Value);
+                var served = indexes.Any(i => i.Label == label && i.Properties[0] == property
+                    && i.Properties.Skip(1).All(other => Regex.IsMatch(statement.Text, $@"\b{variable}\.{other}\s*(=|IN\b)")));
+                if (!served)
+                {
+                    scans.Add($"cypher/{name}.cypher: ({variable}:{label} {{{property}: ...}})");
+                }
+            }
+        }
+
+        Assert.True(scans.Count == 0, "label scans:\n" + string.Join('\n', scans));
+    }
+
+    [Fact]
+    public void expiring_idempotency_keys_is_bounded_and_found_by_index_and_history_pages_filter_positions_without_an_or()
+    {
+        var expire = CypherCatalog.Get("idempotency/expire").Text;
+        Assert.Matches(@"LIMIT\s+\d+", expire);
+        Assert.Contains(CypherCatalog.Folder("schema"), s => s.Text.Contains("FOR (i:IdempotencyKey) ON (i.createdAt)", StringComparison.Ordinal));
+        Assert.DoesNotContain("OR e.position", CypherCatalog.Get("history/page-newest").Text, StringComparison.Ordinal);
+
+        // A new version takes its number from its artifact's counter, not from its siblings.
+        var create = CypherCatalog.Get("versions/create").Text;
+        Assert.Contains("SET a.nextVersionIndex = versionIndex + 1", create, StringComparison.Ordinal);
+        Assert.DoesNotContain("max(", create, StringComparison.Ordinal);
+        Assert.Contains("nextVersionIndex: 0", CypherCatalog.Get("artifacts/create").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void the_store_source_names_only_statements_that_exist_and_writes_no_cypher_of_its_own()
     {
         var source = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "src", "Lineage.Neo4j"), "*.cs")
@@ -198,6 +244,12 @@ public sealed partial class CypherFilesTests
 
     [GeneratedRegex("\\(\"([A-Za-z]+)\", ")]
     private static partial Regex ArgumentName();
+
+    [GeneratedRegex(@"FOR \(\w+:(\w+)\) (?:REQUIRE|ON) \(?([\w.]+(?:,\s*[\w.]+)*)\)?")]
+    private static partial Regex SchemaIndex();
+
+    [GeneratedRegex(@"\((\w+):(\w+) \{(\w+): [^,}]+\}\)")]
+    private static partial Regex OnePropertyLookup();
 
     [GeneratedRegex(@"\((\w*):AuditEvent\b")]
     private static partial Regex AuditEventVariable();

@@ -1,0 +1,2 @@
+// Schema: link-collection, created when missing.
+CREATE INDEX link_collection IF NOT EXISTS FOR (l:Link) ON (l.collectionId)
