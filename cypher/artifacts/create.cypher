@@ -11,5 +11,5 @@ MERGE (q:Sequence {name: 'Artifact'})
 SET q.value = coalesce(q.value, 0) + 1
 CREATE (a:Artifact {
   id: q.value, projectId: $projectId, namespaceId: $namespaceId, namespace: $namespace, project: $project,
-  name: $name, path: $path, type: $type, createdAt: $at, nextVersionIndex: 0})
+  name: $name, searchName: toLower($name), path: $path, type: $type, createdAt: $at, nextVersionIndex: 0})
 RETURN a.id AS id

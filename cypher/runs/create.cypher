@@ -12,6 +12,6 @@ MERGE (q:Sequence {name: 'Run'})
 SET q.value = coalesce(q.value, 0) + 1
 CREATE (r:Run {
   id: q.value, projectId: $projectId, namespaceId: $namespaceId, namespace: $namespace, project: $project,
-  name: $name, path: $path, state: 'RUNNING', createdAt: $at, createdBy: $by})
+  name: $name, searchName: toLower($name), path: $path, state: 'RUNNING', createdAt: $at, createdBy: $by})
 SET r += $fields
 RETURN r.id AS id

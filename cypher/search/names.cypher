@@ -1,4 +1,5 @@
-// Runs, project artifacts and collections whose name contains the text (lower-cased), among
+// Runs, project artifacts and collections whose name contains the text (lower-cased), found
+// through the text indexes on their lower-cased names (searchName), among
 // the namespaces and registries the caller may see (all when null); each kind gives its best
 // `first`, and the store puts them in their final order.
 // @param text
@@ -7,21 +8,21 @@
 // @param registries
 CALL () {
   MATCH (r:Run)
-  WHERE toLower(r.name) CONTAINS $text AND ($visible IS NULL OR r.namespaceId IN $visible)
+  WHERE r.searchName CONTAINS $text AND ($visible IS NULL OR r.namespaceId IN $visible)
   RETURN 'RUN' AS kind, r.name AS name, r.path AS path, r.jobType AS type
-  ORDER BY CASE WHEN toLower(r.name) STARTS WITH $text THEN 0 ELSE 1 END, size(r.name), r.name
+  ORDER BY CASE WHEN r.searchName STARTS WITH $text THEN 0 ELSE 1 END, size(r.name), r.name
   LIMIT $first
   UNION ALL
   MATCH (a:Artifact)
-  WHERE toLower(a.name) CONTAINS $text AND ($visible IS NULL OR a.namespaceId IN $visible)
+  WHERE a.searchName CONTAINS $text AND ($visible IS NULL OR a.namespaceId IN $visible)
   RETURN 'ARTIFACT' AS kind, a.name AS name, a.path AS path, a.type AS type
-  ORDER BY CASE WHEN toLower(a.name) STARTS WITH $text THEN 0 ELSE 1 END, size(a.name), a.name
+  ORDER BY CASE WHEN a.searchName STARTS WITH $text THEN 0 ELSE 1 END, size(a.name), a.name
   LIMIT $first
   UNION ALL
   MATCH (c:Collection)
-  WHERE toLower(c.name) CONTAINS $text AND ($registries IS NULL OR c.registryId IN $registries)
+  WHERE c.searchName CONTAINS $text AND ($registries IS NULL OR c.registryId IN $registries)
   RETURN 'COLLECTION' AS kind, c.name AS name, c.path AS path, c.type AS type
-  ORDER BY CASE WHEN toLower(c.name) STARTS WITH $text THEN 0 ELSE 1 END, size(c.name), c.name
+  ORDER BY CASE WHEN c.searchName STARTS WITH $text THEN 0 ELSE 1 END, size(c.name), c.name
   LIMIT $first
 }
 RETURN kind, name, path, type

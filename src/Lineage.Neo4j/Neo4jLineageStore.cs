@@ -43,6 +43,33 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
         {
             await _client.RunAsync(statement, [], cancellationToken).ConfigureAwait(false);
         }
+
+        await GiveOlderNodesSearchNamesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Once per database: nodes made before search kept lower-cased names get theirs, in batches,
+    /// so that search finds them through its text indexes. New nodes are made with one.
+    /// </summary>
+    private async Task GiveOlderNodesSearchNamesAsync(CancellationToken cancellationToken)
+    {
+        const string migration = "search-names";
+        var done = await _client.ReadAsync(CypherCatalog.Get("maintenance/migration-done"), [("name", migration)], cancellationToken).ConfigureAwait(false);
+        if (done.Rows.Count > 0 && done.Rows[0].Bool("done"))
+        {
+            return;
+        }
+
+        while (true)
+        {
+            var batch = await _client.RunAsync(CypherCatalog.Get("maintenance/search-names"), [("limit", 10_000)], cancellationToken).ConfigureAwait(false);
+            if (batch.Rows.Count == 0 || batch.Rows[0].Long("updated") == 0)
+            {
+                break;
+            }
+        }
+
+        await _client.RunAsync(CypherCatalog.Get("maintenance/migration-record"), [("name", migration), ("at", Now())], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether a reported version (<c>5.26.3</c>, <c>2025.06.0</c>, <c>5.26.0-aura</c>) is at least <see cref="MinimumServerVersion"/>.</summary>
