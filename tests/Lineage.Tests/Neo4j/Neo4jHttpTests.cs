@@ -263,6 +263,33 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
+    public async Task an_answer_with_rows_and_an_error_fails_its_transaction_which_neo4j_has_already_ended()
+    {
+        // The Query API can answer 202 with data and errors together; the error ended the
+        // transaction, so the rollback that follows is answered 404 and the statement's error is
+        // what the caller sees.
+        await using var fake = new FakeNeo4j(r => r.Path.EndsWith("/tx", StringComparison.Ordinal)
+            ? Neo4jAnswer.Begun("d1")
+            : r.Statement == ByPath.Text
+                ? new Neo4jAnswer(202, new
+                {
+                    data = new { fields = new[] { "run" }, values = new[] { new object[] { 1 } } },
+                    errors = new[] { new { code = "Neo.ClientError.Statement.ArgumentError", message = "bad argument" } },
+                })
+                : Neo4jAnswer.Rows(["taken"], [1]));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() => client.TransactAsync(Lock, tx => tx.RunAsync(ByPath, [("path", "a/b/c")], Ct), Ct));
+
+        Assert.Equal("Neo.ClientError.Statement.ArgumentError", error.Code);
+        Assert.Contains("cypher/runs/by-path.cypher", error.Message, StringComparison.Ordinal);
+        Assert.Equal(
+            ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/d1", "POST /db/lineage/query/v2/tx/d1", "DELETE /db/lineage/query/v2/tx/d1"],
+            fake.Requests.Select(r => $"{r.Method} {r.Path}").ToArray());
+        Assert.Equal(0, client.Retries);
+    }
+
+    [Fact]
     public async Task an_unreachable_server_is_retried_and_then_reported_with_its_address()
     {
         var port = FreePort();

@@ -74,7 +74,7 @@ public sealed class FakeNeo4j : IAsyncDisposable
                 http.Request.Headers["neo4j-cluster-affinity"].FirstOrDefault(),
                 text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
             Requests.Enqueue(request);
-            var answer = script(request);
+            var answer = Documented(request, script);
             http.Response.StatusCode = answer.Status;
             foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
             {
@@ -92,6 +92,63 @@ public sealed class FakeNeo4j : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    // Transactions Neo4j no longer knows: committed, rolled back, or ended by an error.
+    private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The script's answer, held to what the Query API documents whatever the script says: a
+    /// request for a transaction that has ended (committed, rolled back, or failed) is answered
+    /// 404 <c>Request.Invalid</c>; an error ends the transaction it happened in; bookmarks come
+    /// only with a commit or an implicit call.
+    /// </summary>
+    private Neo4jAnswer Documented(Neo4jRequest request, Func<Neo4jRequest, Neo4jAnswer> script)
+    {
+        var transaction = TransactionOf(request.Path);
+        if (transaction is not null && _ended.ContainsKey(transaction))
+        {
+            return Neo4jAnswer.Error(404, "Neo.ClientError.Request.Invalid", $"Transaction with Id: \"{transaction}\" was not found. It may have timed out and therefore rolled back or the routing table was updated.");
+        }
+
+        var answer = script(request);
+        var failed = answer.Status >= 400 || HasErrors(answer.Body);
+        var commit = request.Path.EndsWith("/commit", StringComparison.Ordinal);
+        if (transaction is not null && (failed || commit || request.Method == "DELETE"))
+        {
+            _ended[transaction] = true;
+        }
+
+        var inTransaction = request.Path.EndsWith("/tx", StringComparison.Ordinal) || (transaction is not null && !commit);
+        return inTransaction && answer.Body is not null ? answer with { Body = WithoutBookmarks(answer.Body) } : answer;
+    }
+
+    /// <summary>The transaction id in <c>/db/{db}/query/v2/tx/{id}</c> or <c>…/tx/{id}/commit</c>.</summary>
+    private static string? TransactionOf(string path)
+    {
+        var at = path.IndexOf("/query/v2/tx/", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var rest = path[(at + "/query/v2/tx/".Length)..];
+        return rest.Split('/')[0] is { Length: > 0 } id ? id : null;
+    }
+
+    private static bool HasErrors(object? body) =>
+        body is not null && JsonSerializer.SerializeToNode(body) is System.Text.Json.Nodes.JsonObject json
+        && json["errors"] is System.Text.Json.Nodes.JsonArray { Count: > 0 };
+
+    private static object WithoutBookmarks(object body)
+    {
+        if (JsonSerializer.SerializeToNode(body) is System.Text.Json.Nodes.JsonObject json)
+        {
+            json.Remove("bookmarks");
+            return json;
+        }
+
+        return body;
+    }
 
     /// <summary>What the discovery address reports as <c>neo4j_version</c>.</summary>
     public string Version { get; set; } = "5.26.0";
