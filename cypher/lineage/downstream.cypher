@@ -1,11 +1,21 @@
 // One level of a downstream walk: the runs that used the given versions, and the versions the
 // given runs logged, with each neighbour's type and namespace.
+// Neighbours the walk would leave out anyway (in a namespace the caller may not see, or of a
+// type the query does not ask for: LineageWalker's rule, which still decides) are not sent;
+// null filters let everything through, as a cycle check needs.
 // @param runs
 // @param versions
+// @param visible
+// @param jobTypes
+// @param artifactTypes
 MATCH (r:Run)-[:USED]->(v:ArtifactVersion)
 WHERE v.id IN $versions
+  AND ($visible IS NULL OR r.namespaceId IN $visible)
+  AND ($jobTypes IS NULL OR r.jobType IN $jobTypes)
 RETURN 'ARTIFACT' AS fromKind, v.id AS fromId, 'RUN' AS toKind, r.id AS toId, r.jobType AS toType, r.namespaceId AS toNamespace
 UNION ALL
 MATCH (r:Run)-[:LOGGED]->(v:ArtifactVersion)
 WHERE r.id IN $runs
+  AND ($visible IS NULL OR v.namespaceId IN $visible)
+  AND ($artifactTypes IS NULL OR v.type IN $artifactTypes)
 RETURN 'RUN' AS fromKind, r.id AS fromId, 'ARTIFACT' AS toKind, v.id AS toId, v.type AS toType, v.namespaceId AS toNamespace

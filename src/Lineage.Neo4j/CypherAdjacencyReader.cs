@@ -1,35 +1,63 @@
+using Lineage.Identity;
 using Lineage.Lineage;
 
 namespace Lineage.Neo4j;
 
-/// <summary>One level of a walk: the neighbours of a frontier, read by one statement of cypher/lineage.</summary>
+/// <summary>
+/// One level of a walk: the neighbours of a frontier, read by statements of cypher/lineage, at
+/// most <see cref="MaxIdsPerStatement"/> frontier ids each. A lineage walk passes the caller's
+/// visible namespaces and the query's types, so that neighbours the walker would leave out are
+/// not sent at all; a cycle check passes none.
+/// </summary>
 internal sealed class CypherAdjacencyReader : IAdjacencyReader
 {
-    private readonly Neo4jSession _session;
+    /// <summary>How many frontier ids one statement carries: a wide frontier is read in parts.</summary>
+    public const int MaxIdsPerStatement = 10_000;
 
+    private readonly Neo4jSession _session;
+    private readonly long[]? _visible;
+    private readonly string[]? _jobTypes;
+    private readonly string[]? _artifactTypes;
+
+    /// <summary>A reader of every neighbour, for a cycle check.</summary>
     public CypherAdjacencyReader(Neo4jSession session)
     {
         _session = session;
     }
 
+    /// <summary>A reader for a lineage walk by <paramref name="access"/>'s caller.</summary>
+    public CypherAdjacencyReader(Neo4jSession session, LineageQuery query, Access access)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
+        _session = session;
+        _visible = access.VisibleNamespaces is { } visible ? [.. visible] : null;
+        _jobTypes = query.JobTypes is { } jobs ? [.. jobs] : null;
+        _artifactTypes = query.ArtifactTypes is { } types ? [.. types] : null;
+    }
+
     public async Task<IReadOnlyList<Adjacency>> ReadAsync(IReadOnlyList<NodeRef> nodes, WalkDirection direction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(nodes);
-        if (nodes.Count == 0)
+        var steps = new List<Adjacency>();
+        foreach (var part in nodes.Chunk(MaxIdsPerStatement))
         {
-            return [];
+            steps.AddRange(await _session.QueryAsync(
+                direction == WalkDirection.Downstream ? "lineage/downstream" : "lineage/upstream",
+                r => new Adjacency(
+                    Node(r.String("fromKind"), r.Long("fromId")),
+                    Node(r.String("toKind"), r.Long("toId")),
+                    r.NullableString("toType"),
+                    r.Long("toNamespace")),
+                cancellationToken,
+                ("runs", Ids(part, NodeKind.Run)),
+                ("versions", Ids(part, NodeKind.Artifact)),
+                ("visible", _visible),
+                ("jobTypes", _jobTypes),
+                ("artifactTypes", _artifactTypes)).ConfigureAwait(false));
         }
 
-        return await _session.QueryAsync(
-            direction == WalkDirection.Downstream ? "lineage/downstream" : "lineage/upstream",
-            r => new Adjacency(
-                Node(r.String("fromKind"), r.Long("fromId")),
-                Node(r.String("toKind"), r.Long("toId")),
-                r.NullableString("toType"),
-                r.Long("toNamespace")),
-            cancellationToken,
-            ("runs", Ids(nodes, NodeKind.Run)),
-            ("versions", Ids(nodes, NodeKind.Artifact))).ConfigureAwait(false);
+        return steps;
     }
 
     public static long[] Ids(IEnumerable<NodeRef> nodes, NodeKind kind) => [.. nodes.Where(n => n.Kind == kind).Select(n => n.Id)];

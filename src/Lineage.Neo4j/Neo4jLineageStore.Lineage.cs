@@ -18,7 +18,7 @@ public sealed partial class Neo4jLineageStore
         return ReadAsync(async s =>
         {
             var start = (await DescribeAsync(s, [query.Start], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(query.Start);
-            var walk = await LineageWalker.WalkFromAsync(new CypherAdjacencyReader(s), query, start?.Description, access, cancellationToken).ConfigureAwait(false)
+            var walk = await LineageWalker.WalkFromAsync(new CypherAdjacencyReader(s, query, access), query, start?.Description, access, cancellationToken).ConfigureAwait(false)
                 ?? throw Missing.LineageStart(query.Start);
             var names = await DescribeAsync(s, [.. walk.Nodes.Select(n => n.Node)], cancellationToken).ConfigureAwait(false);
             var nodes = walk.Nodes

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Identity;
+using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Neo4j;
@@ -287,6 +288,36 @@ public sealed class Neo4jHttpTests
             ["POST /db/lineage/query/v2/tx", "POST /db/lineage/query/v2/tx/d1", "POST /db/lineage/query/v2/tx/d1", "DELETE /db/lineage/query/v2/tx/d1"],
             fake.Requests.Select(r => $"{r.Method} {r.Path}").ToArray());
         Assert.Equal(0, client.Retries);
+    }
+
+    [Fact]
+    public async Task a_wide_frontier_is_read_in_parts_and_a_walk_sends_the_callers_filters_while_a_cycle_check_sends_none()
+    {
+        await using var fake = new FakeNeo4j(r => Neo4jAnswer.Rows(
+            ["fromKind", "fromId", "toKind", "toId", "toType", "toNamespace"],
+            ["ARTIFACT", r.Parameters.GetProperty("versions").EnumerateArray().Select(v => v.GetInt64()).FirstOrDefault(), "RUN", 1, "train", 7]));
+        using var client = Client(fake);
+        var session = new Neo4jSession(client.ReadAsync);
+        var frontier = Enumerable.Range(1, 25_000).Select(i => NodeRef.Version(i)).ToList();
+        var query = new LineageQuery(NodeRef.Version(1), LineageDirection.Downstream, 3, new HashSet<string> { "dataset" }, new HashSet<string> { "train" }, 100);
+        var viewer = Access.Of(new Dictionary<long, Role> { [7] = Role.Viewer }, new Dictionary<long, Role>());
+
+        var steps = await new CypherAdjacencyReader(session, query, viewer).ReadAsync(frontier, WalkDirection.Downstream, Ct);
+
+        Assert.Equal([10_000, 10_000, 5_000], fake.Requests.Select(r => r.Parameters.GetProperty("versions").GetArrayLength()));
+        Assert.Equal([1L, 10_001L, 20_001L], steps.Select(s => s.From.Id));
+        Assert.All(fake.Requests, r =>
+        {
+            Assert.Equal([7L], r.Parameters.GetProperty("visible").EnumerateArray().Select(v => v.GetInt64()));
+            Assert.Equal(["train"], r.Parameters.GetProperty("jobTypes").EnumerateArray().Select(v => v.GetString()));
+            Assert.Equal(["dataset"], r.Parameters.GetProperty("artifactTypes").EnumerateArray().Select(v => v.GetString()));
+        });
+
+        fake.Requests.Clear();
+        await new CypherAdjacencyReader(session).ReadAsync([NodeRef.Run(1)], WalkDirection.Upstream, Ct);
+
+        var check = Assert.Single(fake.Requests);
+        Assert.All(new[] { "visible", "jobTypes", "artifactTypes" }, name => Assert.Equal(JsonValueKind.Null, check.Parameters.GetProperty(name).ValueKind));
     }
 
     [Fact]
