@@ -1,40 +1,32 @@
 using Lineage.Neo4j;
 using Lineage.Store;
+using Lineage.Tests.Support;
 
 namespace Lineage.Tests.Store;
 
 /// <summary>
-/// The store contract on Neo4j, whenever LINEAGE_NEO4J_URL points at a server (with
-/// LINEAGE_NEO4J_USER, LINEAGE_NEO4J_PASSWORD and LINEAGE_NEO4J_DATABASE as needed). Each test
-/// starts from an empty database, so point it at a database kept for tests. Without the URL
-/// every test is reported as skipped, with the reason.
+/// The store contract on Neo4j: on the server LINEAGE_NEO4J_URL names (with LINEAGE_NEO4J_USER,
+/// LINEAGE_NEO4J_PASSWORD and LINEAGE_NEO4J_DATABASE as needed), or else on a throwaway container
+/// of <see cref="Image"/> where a Docker engine is reachable. Each test starts from an empty
+/// database, so point the URL at a database kept for tests. With neither, every test is reported
+/// as skipped, with the reason.
 /// </summary>
-public sealed class Neo4jLineageStoreTests : LineageStoreContract
+public abstract class Neo4jLineageStoreContract : LineageStoreContract
 {
-    public const string SkipReason = "LINEAGE_NEO4J_URL is not set: the Neo4j store contract needs a Neo4j 5.26+ server (docker compose up neo4j)";
-
     private Neo4jClient? _client;
 
-    public static Neo4jStoreOptions? ConfiguredOptions() =>
-        Environment.GetEnvironmentVariable("LINEAGE_NEO4J_URL") is { Length: > 0 } url
-            ? new Neo4jStoreOptions
-            {
-                Url = new Uri(url),
-                User = Environment.GetEnvironmentVariable("LINEAGE_NEO4J_USER"),
-                Password = Environment.GetEnvironmentVariable("LINEAGE_NEO4J_PASSWORD"),
-                Database = Environment.GetEnvironmentVariable("LINEAGE_NEO4J_DATABASE") is { Length: > 0 } db ? db : "neo4j",
-            }
-            : null;
+    /// <summary>The image a container is started from when no URL is set.</summary>
+    protected abstract string Image { get; }
 
     protected override async Task<ILineageStore> OpenEmptyStoreAsync()
     {
-        var options = ConfiguredOptions();
-        if (options is null)
+        var server = await TestNeo4j.ServerAsync(Image);
+        if (server.Options is null)
         {
-            Assert.Skip(SkipReason);
+            Assert.Skip(server.Reason!);
         }
 
-        _client = new Neo4jClient(options);
+        _client = new Neo4jClient(server.Options);
         await _client.RunAsync(CypherCatalog.Get("maintenance/erase-everything"), [], Ct);
         var store = new Neo4jLineageStore(_client, TimeProvider.System);
         await store.SetUpSchemaAsync(Ct);
@@ -46,4 +38,16 @@ public sealed class Neo4jLineageStoreTests : LineageStoreContract
         _client?.Dispose();
         await base.DisposeAsync();
     }
+}
+
+/// <summary>The contract on the oldest Neo4j the store supports.</summary>
+public sealed class Neo4jLineageStoreTests : Neo4jLineageStoreContract
+{
+    protected override string Image => TestNeo4j.Images[0];
+}
+
+/// <summary>The contract on a current Neo4j release; skipped when only a URL is given, which the first class already covers.</summary>
+public sealed class Neo4jCurrentLineageStoreTests : Neo4jLineageStoreContract
+{
+    protected override string Image => TestNeo4j.Images[^1];
 }

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
 using Lineage.Neo4j;
 
 namespace Lineage.Tests.Support;
@@ -16,6 +19,61 @@ internal static class TestNeo4j
         string.Equals(Environment.GetEnvironmentVariable("LINEAGE_TEST_STORE"), "neo4j", StringComparison.OrdinalIgnoreCase)
             ? Neo4jStoreOptions.FromSettings(Environment.GetEnvironmentVariable)
             : null;
+
+    /// <summary>The images the store contract runs on where a Docker engine is reachable: the oldest supported release and a current one.</summary>
+    public static IReadOnlyList<string> Images =>
+        Environment.GetEnvironmentVariable("LINEAGE_NEO4J_IMAGES") is { Length: > 0 } images
+            ? images.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            : ["neo4j:5.26-community", "neo4j:2025.10-community"];
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<Server>>> Servers = new(StringComparer.Ordinal);
+
+    /// <summary>A server for the store contract, or why there is none.</summary>
+    public sealed record Server(Neo4jStoreOptions? Options, string? Reason);
+
+    /// <summary>
+    /// The server the store contract runs on: LINEAGE_NEO4J_URL's when it is set; otherwise a
+    /// throwaway container of <paramref name="image"/>, with the Query API on, started once per
+    /// test run where Testcontainers finds a Docker engine; otherwise none, with the reason.
+    /// </summary>
+    public static Task<Server> ServerAsync(string image) =>
+        Servers.GetOrAdd(image, i => new Lazy<Task<Server>>(() => StartAsync(i))).Value;
+
+    private static async Task<Server> StartAsync(string image)
+    {
+        if (Environment.GetEnvironmentVariable("LINEAGE_NEO4J_URL") is { Length: > 0 })
+        {
+            // One named server serves one contract class: two would empty it under each other.
+            return image == Images[0]
+                ? new Server(Neo4jStoreOptions.FromSettings(Environment.GetEnvironmentVariable), null)
+                : new Server(null, $"LINEAGE_NEO4J_URL names one server, which the contract on {Images[0]} runs on; {image} runs in a container where no URL is set");
+        }
+
+        if (TestcontainersSettings.OS.DockerEndpointAuthConfig is null)
+        {
+            return new Server(null, $"no Neo4j for {image}: LINEAGE_NEO4J_URL is not set and Testcontainers finds no Docker engine to start one in");
+        }
+
+        var password = "lineage-" + Guid.NewGuid().ToString("N")[..16];
+        var container = new ContainerBuilder(image)
+            .WithEnvironment("NEO4J_AUTH", $"neo4j/{password}")
+            .WithEnvironment("NEO4J_server_http__enabled__modules", "TRANSACTIONAL_ENDPOINTS,UNMANAGED_EXTENSIONS,BROWSER,QUERY_API_ENDPOINTS")
+            .WithEnvironment("NEO4J_db_lock_acquisition_timeout", "10s")
+            .WithEnvironment("NEO4J_db_transaction_timeout", "25s")
+            .WithPortBinding(7474, true)
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(7474).ForPath("/")))
+            .Build();
+        await container.StartAsync().ConfigureAwait(false);
+        return new Server(
+            new Neo4jStoreOptions
+            {
+                Url = new Uri($"http://{container.Hostname}:{container.GetMappedPublicPort(7474)}"),
+                User = "neo4j",
+                Password = password,
+                Database = "neo4j",
+            },
+            null);
+    }
 
     /// <summary>Empties the test database, and gives the settings that put a server on it.</summary>
     public static IReadOnlyList<(string Name, string Value)> EmptyDatabase()
