@@ -1,12 +1,13 @@
-// One page of children per parent (used-by), in key order, leaving out what the caller may not see.
+// One page of children per parent (used-by), in key order, leaving out what the caller may not see:
+// a seek on the edges' (end id, seq) index, so a hub's page reads one page of its edges.
 // @param parents
 // @param after
 // @param limit
 // @param visible
 UNWIND $parents AS parent
 CALL (parent) {
-  MATCH (c:Run)-[e:USED]->(:ArtifactVersion {id: parent})
-  WHERE e.seq > $after AND ($visible IS NULL OR c.namespaceId IN $visible)
+  MATCH (c:Run)-[e:USED]->(:ArtifactVersion)
+  WHERE e.versionId = parent AND e.seq > $after AND ($visible IS NULL OR c.namespaceId IN $visible)
   RETURN c.id AS child, e.seq AS key
   ORDER BY key
   LIMIT $limit

@@ -44,17 +44,19 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
             await _client.RunAsync(statement, [], cancellationToken).ConfigureAwait(false);
         }
 
-        await GiveOlderNodesSearchNamesAsync(cancellationToken).ConfigureAwait(false);
+        // Once per database, data made before a change of shape gets the properties newer data is
+        // made with: lower-cased names for search, and the ids of an edge's ends for its pages.
+        await MigrateOnceAsync("search-names", CypherCatalog.Get("maintenance/search-names"), cancellationToken).ConfigureAwait(false);
+        await MigrateOnceAsync("edge-ends", CypherCatalog.Get("maintenance/edge-ends"), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// Once per database: nodes made before search kept lower-cased names get theirs, in batches,
-    /// so that search finds them through its text indexes. New nodes are made with one.
+    /// Runs a one-time change of the database's data, in batches of <paramref name="batch"/>'s
+    /// size until a batch changes nothing, unless the database records it as made.
     /// </summary>
-    private async Task GiveOlderNodesSearchNamesAsync(CancellationToken cancellationToken)
+    private async Task MigrateOnceAsync(string name, CypherStatement batch, CancellationToken cancellationToken)
     {
-        const string migration = "search-names";
-        var done = await _client.ReadAsync(CypherCatalog.Get("maintenance/migration-done"), [("name", migration)], cancellationToken).ConfigureAwait(false);
+        var done = await _client.ReadAsync(CypherCatalog.Get("maintenance/migration-done"), [("name", name)], cancellationToken).ConfigureAwait(false);
         if (done.Rows.Count > 0 && done.Rows[0].Bool("done"))
         {
             return;
@@ -62,14 +64,14 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
 
         while (true)
         {
-            var batch = await _client.RunAsync(CypherCatalog.Get("maintenance/search-names"), [("limit", 10_000)], cancellationToken).ConfigureAwait(false);
-            if (batch.Rows.Count == 0 || batch.Rows[0].Long("updated") == 0)
+            var changed = await _client.RunAsync(batch, [("limit", 10_000)], cancellationToken).ConfigureAwait(false);
+            if (changed.Rows.Count == 0 || changed.Rows[0].Long("updated") == 0)
             {
                 break;
             }
         }
 
-        await _client.RunAsync(CypherCatalog.Get("maintenance/migration-record"), [("name", migration), ("at", Now())], cancellationToken).ConfigureAwait(false);
+        await _client.RunAsync(CypherCatalog.Get("maintenance/migration-record"), [("name", name), ("at", Now())], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether a reported version (<c>5.26.3</c>, <c>2025.06.0</c>, <c>5.26.0-aura</c>) is at least <see cref="MinimumServerVersion"/>.</summary>

@@ -617,15 +617,15 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
-    public async Task nodes_made_before_search_kept_lower_cased_names_get_theirs_once_in_batches()
+    public async Task data_made_before_a_change_of_shape_is_changed_once_in_batches_until_none_is_left()
     {
-        var done = false;
+        var done = new HashSet<string>(StringComparer.Ordinal);
         var batches = new Queue<long>([10_000, 10_000, 42, 0]);
         await using var fake = new FakeNeo4j(r =>
         {
             if (r.Statement == CypherCatalog.Get("maintenance/migration-done").Text)
             {
-                return Neo4jAnswer.Rows(["done"], [done]);
+                return Neo4jAnswer.Rows(["done"], [done.Contains(r.Parameters.GetProperty("name").GetString()!)]);
             }
 
             if (r.Statement == CypherCatalog.Get("maintenance/search-names").Text)
@@ -633,9 +633,14 @@ public sealed class Neo4jHttpTests
                 return Neo4jAnswer.Rows(["updated"], [batches.Dequeue()]);
             }
 
+            if (r.Statement == CypherCatalog.Get("maintenance/edge-ends").Text)
+            {
+                return Neo4jAnswer.Rows(["updated"], [0]);
+            }
+
             if (r.Statement == CypherCatalog.Get("maintenance/migration-record").Text)
             {
-                done = true;
+                done.Add(r.Parameters.GetProperty("name").GetString()!);
             }
 
             return Neo4jAnswer.Rows([]);
@@ -649,9 +654,10 @@ public sealed class Neo4jHttpTests
         await store.SetUpSchemaAsync(Ct);
 
         Assert.Equal(4, first.Count(t => t == CypherCatalog.Get("maintenance/search-names").Text));
-        Assert.Equal(CypherCatalog.Get("maintenance/migration-record").Text, first[^1]);
+        Assert.Equal(1, first.Count(t => t == CypherCatalog.Get("maintenance/edge-ends").Text));
+        Assert.Equal(["search-names", "edge-ends"], done);
         Assert.Empty(batches);
-        Assert.DoesNotContain(fake.Requests, r => r.Statement == CypherCatalog.Get("maintenance/search-names").Text);
+        Assert.DoesNotContain(fake.Requests, r => r.Statement == CypherCatalog.Get("maintenance/search-names").Text || r.Statement == CypherCatalog.Get("maintenance/edge-ends").Text);
         Assert.Equal(CypherCatalog.Get("maintenance/migration-done").Text, fake.Requests.Last().Statement);
     }
 
@@ -665,6 +671,19 @@ public sealed class Neo4jHttpTests
             Assert.Contains($"{variable}.searchName CONTAINS $text", search, StringComparison.Ordinal);
             Assert.Contains("searchName: toLower($name)", CypherCatalog.Get(create).Text, StringComparison.Ordinal);
             Assert.Contains(CypherCatalog.Folder("schema"), s => s.Text.Contains($"CREATE TEXT INDEX", StringComparison.Ordinal) && s.Text.Contains($"FOR ({variable}:{label}) ON ({variable}.searchName)", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void a_page_of_a_run_or_versions_edges_seeks_the_edges_by_end_and_sequence_which_every_new_edge_carries()
+    {
+        foreach (var (page, relation, end) in new[] { ("used-by", "USED", "versionId"), ("loggers", "LOGGED", "versionId"), ("used-artifacts", "USED", "runId"), ("logged-artifacts", "LOGGED", "runId") })
+        {
+            var text = CypherCatalog.Get($"pages/{page}").Text;
+            Assert.Contains($"[e:{relation}]", text, StringComparison.Ordinal);
+            Assert.Contains($"e.{end} = parent AND e.seq > $after", text, StringComparison.Ordinal);
+            Assert.Contains(CypherCatalog.Folder("schema"), s => s.Text.Contains($"FOR ()-[e:{relation}]-() ON (e.{end}, e.seq)", StringComparison.Ordinal));
+            Assert.Contains("runId: r.id, versionId: v.id", CypherCatalog.Get($"edges/create-{relation.ToLowerInvariant()}").Text, StringComparison.Ordinal);
         }
     }
 
