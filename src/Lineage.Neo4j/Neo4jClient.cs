@@ -243,6 +243,8 @@ public sealed class Neo4jClient : IDisposable
             request.Headers.Add(AffinityHeader, affinity);
         }
 
+        // A statement, bookmarks, or the opening of a transaction (a JSON object even when it
+        // carries nothing) have a body; a commit and a rollback have none.
         if (statement is not null || bookmarks.Length > 0 || (method == HttpMethod.Post && url.EndsWith("/tx", StringComparison.Ordinal)))
         {
             request.Content = new ByteArrayContent(Body(statement, parameters, bookmarks, read));
