@@ -6,9 +6,11 @@ using Lineage.Neo4j;
 namespace Lineage.Tests.Support;
 
 /// <summary>
-/// The Neo4j server the environment names for tests: LINEAGE_NEO4J_URL (with _USER, _PASSWORD,
-/// _DATABASE). The store contract runs on it whenever it is set; the API suite too when
-/// LINEAGE_TEST_STORE=neo4j. Every test empties the database first: point it at one kept for tests.
+/// The Neo4j servers tests run on: the one LINEAGE_NEO4J_URL names (with _USER, _PASSWORD,
+/// _DATABASE), for the store contract whenever it is set and for the API suite too when
+/// LINEAGE_TEST_STORE=neo4j; otherwise, for the store contract, throwaway containers where a
+/// Docker engine is reachable. Every test empties the database first: point the URL at one kept
+/// for tests.
 /// </summary>
 internal static class TestNeo4j
 {
