@@ -10,33 +10,24 @@ public static class LineageStoreExtensions
 {
     public static Task<ProjectRecord?> FindProjectAsync(this ILineageStore store, ProjectPath path, Access access, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(access);
-        return store.ReadAsync(
-            async s => await s.FindProjectAsync(path, cancellationToken).ConfigureAwait(false) is { } found && access.CanSeeNamespace(found.NamespaceId) ? found : null,
-            cancellationToken);
+        return FindVisibleAsync(store, s => s.FindProjectAsync(path, cancellationToken), found => access.CanSeeNamespace(found.NamespaceId), cancellationToken);
     }
 
     public static Task<RunRecord?> FindRunAsync(this ILineageStore store, RunPath path, Access access, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(access);
-        return store.ReadAsync(
-            async s => await s.FindRunAsync(path, cancellationToken).ConfigureAwait(false) is { } found && access.CanSeeNamespace(found.NamespaceId) ? found : null,
-            cancellationToken);
+        return FindVisibleAsync(store, s => s.FindRunAsync(path, cancellationToken), found => access.CanSeeNamespace(found.NamespaceId), cancellationToken);
     }
 
     /// <summary>A project version, or a linked version when the name's project is a registry.</summary>
     public static Task<VersionRecord?> FindVersionAsync(this ILineageStore store, VersionRef name, Access access, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(access);
-        return store.ReadAsync(
-            async s => await s.FindVersionAsync(name, cancellationToken).ConfigureAwait(false) is { } found && access.CanSee(found) ? found : null,
-            cancellationToken);
+        return FindVisibleAsync(store, s => s.FindVersionAsync(name, cancellationToken), access.CanSee, cancellationToken);
     }
 
     public static async Task<ProjectRecord> RequireProjectAsync(this ILineageStore store, ProjectPath path, Access access, CancellationToken cancellationToken)
@@ -55,5 +46,13 @@ public static class LineageStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(store);
         return await store.FindVersionAsync(name, access, cancellationToken).ConfigureAwait(false) ?? throw Missing.Version(name);
+    }
+
+    /// <summary>What <paramref name="find"/> finds in a read session, when the caller may see it.</summary>
+    private static Task<T?> FindVisibleAsync<T>(ILineageStore store, Func<IStoreSession, Task<T?>> find, Func<T, bool> visible, CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.ReadAsync(async s => await find(s).ConfigureAwait(false) is { } found && visible(found) ? found : null, cancellationToken);
     }
 }
