@@ -7,7 +7,7 @@ namespace Lineage.Neo4j;
 /// One level of a walk: the neighbours of a frontier, read by statements of cypher/lineage, at
 /// most <see cref="MaxIdsPerStatement"/> frontier ids each. A lineage walk passes the caller's
 /// visible namespaces and the query's types, so that neighbours the walker would leave out are
-/// not sent at all; a cycle check passes none.
+/// not sent at all.
 /// </summary>
 internal sealed class CypherAdjacencyReader : IAdjacencyReader
 {
@@ -18,12 +18,6 @@ internal sealed class CypherAdjacencyReader : IAdjacencyReader
     private readonly long[]? _visible;
     private readonly string[]? _jobTypes;
     private readonly string[]? _artifactTypes;
-
-    /// <summary>A reader of every neighbour, for a cycle check.</summary>
-    public CypherAdjacencyReader(Neo4jSession session)
-    {
-        _session = session;
-    }
 
     /// <summary>A reader for a lineage walk by <paramref name="access"/>'s caller.</summary>
     public CypherAdjacencyReader(Neo4jSession session, LineageQuery query, Access access)

@@ -160,9 +160,9 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
         public async Task InsertEdgeAsync(EdgeKind kind, long runId, long versionId, Actor actor, CancellationToken cancellationToken) =>
             await s.RunAsync(kind == EdgeKind.Used ? "edges/create-used" : "edges/create-logged", cancellationToken, ("runId", runId), ("versionId", versionId), ("at", store.Now()), ("by", actor.Name)).ConfigureAwait(false);
 
-        /// <summary>Walks the graph in the database, one level per statement, inside the transaction that holds the write lock.</summary>
+        /// <summary>Reads the two ends' places and, when they are out of order, searches between them one level per statement, inside the transaction that holds the write lock.</summary>
         public Task<IReadOnlyList<NodeRef>?> FindCycleAsync(NodeRef from, NodeRef to, CancellationToken cancellationToken) =>
-            CycleGuard.FindCycleAsync(new CypherAdjacencyReader(s), from, to, cancellationToken);
+            CycleGuard.FindCycleAsync(new CypherOrderedGraph(s), from, to, cancellationToken);
 
         public async Task<IReadOnlyDictionary<NodeRef, NodeDescription>> DescribeAsync(IReadOnlyCollection<NodeRef> nodes, CancellationToken cancellationToken) =>
             (await Neo4jLineageStore.DescribeAsync(s, nodes, cancellationToken).ConfigureAwait(false))

@@ -1,3 +1,4 @@
+using Lineage.Lineage;
 using Lineage.Store;
 
 namespace Lineage.Neo4j;
@@ -48,7 +49,58 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
         // made with: lower-cased names for search, and the ids of an edge's ends for its pages.
         await MigrateOnceAsync("search-names", CypherCatalog.Get("maintenance/search-names"), cancellationToken).ConfigureAwait(false);
         await MigrateOnceAsync("edge-ends", CypherCatalog.Get("maintenance/edge-ends"), cancellationToken).ConfigureAwait(false);
+        await PlaceOnceAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Gives every run and version of a graph made before nodes held places its place in a
+    /// topological order, unless the database records it as done. It runs in one transaction
+    /// holding the write lock, so no write lands between reading the graph and placing it.
+    /// </summary>
+    private async Task PlaceOnceAsync(CancellationToken cancellationToken)
+    {
+        const string name = "lineage-places";
+        var done = await _client.ReadAsync(CypherCatalog.Get("maintenance/migration-done"), [("name", name)], cancellationToken).ConfigureAwait(false);
+        if (done.Rows.Count > 0 && done.Rows[0].Bool("done"))
+        {
+            return;
+        }
+
+        await _client.TransactAsync(CypherCatalog.Get("lock/take"), async tx =>
+        {
+            var s = new Neo4jSession(tx.RunAsync);
+            var nodes = new List<NodeRef>();
+            for (var (afterRun, afterVersion, read) = (0L, 0L, -1); read != 0;)
+            {
+                var page = await s.QueryAsync("maintenance/lineage-nodes", r => CypherAdjacencyReader.Node(r.String("kind"), r.Long("id")), cancellationToken,
+                    ("afterRun", afterRun), ("afterVersion", afterVersion), ("limit", PlacingPage)).ConfigureAwait(false);
+                nodes.AddRange(page);
+                read = page.Count;
+                afterRun = page.Where(n => n.Kind == NodeKind.Run).Select(n => n.Id).DefaultIfEmpty(afterRun).Max();
+                afterVersion = page.Where(n => n.Kind == NodeKind.Artifact).Select(n => n.Id).DefaultIfEmpty(afterVersion).Max();
+            }
+
+            var edges = new List<(NodeRef, NodeRef)>();
+            for (var (afterUsed, afterLogged, read) = (0L, 0L, -1); read != 0;)
+            {
+                var page = await s.QueryAsync("maintenance/lineage-edges", r => (Kind: r.String("kind"), Seq: r.Long("seq"), Edge: LineageEdge.Of(r.String("kind") == "USED" ? EdgeKind.Used : EdgeKind.Logged, r.Long("runId"), r.Long("versionId"))),
+                    cancellationToken, ("afterUsed", afterUsed), ("afterLogged", afterLogged), ("limit", PlacingPage)).ConfigureAwait(false);
+                edges.AddRange(page.Select(e => (e.Edge.From, e.Edge.To)));
+                read = page.Count;
+                afterUsed = page.Where(e => e.Kind == "USED").Select(e => e.Seq).DefaultIfEmpty(afterUsed).Max();
+                afterLogged = page.Where(e => e.Kind == "LOGGED").Select(e => e.Seq).DefaultIfEmpty(afterLogged).Max();
+            }
+
+            var places = TopologicalSort.Places(nodes, edges);
+            await new CypherOrderedGraph(s).MoveAsync(places, cancellationToken).ConfigureAwait(false);
+            await s.RunAsync("maintenance/place-sequence", cancellationToken, ("last", (long)places.Count)).ConfigureAwait(false);
+            await s.RunAsync("maintenance/migration-record", cancellationToken, ("name", name), ("at", Now())).ConfigureAwait(false);
+            return places.Count;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>How many nodes or edges of each kind one statement of the placing reads.</summary>
+    internal const int PlacingPage = 10_000;
 
     /// <summary>
     /// Runs a one-time change of the database's data, in batches of <paramref name="batch"/>'s

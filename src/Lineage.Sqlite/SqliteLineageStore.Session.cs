@@ -217,7 +217,11 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
                 $"INSERT INTO {EdgeTable(kind)} (run_id, version_id, created_at, created_by) VALUES ($r, $v, $t, $by) RETURNING seq",
                 cancellationToken, ("$r", runId), ("$v", versionId), ("$t", store.Now()), ("$by", actor.Name)).ConfigureAwait(false);
             s.Added?.Edges(kind).Add((seq, runId, versionId));
-            s.PendingEdges.Add(LineageEdge.Of(kind, runId, versionId));
+            var edge = LineageEdge.Of(kind, runId, versionId);
+            s.PendingEdges.Add(edge);
+
+            // A checked edge is in order already; a new version's first edge places it after its run.
+            store._graph.Places([edge.From, edge.To]);
         }
 
         public async Task<IReadOnlyList<NodeRef>?> FindCycleAsync(NodeRef from, NodeRef to, CancellationToken cancellationToken)

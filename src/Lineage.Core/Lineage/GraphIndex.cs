@@ -95,6 +95,7 @@ public sealed partial class GraphIndex : IDisposable
                 mark = mark with { Version = Math.Max(mark.Version, v.Id) };
             }
 
+            var added = new List<(NodeRef From, NodeRef To)>();
             foreach (var kind in EdgeKinds.All)
             {
                 var (outgoing, incoming, held, last) = (_outgoing[(int)kind.Kind], _incoming[(int)kind.Kind], mark.Edge(kind.Kind), mark.Edge(kind.Kind));
@@ -104,6 +105,7 @@ public sealed partial class GraphIndex : IDisposable
                     var (from, to) = kind.From == NodeKind.Run ? (run, version) : (version, run);
                     outgoing.Add(from, to);
                     incoming.Add(to, from);
+                    added.Add(kind.From == NodeKind.Run ? (NodeRef.Run(from), NodeRef.Version(to)) : (NodeRef.Version(from), NodeRef.Run(to)));
                     EdgeCount++;
                     last = Math.Max(last, e.Seq);
                 }
@@ -112,6 +114,7 @@ public sealed partial class GraphIndex : IDisposable
             }
 
             Watermark = mark;
+            PlaceHeld(added);
         }
         finally
         {

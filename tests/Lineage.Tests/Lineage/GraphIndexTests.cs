@@ -93,6 +93,43 @@ public sealed class GraphIndexTests
         }
     }
 
+    private static void AssertOrdered(GraphIndex index, List<NodeRef> nodes)
+    {
+        var places = index.Places(nodes);
+        var steps = new List<Adjacency>();
+        index.Neighbours(nodes, WalkDirection.Downstream, steps);
+        Assert.Equal(nodes.Count, places.Values.Distinct().Count());
+        Assert.All(steps, s => Assert.True(places[s.From] < places[s.To], $"{s.From} → {s.To} leads to a higher place"));
+    }
+
+    [Fact]
+    public void a_graph_loaded_whole_or_grown_by_another_writer_is_held_in_a_topological_order()
+    {
+        var random = new Random(12);
+        for (var round = 0; round < 200; round++)
+        {
+            var (index, nodes) = RandomGraph(random);
+            AssertOrdered(index, nodes);
+
+            // Another process on the same file made a run that logs content the oldest
+            // version holds: an edge against the order the index had.
+            var run = NodeRef.Run(nodes.Count(n => n.Kind == NodeKind.Run) + 1);
+            var oldest = nodes.FirstOrDefault(n => n.Kind == NodeKind.Artifact);
+            if (oldest == default)
+            {
+                continue;
+            }
+
+            var delta = new GraphDelta();
+            delta.Runs.Add((run.Id, 1, "late", "train"));
+            delta.Edges(EdgeKind.Logged).Add((1_000, run.Id, oldest.Id));
+            index.Places([oldest, run]);
+            index.Apply(delta);
+
+            AssertOrdered(index, [.. nodes, run]);
+        }
+    }
+
     [Fact]
     public void rows_already_held_are_not_added_twice()
     {

@@ -291,7 +291,7 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
-    public async Task a_wide_frontier_is_read_in_parts_and_a_walk_sends_the_callers_filters_while_a_cycle_check_sends_none()
+    public async Task a_wide_frontier_is_read_in_parts_and_a_walk_sends_the_callers_filters()
     {
         await using var fake = new FakeNeo4j(r => Neo4jAnswer.Rows(
             ["fromKind", "fromId", "toKind", "toId", "toType", "toNamespace"],
@@ -312,12 +312,50 @@ public sealed class Neo4jHttpTests
             Assert.Equal(["train"], r.Parameters.GetProperty("jobTypes").EnumerateArray().Select(v => v.GetString()));
             Assert.Equal(["dataset"], r.Parameters.GetProperty("artifactTypes").EnumerateArray().Select(v => v.GetString()));
         });
+    }
 
+    [Fact]
+    public async Task a_cycle_check_reads_places_searches_between_them_and_moves_what_it_must()
+    {
+        // The database as the fake holds it: data:v5 (place 10) logged by prep, then train
+        // (place 20), which now logs data's content. Places between 10 and 20 are searched;
+        // with nothing between them, train and data:v5 swap places.
+        var placeOf = new Dictionary<(string, long), long> { [("RUN", 2)] = 20, [("ARTIFACT", 5)] = 10 };
+        await using var fake = new FakeNeo4j(r => r.Statement == CypherCatalog.Get("lineage/places").Text
+            ? Neo4jAnswer.Rows(
+                ["kind", "id", "place"],
+                [.. r.Parameters.GetProperty("runs").EnumerateArray().Select(id => new object?[] { "RUN", id.GetInt64(), placeOf[("RUN", id.GetInt64())] })
+                    .Concat(r.Parameters.GetProperty("versions").EnumerateArray().Select(id => new object?[] { "ARTIFACT", id.GetInt64(), placeOf[("ARTIFACT", id.GetInt64())] }))])
+            : Neo4jAnswer.Rows(["fromKind", "fromId", "toKind", "toId", "place"]));
+        using var client = Client(fake);
+        var graph = new CypherOrderedGraph(new Neo4jSession(client.ReadAsync));
+
+        Assert.Null(await CycleGuard.FindCycleAsync(graph, NodeRef.Run(2), NodeRef.Version(5), Ct));
+
+        var sent = fake.Requests.Select(r => (Name: CypherCatalog.All.First(c => c.Value.Text == r.Statement).Key, r.Parameters)).ToList();
+        Assert.Equal(["lineage/places", "lineage/downstream-within", "lineage/upstream-within", "lineage/move"], sent.Select(s => s.Name));
+        Assert.Equal(20, sent[1].Parameters.GetProperty("bound").GetInt64());
+        Assert.Equal(10, sent[2].Parameters.GetProperty("bound").GetInt64());
+        Assert.Equal("""[{"id":2,"place":10}]""", sent[3].Parameters.GetProperty("runs").GetRawText());
+        Assert.Equal("""[{"id":5,"place":20}]""", sent[3].Parameters.GetProperty("versions").GetRawText());
+
+        // In order already: the places alone decide.
         fake.Requests.Clear();
-        await new CypherAdjacencyReader(session).ReadAsync([NodeRef.Run(1)], WalkDirection.Upstream, Ct);
+        (placeOf[("RUN", 2)], placeOf[("ARTIFACT", 5)]) = (10, 20);
+        Assert.Null(await CycleGuard.FindCycleAsync(graph, NodeRef.Run(2), NodeRef.Version(5), Ct));
+        Assert.Equal("lineage/places", CypherCatalog.All.First(c => c.Value.Text == Assert.Single(fake.Requests).Statement).Key);
+    }
 
-        var check = Assert.Single(fake.Requests);
-        Assert.All(new[] { "visible", "jobTypes", "artifactTypes" }, name => Assert.Equal(JsonValueKind.Null, check.Parameters.GetProperty(name).ValueKind));
+    [Fact]
+    public async Task a_node_without_a_place_is_reported_rather_than_guessed()
+    {
+        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows(["kind", "id", "place"], ["RUN", 2, null], ["ARTIFACT", 5, 3]));
+        using var client = Client(fake);
+
+        var error = await Assert.ThrowsAsync<Neo4jStoreException>(() =>
+            CycleGuard.FindCycleAsync(new CypherOrderedGraph(new Neo4jSession(client.ReadAsync)), NodeRef.Run(2), NodeRef.Version(5), Ct));
+
+        Assert.Contains("run:2 has no place", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -579,7 +617,7 @@ public sealed class Neo4jHttpTests
     {
         await using var fake = new FakeNeo4j(r => r.Statement == CypherCatalog.Get("maintenance/server-version").Text
             ? Neo4jAnswer.Rows(["version"], ["2025.10.0-aura"])
-            : Neo4jAnswer.Rows([]))
+            : Neo4jAnswer.OpeningOr(r, Neo4jAnswer.Rows([])))
         { ServesDiscovery = false };
         using var client = Client(fake);
 
@@ -606,7 +644,7 @@ public sealed class Neo4jHttpTests
     [Fact]
     public async Task the_schema_is_set_up_with_every_statement_of_cypher_schema_in_order()
     {
-        await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows([]));
+        await using var fake = new FakeNeo4j(r => Neo4jAnswer.OpeningOr(r, Neo4jAnswer.Rows([])));
         using var client = Client(fake);
 
         await new Neo4jLineageStore(client, TimeProvider.System).SetUpSchemaAsync(Ct);
@@ -643,7 +681,7 @@ public sealed class Neo4jHttpTests
                 done.Add(r.Parameters.GetProperty("name").GetString()!);
             }
 
-            return Neo4jAnswer.Rows([]);
+            return Neo4jAnswer.OpeningOr(r, Neo4jAnswer.Rows([]));
         });
         using var client = Client(fake);
         var store = new Neo4jLineageStore(client, TimeProvider.System);
@@ -655,10 +693,73 @@ public sealed class Neo4jHttpTests
 
         Assert.Equal(4, first.Count(t => t == CypherCatalog.Get("maintenance/search-names").Text));
         Assert.Equal(1, first.Count(t => t == CypherCatalog.Get("maintenance/edge-ends").Text));
-        Assert.Equal(["search-names", "edge-ends"], done);
+        Assert.Equal(["search-names", "edge-ends", "lineage-places"], done);
         Assert.Empty(batches);
         Assert.DoesNotContain(fake.Requests, r => r.Statement == CypherCatalog.Get("maintenance/search-names").Text || r.Statement == CypherCatalog.Get("maintenance/edge-ends").Text);
         Assert.Equal(CypherCatalog.Get("maintenance/migration-done").Text, fake.Requests.Last().Statement);
+    }
+
+    [Fact]
+    public async Task a_graph_made_before_nodes_held_places_is_placed_once_under_the_write_lock()
+    {
+        // Stored: run 1 logged version 1, which run 2 used; run 2 logged version 2, which run 3
+        // used; run 4 has no edges. Pages end when one comes back empty.
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var moved = new Dictionary<string, long>();
+        long? last = null;
+        await using var fake = new FakeNeo4j(r =>
+        {
+            var name = r.Statement is { } text ? CypherCatalog.All.FirstOrDefault(c => c.Value.Text == text).Key : null;
+            switch (name)
+            {
+                case "maintenance/migration-done":
+                    return Neo4jAnswer.Rows(["done"], [done.Contains(r.Parameters.GetProperty("name").GetString()!)]);
+                case "maintenance/migration-record":
+                    done.Add(r.Parameters.GetProperty("name").GetString()!);
+                    break;
+                case "maintenance/lineage-nodes" when r.Parameters.GetProperty("afterRun").GetInt64() == 0:
+                    return Neo4jAnswer.Rows(["kind", "id"], ["RUN", 1], ["RUN", 2], ["RUN", 3], ["RUN", 4], ["ARTIFACT", 1], ["ARTIFACT", 2]);
+                case "maintenance/lineage-edges" when r.Parameters.GetProperty("afterUsed").GetInt64() == 0:
+                    return Neo4jAnswer.Rows(
+                        ["kind", "seq", "runId", "versionId"],
+                        ["LOGGED", 1, 1, 1], ["USED", 1, 2, 1], ["LOGGED", 2, 2, 2], ["USED", 2, 3, 2]);
+                case "lineage/move":
+                    foreach (var (kind, list) in new[] { ("run", "runs"), ("version", "versions") })
+                    {
+                        foreach (var m in r.Parameters.GetProperty(list).EnumerateArray())
+                        {
+                            moved[$"{kind}:{m.GetProperty("id").GetInt64()}"] = m.GetProperty("place").GetInt64();
+                        }
+                    }
+
+                    break;
+                case "maintenance/place-sequence":
+                    last = r.Parameters.GetProperty("last").GetInt64();
+                    break;
+            }
+
+            return Neo4jAnswer.OpeningOr(r, name is "maintenance/lineage-nodes" or "maintenance/lineage-edges" ? Neo4jAnswer.Rows(["kind"]) : Neo4jAnswer.Rows([]));
+        });
+        using var client = Client(fake);
+        var store = new Neo4jLineageStore(client, TimeProvider.System);
+
+        await store.SetUpSchemaAsync(Ct);
+
+        Assert.Equal(6, moved.Count);
+        Assert.Equal(6, last);
+        Assert.Equal(6, moved.Values.Distinct().Count());
+        foreach (var (from, to) in new[] { ("run:1", "version:1"), ("version:1", "run:2"), ("run:2", "version:2"), ("version:2", "run:3") })
+        {
+            Assert.True(moved[from] < moved[to], $"{from} is placed before {to}");
+        }
+
+        var placing = fake.Requests.SkipWhile(r => !r.Path.EndsWith("/tx", StringComparison.Ordinal)).ToList();
+        Assert.Equal(CypherCatalog.Get("lock/take").Text, placing[1].Statement);
+        Assert.EndsWith("/commit", placing.Last(r => r.Method == "POST" && r.Statement is null).Path, StringComparison.Ordinal);
+
+        fake.Requests.Clear();
+        await store.SetUpSchemaAsync(Ct);
+        Assert.DoesNotContain(fake.Requests, r => r.Statement == CypherCatalog.Get("maintenance/lineage-nodes").Text);
     }
 
     [Fact]

@@ -76,6 +76,54 @@ public abstract partial class LineageStoreContract
     }
 
     [Fact]
+    public async Task a_cycle_through_versions_made_earlier_in_the_same_batch_is_found()
+    {
+        // `a` was made before the batch and has no edges yet; what it logs in the batch is new
+        // content, whose edge needs no cycle check, but a later check must still see it.
+        await RunAsync("acme/zoo/a");
+
+        var refused = await Assert.ThrowsAsync<BatchWriteException>(() => Writes.IngestAsync(
+            [
+                Log("acme/zoo/a", "x", "x0"),
+                NewRun("acme/zoo/b"),
+                Use("acme/zoo/b", "acme/zoo/x:v0"),
+                Log("acme/zoo/b", "y", "y0"),
+                Use("acme/zoo/a", "acme/zoo/y:v0"),
+            ],
+            Tester,
+            Ct));
+
+        Assert.Equal(ErrorCodes.CycleDetected, refused.Code);
+        Assert.Equal(["acme/zoo/y:v0", "acme/zoo/a", "acme/zoo/x:v0", "acme/zoo/b", "acme/zoo/y:v0"], (IEnumerable<object?>)refused.Details["path"]!);
+
+        // The same writes one request at a time meet the same refusal at the last one.
+        await LogAsync("acme/zoo/a", "x", "x0");
+        await RunAsync("acme/zoo/b");
+        await UseAsync("acme/zoo/b", "acme/zoo/x:v0");
+        await LogAsync("acme/zoo/b", "y", "y0");
+        await Assert.ThrowsAsync<CycleDetectedException>(() => UseAsync("acme/zoo/a", "acme/zoo/y:v0"));
+    }
+
+    [Fact]
+    public async Task a_cycle_through_a_run_that_logged_an_older_versions_content_is_found()
+    {
+        // Made in time order: data by prep, used by eval, which made report; then train, which
+        // logs data's content (an edge against the order things were made in). Using report in
+        // train now closes a cycle through that edge, though report was made before train.
+        await RunAsync("acme/zoo/prep");
+        await LogAsync("acme/zoo/prep", "data", "d0");
+        await RunAsync("acme/zoo/eval");
+        await UseAsync("acme/zoo/eval", "acme/zoo/data:v0");
+        await LogAsync("acme/zoo/eval", "report", "r0");
+        await RunAsync("acme/zoo/train");
+        Assert.Equal("acme/zoo/data:v0", (await LogAsync("acme/zoo/train", "data", "d0")).QualifiedName);
+
+        var refused = await Assert.ThrowsAsync<CycleDetectedException>(() => UseAsync("acme/zoo/train", "acme/zoo/report:v0"));
+
+        Assert.Equal(["acme/zoo/report:v0", "acme/zoo/train", "acme/zoo/data:v0", "acme/zoo/eval", "acme/zoo/report:v0"], refused.Path);
+    }
+
+    [Fact]
     public async Task each_write_of_a_batch_is_checked_against_the_callers_roles()
     {
         await RunAsync("acme/zoo/r");

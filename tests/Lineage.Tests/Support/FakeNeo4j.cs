@@ -28,6 +28,12 @@ public sealed record Neo4jAnswer(int Status, object? Body, IReadOnlyDictionary<s
     public static Neo4jAnswer Error(int status, string code, string message) =>
         new(status, new { errors = new[] { new { code, message } } });
 
+    /// <summary>What Neo4j answers to opening a transaction (<see cref="Begun"/>) or committing one; <paramref name="otherwise"/> to anything else.</summary>
+    public static Neo4jAnswer OpeningOr(Neo4jRequest request, Neo4jAnswer otherwise) =>
+        request.Path.EndsWith("/tx", StringComparison.Ordinal) ? Begun("t1")
+        : request.Path.EndsWith("/commit", StringComparison.Ordinal) ? new(202, new { bookmarks = new[] { "FB:commit" } })
+        : otherwise;
+
     public static Neo4jAnswer Begun(string id) =>
         new(202, new { data = new { fields = Array.Empty<string>(), values = Array.Empty<object>() }, transaction = new { id, expires = "2026-11-25T12:00:00Z" } },
             new Dictionary<string, string> { ["neo4j-cluster-affinity"] = "member-7" });

@@ -1,0 +1,168 @@
+namespace Lineage.Lineage;
+
+public sealed partial class GraphIndex
+{
+    // Each node's place in a topological order of the held edges and of those a write
+    // transaction has checked but not yet committed (the order is not undone when such a
+    // transaction rolls back: an order that also respects edges that never came is still one).
+    // Zero is "no place yet", which only a node without edges lacks. Places are kept in memory
+    // alone: a store's graph is loaded whole at start, and the order is sorted then.
+    private Column<long> _runPlace = new();
+    private Column<long> _versionPlace = new();
+    private long _lastPlace;
+
+    /// <summary>The places of <paramref name="nodes"/>, each node without one placed after every other.</summary>
+    public IReadOnlyDictionary<NodeRef, long> Places(IReadOnlyList<NodeRef> nodes)
+    {
+        ArgumentNullException.ThrowIfNull(nodes);
+        _lock.EnterWriteLock();
+        try
+        {
+            return nodes.Distinct().ToDictionary(n => n, PlaceHeld);
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>The neighbours of <paramref name="frontier"/> whose place lies within <paramref name="bound"/> (see <see cref="IOrderedGraph.ReadWithinAsync"/>).</summary>
+    public void NeighboursWithin(IReadOnlyList<NodeRef> frontier, WalkDirection direction, long bound, List<PlacedStep> into)
+    {
+        ArgumentNullException.ThrowIfNull(frontier);
+        ArgumentNullException.ThrowIfNull(into);
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var node in frontier)
+            {
+                if (!Holds(node))
+                {
+                    continue;
+                }
+
+                var id = (int)node.Id;
+                foreach (var lists in EdgesOf(node.Kind, direction))
+                {
+                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                    {
+                        var target = node.Kind == NodeKind.Run ? NodeRef.Version(lists.Target(e)) : NodeRef.Run(lists.Target(e));
+                        var place = PlaceColumn(target.Kind)[(int)target.Id];
+                        if (direction == WalkDirection.Downstream ? place <= bound : place >= bound)
+                        {
+                            into.Add(new PlacedStep(node, target, place));
+                        }
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>Gives nodes new places, as the cycle rule decided.</summary>
+    public void Move(IReadOnlyDictionary<NodeRef, long> places)
+    {
+        ArgumentNullException.ThrowIfNull(places);
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var (node, place) in places)
+            {
+                SetPlace(node, place);
+            }
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+        }
+    }
+
+    /// <summary>
+    /// Places the ends of edges added by <see cref="Apply"/>. A transaction's own edges were
+    /// placed by its cycle checks, and a new version's place comes after its run's; an edge
+    /// placed the other way round (one stored by another process, or a whole graph loaded at
+    /// start) has the order sorted again.
+    /// </summary>
+    private void PlaceHeld(IEnumerable<(NodeRef From, NodeRef To)> edges)
+    {
+        var sorted = true;
+        foreach (var (from, to) in edges)
+        {
+            sorted &= PlaceHeld(from) < PlaceHeld(to);
+        }
+
+        if (!sorted)
+        {
+            SortHeld();
+        }
+    }
+
+    private void SortHeld()
+    {
+        IEnumerable<NodeRef> Nodes(NodeKind kind, long last)
+        {
+            for (var id = 1; id <= last; id++)
+            {
+                if (Holds(new NodeRef(kind, id)))
+                {
+                    yield return new NodeRef(kind, id);
+                }
+            }
+        }
+
+        IEnumerable<(NodeRef, NodeRef)> Edges()
+        {
+            foreach (var node in Nodes(NodeKind.Run, Watermark.Run).Concat(Nodes(NodeKind.Artifact, Watermark.Version)))
+            {
+                foreach (var lists in EdgesOf(node.Kind, WalkDirection.Downstream))
+                {
+                    for (var e = lists.First((int)node.Id); e != 0; e = lists.Next(e))
+                    {
+                        yield return (node, node.Kind == NodeKind.Run ? NodeRef.Version(lists.Target(e)) : NodeRef.Run(lists.Target(e)));
+                    }
+                }
+            }
+        }
+
+        // Earlier places first, so that what was already in order mostly stays where it was.
+        var nodes = Nodes(NodeKind.Run, Watermark.Run).Concat(Nodes(NodeKind.Artifact, Watermark.Version))
+            .OrderBy(n => PlaceColumn(n.Kind)[(int)n.Id] is var p and > 0 ? p : long.MaxValue);
+        var places = TopologicalSort.Places(nodes, Edges());
+        (_runPlace, _versionPlace) = (new(), new());
+        foreach (var (node, place) in places)
+        {
+            SetPlace(node, place);
+        }
+
+        _lastPlace = places.Count;
+    }
+
+    private long PlaceHeld(NodeRef node)
+    {
+        var place = PlaceColumn(node.Kind)[(int)node.Id];
+        if (place == 0)
+        {
+            place = ++_lastPlace;
+            SetPlace(node, place);
+        }
+
+        return place;
+    }
+
+    private Column<long> PlaceColumn(NodeKind kind) => kind == NodeKind.Run ? _runPlace : _versionPlace;
+
+    private void SetPlace(NodeRef node, long place)
+    {
+        if (node.Kind == NodeKind.Run)
+        {
+            _runPlace.Set(node.Id, place);
+        }
+        else
+        {
+            _versionPlace.Set(node.Id, place);
+        }
+    }
+}
