@@ -41,6 +41,7 @@ public abstract class Neo4jLineageStoreContract : LineageStoreContract
 }
 
 /// <summary>The contract on the oldest Neo4j the store supports.</summary>
+[Collection(TestNeo4j.Collection)]
 public sealed class Neo4jLineageStoreTests : Neo4jLineageStoreContract
 {
     protected override string Image => TestNeo4j.Images[0];

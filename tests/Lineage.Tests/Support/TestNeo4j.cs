@@ -28,6 +28,23 @@ internal static class TestNeo4j
             ? images.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             : ["neo4j:5.26-community", "neo4j:2025.10-community"];
 
+    /// <summary>The tests that share the first server, and must take turns on it.</summary>
+    public const string Collection = "Neo4j server";
+
+    /// <summary>The settings that name <paramref name="options"/>'s server, as LINEAGE_NEO4J_* variables.</summary>
+    public static IEnumerable<(string Name, string Value)> Settings(Neo4jStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        yield return ("LINEAGE_NEO4J_URL", options.Url.ToString());
+        foreach (var (name, value) in new[] { ("LINEAGE_NEO4J_USER", options.User), ("LINEAGE_NEO4J_PASSWORD", options.Password), ("LINEAGE_NEO4J_TOKEN", options.Token), ("LINEAGE_NEO4J_DATABASE", options.Database) })
+        {
+            if (value is { Length: > 0 })
+            {
+                yield return (name, value);
+            }
+        }
+    }
+
     private static readonly ConcurrentDictionary<string, Lazy<Task<Server>>> Servers = new(StringComparer.Ordinal);
 
     /// <summary>A server for the store contract, or why there is none.</summary>
