@@ -100,23 +100,27 @@ public static class BenchmarkRunner
         store.Database.Dispose();
     }
 
-    private static async Task<SqliteLineageStore> OpenAsync(string directory, CancellationToken cancellationToken)
+    internal static async Task<SqliteLineageStore> OpenAsync(string directory, CancellationToken cancellationToken)
     {
         var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = directory });
         await database.MigrateAsync(cancellationToken).ConfigureAwait(false);
         var store = new SqliteLineageStore(database, TimeProvider.System);
+        await EnsureNamespaceAsync(store, cancellationToken).ConfigureAwait(false);
+        return store;
+    }
 
-        // Runs are recorded in namespaces that exist: the generated graph's is made first.
+    /// <summary>Runs are recorded in namespaces that exist: the generated graph's is made first.</summary>
+    internal static async Task EnsureNamespaceAsync<TStore>(TStore store, CancellationToken cancellationToken)
+        where TStore : IIdentityStore, IStoreSessionSource
+    {
         if (await new Identities(store, store, TimeProvider.System).FindNamespaceAsync(GraphGenerator.Namespace, Access.Administrator, cancellationToken).ConfigureAwait(false) is null)
         {
             await new Identities(store, store, TimeProvider.System).CreateNamespaceAsync(new CreateNamespaceCommand(GraphGenerator.Namespace, NamespaceKind.Organization, null), Loader, cancellationToken).ConfigureAwait(false);
         }
-
-        return store;
     }
 
-    private static async Task<(long Runs, long Versions, long Edges, double Seconds)> IngestAsync(
-        SqliteLineageStore store, BenchOptions options, TextWriter log, CancellationToken cancellationToken)
+    internal static async Task<(long Runs, long Versions, long Edges, double Seconds)> IngestAsync(
+        ILineageStore store, BenchOptions options, TextWriter log, CancellationToken cancellationToken)
     {
         var total = new GraphGenerator(options.Size, options.Seed).Writes().LongCount();
         var progress = new Progress(log, $"ingest {options.Size.Name}", total);
@@ -151,7 +155,8 @@ public static class BenchmarkRunner
     }
 
     /// <summary>Registry work on top: the best sweep models linked into a collection, production moved among them.</summary>
-    private static async Task LinkAsync(SqliteLineageStore store, BenchOptions options, CancellationToken cancellationToken)
+    internal static async Task LinkAsync<TStore>(TStore store, BenchOptions options, CancellationToken cancellationToken)
+        where TStore : IIdentityStore, IRegistryStore, IStoreSessionSource
     {
         await new Identities(store, store, TimeProvider.System).CreateRegistryAsync(new CreateRegistryCommand(GraphGenerator.Namespace, "models", RegistryVisibility.Organization), Loader, cancellationToken).ConfigureAwait(false);
         await new Registries(store, store).CreateCollectionAsync(new CreateCollectionCommand(new ProjectPath(GraphGenerator.Namespace, "models"), "sweep-best", "model", null), Loader, cancellationToken).ConfigureAwait(false);
@@ -235,7 +240,7 @@ public static class BenchmarkRunner
         }
     }
 
-    private static async Task<long> IdAsync(SqliteLineageStore store, string name, CancellationToken cancellationToken) =>
+    internal static async Task<long> IdAsync(ILineageStore store, string name, CancellationToken cancellationToken) =>
         (await store.FindVersionAsync(VersionRef.Parse(name), Access.Administrator, cancellationToken).ConfigureAwait(false)
             ?? throw new InvalidOperationException($"{name} was not generated")).Id;
 

@@ -1,17 +1,34 @@
 using System.Globalization;
 using System.Text.Json;
+using Lineage.Neo4j;
 
 namespace Lineage.Bench;
 
 /// <summary>
-/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>, <c>bench/run load [--minutes N] [--rate R]</c>
+/// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>,
+/// <c>bench/run &lt;S|M|L&gt; --store neo4j [--erase]</c> (see <see cref="Neo4jBench"/>), <c>bench/run load [--minutes N] [--rate R]</c>
 /// (see <see cref="LoadRun"/>), <c>bench/run memory [--server DLL] [--loggers N] [--rounds N] [--label NAME]</c>
 /// (see <see cref="MemoryAttack"/>), or <c>bench/run --report</c>: generates the
 /// graph, measures, writes bench/results/&lt;size&gt;.json and docs/performance.md.
 /// </summary>
 public static class BenchProgram
 {
-    public static async Task Main(string[] args)
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            await RunAsync(args).ConfigureAwait(false);
+            return 0;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or Neo4jStoreException)
+        {
+            // A mistake in the command or its settings, or a server that refused: one line, no trace.
+            await Console.Error.WriteLineAsync($"bench/run: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+
+    private static async Task RunAsync(string[] args)
     {
         ArgumentNullException.ThrowIfNull(args);
         var results = Path.Combine(Report.RepositoryRoot(), "bench", "results");
@@ -53,10 +70,25 @@ public static class BenchProgram
             return;
         }
 
-        var size = BenchSize.Parse(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "S");
-        var root = Report.RepositoryRoot();
         string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var size = BenchSize.Parse(args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal) && a != Option("--store") && a != Option("--seed") && a != Option("--data") && a != Option("--seconds")) ?? "S");
+        var root = Report.RepositoryRoot();
         var seed = int.Parse(Option("--seed") ?? "42", CultureInfo.InvariantCulture);
+        switch (Option("--store") ?? (args.Contains("--store") ? "" : "sqlite"))
+        {
+            case "sqlite":
+                break;
+            case "neo4j":
+                var measured = await Neo4jBench.RunAsync(new BenchOptions(size, "", seed), args.Contains("--erase"), Console.Error, CancellationToken.None).ConfigureAwait(false);
+                var neo4jResults = Directory.CreateDirectory(Path.Combine(results, "neo4j")).FullName;
+                await File.WriteAllTextAsync(Path.Combine(neo4jResults, $"{size.Name}.json"), JsonSerializer.Serialize(measured, Report.Json)).ConfigureAwait(false);
+                Report.Write(Path.Combine(root, "docs"), Report.Load(results));
+                Console.WriteLine(Neo4jBench.Table(measured));
+                return;
+            case var other:
+                throw new ArgumentException($"--store takes sqlite (the default) or neo4j, not '{other}'");
+        }
+
         var data = Option("--data") ?? Path.Combine(Path.GetTempPath(), $"lineage-bench-{size.Name}");
         var server = Path.Combine(root, "src", "Lineage.Server", "bin", "Release", "net10.0", "Lineage.Server.dll");
         var http = !args.Contains("--no-http") && File.Exists(server);

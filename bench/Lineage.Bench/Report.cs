@@ -24,6 +24,13 @@ public static class Report
         throw new InvalidOperationException("Lineage.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>The Neo4j results (S.json, M.json, L.json) in a folder, smallest first.</summary>
+    public static List<Neo4jBenchResult> LoadNeo4j(string folder) =>
+        [.. new[] { BenchSize.S, BenchSize.M, BenchSize.L }
+            .Select(size => Path.Combine(folder, $"{size.Name}.json"))
+            .Where(File.Exists)
+            .Select(file => JsonSerializer.Deserialize<Neo4jBenchResult>(File.ReadAllText(file), Json)!)];
+
     /// <summary>The size results (S.json, M.json, L.json) in a folder; the load runs' files beside them are another shape.</summary>
     public static List<BenchResult> Load(string folder) =>
         [.. new[] { BenchSize.S, BenchSize.M, BenchSize.L }
@@ -127,6 +134,28 @@ public static class Report
             text.AppendLine(Invariant, $"## Size {result.Size}");
             text.AppendLine();
             text.Append(Table(result));
+        }
+
+        text.AppendLine();
+        text.AppendLine("## On Neo4j");
+        text.AppendLine();
+        text.AppendLine("`bench/run S --store neo4j` (or `M`, `L`; `--erase` empties a database that already holds the");
+        text.AppendLine("graph) generates the same graph through the Neo4j store on the server `LINEAGE_NEO4J_URL` names,");
+        text.AppendLine("counts the HTTP requests each write costs, checks every answer against the SQLite store holding");
+        text.AppendLine("the same graph, times the questions, and writes `bench/results/neo4j/<size>.json`.");
+        var neo4j = LoadNeo4j(Path.Combine(RepositoryRoot(), "bench", "results", "neo4j"));
+        if (neo4j.Count == 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Not measured yet: no Neo4j server has been reachable where this benchmark has run.");
+        }
+
+        foreach (var result in neo4j)
+        {
+            text.AppendLine();
+            text.AppendLine(Invariant, $"### Size {result.Size} on Neo4j");
+            text.AppendLine();
+            text.Append(Neo4jBench.Table(result));
         }
 
         File.WriteAllText(Path.Combine(docsDirectory, "performance.md"), text.ToString().ReplaceLineEndings("\n"));

@@ -100,44 +100,79 @@ public sealed partial class GraphIndex
         }
     }
 
+    /// <summary>
+    /// Places every held node anew (Kahn's algorithm over the arrays: the order
+    /// <see cref="TopologicalSort"/> gives, without a dictionary per node, since it runs on
+    /// the whole graph at start). Nodes without edges are placed when first asked for.
+    /// </summary>
     private void SortHeld()
     {
-        IEnumerable<NodeRef> Nodes(NodeKind kind, long last)
+        var kinds = new[] { NodeKind.Run, NodeKind.Artifact };
+        var last = new[] { checked((int)Watermark.Run), checked((int)Watermark.Version) };
+        var waiting = new[] { new int[last[0] + 1], new int[last[1] + 1] };
+        var linked = new[] { new bool[last[0] + 1], new bool[last[1] + 1] };
+        var total = 0;
+        foreach (var kind in kinds)
         {
-            for (var id = 1; id <= last; id++)
+            var other = 1 - (int)kind;
+            for (var id = 1; id <= last[(int)kind]; id++)
             {
-                if (Holds(new NodeRef(kind, id)))
+                if (!Holds(new NodeRef(kind, id)))
                 {
-                    yield return new NodeRef(kind, id);
+                    continue;
                 }
-            }
-        }
 
-        IEnumerable<(NodeRef, NodeRef)> Edges()
-        {
-            foreach (var node in Nodes(NodeKind.Run, Watermark.Run).Concat(Nodes(NodeKind.Artifact, Watermark.Version)))
-            {
-                foreach (var lists in EdgesOf(node.Kind, WalkDirection.Downstream))
+                foreach (var lists in EdgesOf(kind, WalkDirection.Downstream))
                 {
-                    for (var e = lists.First((int)node.Id); e != 0; e = lists.Next(e))
+                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
                     {
-                        yield return (node, node.Kind == NodeKind.Run ? NodeRef.Version(lists.Target(e)) : NodeRef.Run(lists.Target(e)));
+                        waiting[other][lists.Target(e)]++;
+                        total += linked[other][lists.Target(e)] ? 0 : 1;
+                        linked[other][lists.Target(e)] = true;
+                        total += linked[(int)kind][id] ? 0 : 1;
+                        linked[(int)kind][id] = true;
                     }
                 }
             }
         }
 
-        // Earlier places first, so that what was already in order mostly stays where it was.
-        var nodes = Nodes(NodeKind.Run, Watermark.Run).Concat(Nodes(NodeKind.Artifact, Watermark.Version))
-            .OrderBy(n => PlaceColumn(n.Kind)[(int)n.Id] is var p and > 0 ? p : long.MaxValue);
-        var places = TopologicalSort.Places(nodes, Edges());
-        (_runPlace, _versionPlace) = (new(), new());
-        foreach (var (node, place) in places)
+        // A queue of nodes whose upstream is all placed, as id * 2 + kind.
+        var ready = new long[total];
+        var (head, tail) = (0, 0);
+        foreach (var kind in kinds)
         {
-            SetPlace(node, place);
+            for (var id = 1; id <= last[(int)kind]; id++)
+            {
+                if (linked[(int)kind][id] && waiting[(int)kind][id] == 0)
+                {
+                    ready[tail++] = (id * 2L) + (int)kind;
+                }
+            }
         }
 
-        _lastPlace = places.Count;
+        (_runPlace, _versionPlace) = (new(), new());
+        _lastPlace = 0;
+        while (head < tail)
+        {
+            var (id, kind) = ((int)(ready[head] / 2), (NodeKind)(ready[head++] % 2));
+            SetPlace(new NodeRef(kind, id), ++_lastPlace);
+            var other = 1 - (int)kind;
+            foreach (var lists in EdgesOf(kind, WalkDirection.Downstream))
+            {
+                for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                {
+                    if (--waiting[other][lists.Target(e)] == 0)
+                    {
+                        ready[tail++] = (lists.Target(e) * 2L) + other;
+                    }
+                }
+            }
+        }
+
+        if (tail != total)
+        {
+            throw new InvalidOperationException("The stored lineage holds a cycle: it cannot be placed in order.");
+        }
     }
 
     private long PlaceHeld(NodeRef node)
