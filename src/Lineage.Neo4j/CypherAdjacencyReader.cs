@@ -39,8 +39,8 @@ internal sealed class CypherAdjacencyReader : IAdjacencyReader
             steps.AddRange(await _session.QueryAsync(
                 direction == WalkDirection.Downstream ? "lineage/downstream" : "lineage/upstream",
                 r => new Adjacency(
-                    Node(r.String("fromKind"), r.Long("fromId")),
-                    Node(r.String("toKind"), r.Long("toId")),
+                    Node(r, "fromKind", "fromId"),
+                    Node(r, "toKind", "toId"),
                     r.NullableString("toType"),
                     r.Long("toNamespace")),
                 cancellationToken,
@@ -57,4 +57,7 @@ internal sealed class CypherAdjacencyReader : IAdjacencyReader
     public static long[] Ids(IEnumerable<NodeRef> nodes, NodeKind kind) => [.. nodes.Where(n => n.Kind == kind).Select(n => n.Id)];
 
     public static NodeRef Node(string kind, long id) => kind == "RUN" ? NodeRef.Run(id) : NodeRef.Version(id);
+
+    /// <summary>The node a row names in its <paramref name="kind"/> and <paramref name="id"/> fields, read without making a string of the kind.</summary>
+    public static NodeRef Node(CypherRow row, string kind, string id) => row[kind].ValueEquals("RUN"u8) ? NodeRef.Run(row.Long(id)) : NodeRef.Version(row.Long(id));
 }

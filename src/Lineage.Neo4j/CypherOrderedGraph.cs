@@ -14,7 +14,7 @@ internal sealed class CypherOrderedGraph(Neo4jSession session) : IOrderedGraph
         ArgumentNullException.ThrowIfNull(nodes);
         var rows = await session.QueryAsync(
             "lineage/places",
-            r => (Node: CypherAdjacencyReader.Node(r.String("kind"), r.Long("id")), Place: r.NullableLong("place")),
+            r => (Node: CypherAdjacencyReader.Node(r, "kind", "id"), Place: r.NullableLong("place")),
             cancellationToken,
             ("runs", CypherAdjacencyReader.Ids(nodes, NodeKind.Run)),
             ("versions", CypherAdjacencyReader.Ids(nodes, NodeKind.Artifact))).ConfigureAwait(false);
@@ -38,8 +38,8 @@ internal sealed class CypherOrderedGraph(Neo4jSession session) : IOrderedGraph
             steps.AddRange(await session.QueryAsync(
                 direction == WalkDirection.Downstream ? "lineage/downstream-within" : "lineage/upstream-within",
                 r => new PlacedStep(
-                    CypherAdjacencyReader.Node(r.String("fromKind"), r.Long("fromId")),
-                    CypherAdjacencyReader.Node(r.String("toKind"), r.Long("toId")),
+                    CypherAdjacencyReader.Node(r, "fromKind", "fromId"),
+                    CypherAdjacencyReader.Node(r, "toKind", "toId"),
                     r.Long("place")),
                 cancellationToken,
                 ("runs", CypherAdjacencyReader.Ids(part, NodeKind.Run)),

@@ -22,6 +22,7 @@ public sealed class Neo4jClient : IDisposable
     private readonly Neo4jStoreOptions _options;
     private readonly string _base;
     private readonly bool _ownsHttp;
+    private int _largestWindow;
 
     // The bookmarks a new transaction waits for, kept as Neo4j's drivers keep them: a finished
     // transaction replaces the bookmarks it began with by the ones it ended with, so that two
@@ -98,13 +99,18 @@ public sealed class Neo4jClient : IDisposable
 
     /// <summary>Runs one idempotent statement (a schema statement) in its own transaction, on a writer.</summary>
     public Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken) =>
-        ImplicitAsync(statement, parameters, read: false, cancellationToken);
+        ImplicitAsync(statement, parameters, read: false, null, cancellationToken);
 
     /// <summary>Runs one read in its own transaction, marked <c>accessMode: Read</c> so a cluster may serve it from any member.</summary>
     public Task<CypherResult> ReadAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken) =>
-        ImplicitAsync(statement, parameters, read: true, cancellationToken);
+        ImplicitAsync(statement, parameters, read: true, null, cancellationToken);
 
-    private Task<CypherResult> ImplicitAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, bool read, CancellationToken cancellationToken)
+    /// <summary>A read whose rows go to <paramref name="sink"/> as they arrive, instead of into the result.</summary>
+    internal Task<CypherResult> ReadAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, IRowSink? sink, CancellationToken cancellationToken) =>
+        ImplicitAsync(statement, parameters, read: true, sink, cancellationToken);
+
+    private Task<CypherResult> ImplicitAsync(
+        CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, bool read, IRowSink? sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(parameters);
@@ -113,7 +119,7 @@ public sealed class Neo4jClient : IDisposable
             async () =>
             {
                 var sent = Bookmarks();
-                var (result, body, _) = await SendAsync(HttpMethod.Post, _base, statement, parameters, affinity: null, sent, read, cancellationToken).ConfigureAwait(false);
+                var (result, body, _) = await SendAsync(HttpMethod.Post, _base, statement, parameters, affinity: null, sent, read, cancellationToken, sink).ConfigureAwait(false);
                 Advance(sent, body);
                 return result;
             },
@@ -235,7 +241,8 @@ public sealed class Neo4jClient : IDisposable
         string? affinity,
         string[] bookmarks,
         bool read,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IRowSink? sink = null)
     {
         using var request = new HttpRequestMessage(method, url);
         if (affinity is not null)
@@ -251,32 +258,99 @@ public sealed class Neo4jClient : IDisposable
             request.Content.Headers.ContentType = Json;
         }
 
-        HttpResponseMessage response;
+        // The answer is read as it arrives, rows handed over one by one, within the same
+        // timeout as the wait for its first byte.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.RequestTimeout);
+        var name = statement?.Name ?? "transaction";
         try
         {
-            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new Neo4jTransientException($"{statement?.Name ?? "transaction"}: Neo4j at {_options.Url} could not be reached: {e.Message}", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new Neo4jTransientException($"{statement?.Name ?? "transaction"}: Neo4j at {_options.Url} did not answer within {_options.RequestTimeout.TotalSeconds:0} s", e);
-        }
+            using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
+            var rows = new List<JsonElement[]>();
+            CypherRow? current = null;
+            JsonElement[]? cells = null;
+            sink?.Clear();
+            await using var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            JsonElement body;
+            try
+            {
+                (body, var window) = await AnswerReader.ReadAsync(
+                    stream,
+                    (fields, row) =>
+                    {
+                        if (sink is null)
+                        {
+                            rows.Add(Cells(row, new JsonElement[row.GetArrayLength()]));
+                        }
+                        else
+                        {
+                            // A sink maps each row and keeps none: one row and its cells serve them all.
+                            cells ??= new JsonElement[fields.Count];
+                            current ??= new CypherRow(new CypherResult([.. fields], []), cells);
+                            sink.Add(current.Of(Cells(row, cells)));
+                        }
+                    },
+                    keep: sink is null,
+                    timeout.Token).ConfigureAwait(false);
+                RecordWindow(window);
+            }
+            catch (JsonException e) when (response.IsSuccessStatusCode)
+            {
+                // Neo4j's answers are JSON: one cut short or garbled says nothing of the outcome.
+                throw new Neo4jTransientException($"{name}: Neo4j at {_options.Url} sent an answer that is not whole JSON: {e.Message}", e);
+            }
+            catch (JsonException)
+            {
+                // Not JSON (a proxy's error page): judged by its status alone.
+                body = default;
+            }
 
-        using (response)
-        {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var body = Parse(bytes);
             var errors = Errors(body);
             if (!response.IsSuccessStatusCode || errors.Count > 0)
             {
-                throw Neo4jErrors.Translate(response.StatusCode, errors, statement?.Name ?? "transaction");
+                sink?.Clear();
+                throw Neo4jErrors.Translate(response.StatusCode, errors, name);
             }
 
             var nextAffinity = response.Headers.TryGetValues(AffinityHeader, out var values) ? values.FirstOrDefault() : affinity;
-            return (Result(body), body, nextAffinity);
+            return (Result(body, rows), body, nextAffinity);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new Neo4jTransientException($"{name}: Neo4j at {_options.Url} could not be reached: {e.Message}", e);
+        }
+        catch (IOException e)
+        {
+            throw new Neo4jTransientException($"{name}: the connection to Neo4j at {_options.Url} was lost while its answer was read: {e.Message}", e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new Neo4jTransientException($"{name}: Neo4j at {_options.Url} did not answer within {_options.RequestTimeout.TotalSeconds:0} s", e);
+        }
+    }
+
+    private static JsonElement[] Cells(JsonElement row, JsonElement[] into)
+    {
+        var i = 0;
+        foreach (var cell in row.EnumerateArray())
+        {
+            into[i++] = cell;
+        }
+
+        return into;
+    }
+
+    /// <summary>The widest window an answer needed so far: how much of an answer was ever held at once, rows aside.</summary>
+    public int LargestAnswerWindow => Volatile.Read(ref _largestWindow);
+
+    private void RecordWindow(int window)
+    {
+        for (var seen = Volatile.Read(ref _largestWindow); window > seen; seen = Volatile.Read(ref _largestWindow))
+        {
+            if (Interlocked.CompareExchange(ref _largestWindow, window, seen) == seen)
+            {
+                return;
+            }
         }
     }
 
@@ -369,7 +443,7 @@ public sealed class Neo4jClient : IDisposable
                 e.TryGetProperty("message", out var m) ? m.GetString() ?? "" : ""))]
             : [];
 
-    private static CypherResult Result(JsonElement body)
+    private static CypherResult Result(JsonElement body, List<JsonElement[]> rows)
     {
         if (body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("data", out var data))
         {
@@ -377,8 +451,7 @@ public sealed class Neo4jClient : IDisposable
         }
 
         var fields = data.TryGetProperty("fields", out var f) ? f.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [];
-        var values = data.TryGetProperty("values", out var v) ? v.EnumerateArray().Select(row => row.EnumerateArray().ToArray()).ToList() : [];
-        return new CypherResult(fields, values);
+        return new CypherResult(fields, rows);
     }
 
     public void Dispose()
@@ -406,12 +479,16 @@ public sealed class Neo4jTransaction
         _began = began;
     }
 
-    public async Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken)
+    public Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken) =>
+        RunAsync(statement, parameters, null, cancellationToken);
+
+    /// <summary>A statement whose rows go to <paramref name="sink"/> as they arrive, instead of into the result.</summary>
+    internal async Task<CypherResult> RunAsync(CypherStatement statement, IReadOnlyList<(string Name, object? Value)> parameters, IRowSink? sink, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
         ArgumentNullException.ThrowIfNull(parameters);
         statement.Check(parameters.Select(p => p.Name));
-        var (result, _, affinity) = await _client.SendAsync(HttpMethod.Post, _url, statement, parameters, _affinity, [], read: false, cancellationToken).ConfigureAwait(false);
+        var (result, _, affinity) = await _client.SendAsync(HttpMethod.Post, _url, statement, parameters, _affinity, [], read: false, cancellationToken, sink).ConfigureAwait(false);
         _affinity = affinity;
         return result;
     }

@@ -72,7 +72,7 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
             var nodes = new List<NodeRef>();
             for (var (afterRun, afterVersion, read) = (0L, 0L, -1); read != 0;)
             {
-                var page = await s.QueryAsync("maintenance/lineage-nodes", r => CypherAdjacencyReader.Node(r.String("kind"), r.Long("id")), cancellationToken,
+                var page = await s.QueryAsync("maintenance/lineage-nodes", r => CypherAdjacencyReader.Node(r, "kind", "id"), cancellationToken,
                     ("afterRun", afterRun), ("afterVersion", afterVersion), ("limit", PlacingPage)).ConfigureAwait(false);
                 nodes.AddRange(page);
                 read = page.Count;

@@ -6,21 +6,23 @@ namespace Lineage.Neo4j;
 /// </summary>
 internal sealed class Neo4jSession
 {
-    private readonly Func<CypherStatement, IReadOnlyList<(string Name, object? Value)>, CancellationToken, Task<CypherResult>> _run;
+    private readonly Func<CypherStatement, IReadOnlyList<(string Name, object? Value)>, IRowSink?, CancellationToken, Task<CypherResult>> _run;
 
-    public Neo4jSession(Func<CypherStatement, IReadOnlyList<(string Name, object? Value)>, CancellationToken, Task<CypherResult>> run)
+    public Neo4jSession(Func<CypherStatement, IReadOnlyList<(string Name, object? Value)>, IRowSink?, CancellationToken, Task<CypherResult>> run)
     {
         _run = run;
     }
 
     public Task<CypherResult> RunAsync(string statement, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
-        _run(CypherCatalog.Get(statement), parameters, cancellationToken);
+        _run(CypherCatalog.Get(statement), parameters, null, cancellationToken);
 
+    /// <summary>The rows mapped as they arrive: the answer is never held whole, only the records.</summary>
     public async Task<List<T>> QueryAsync<T>(
         string statement, Func<CypherRow, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        var result = await RunAsync(statement, cancellationToken, parameters).ConfigureAwait(false);
-        return [.. result.Rows.Select(map)];
+        var rows = new RowList<T>(map);
+        await _run(CypherCatalog.Get(statement), parameters, rows, cancellationToken).ConfigureAwait(false);
+        return rows.Items;
     }
 
     /// <summary>The first row, or null when there is none.</summary>

@@ -87,7 +87,17 @@ public sealed class FakeNeo4j : IAsyncDisposable
                 http.Response.Headers[name] = value;
             }
 
-            if (answer.Body is not null)
+            if (RawBody is not null)
+            {
+                http.Response.ContentType = "application/json";
+                await http.Response.WriteAsync(RawBody).ConfigureAwait(false);
+                if (DropsAfterRawBody)
+                {
+                    await http.Response.Body.FlushAsync().ConfigureAwait(false);
+                    http.Abort();
+                }
+            }
+            else if (answer.Body is not null)
             {
                 http.Response.ContentType = "application/json";
                 await http.Response.WriteAsync(JsonSerializer.Serialize(answer.Body)).ConfigureAwait(false);
@@ -98,6 +108,12 @@ public sealed class FakeNeo4j : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>Text sent as every answer's body instead of the script's, such as JSON cut short.</summary>
+    public string? RawBody { get; init; }
+
+    /// <summary>Whether the connection is dropped once <see cref="RawBody"/> is sent.</summary>
+    public bool DropsAfterRawBody { get; init; }
 
     // Transactions Neo4j no longer knows: committed, rolled back, or ended by an error.
     private readonly ConcurrentDictionary<string, bool> _ended = new(StringComparer.Ordinal);
