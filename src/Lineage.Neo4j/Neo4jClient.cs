@@ -258,8 +258,8 @@ public sealed class Neo4jClient : IDisposable
             request.Content.Headers.ContentType = Json;
         }
 
-        // The answer is read as it arrives, rows handed over one by one, within the same
-        // timeout as the wait for its first byte.
+        // The answer is read as it arrives, its rows handed over a window at a time, within the
+        // same timeout as the wait for its first byte.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.RequestTimeout);
         var name = statement?.Name ?? "transaction";
@@ -285,9 +285,13 @@ public sealed class Neo4jClient : IDisposable
                         else
                         {
                             // A sink maps each row and keeps none: one row and its cells serve them all.
-                            cells ??= new JsonElement[fields.Count];
-                            current ??= new CypherRow(new CypherResult([.. fields], []), cells);
-                            sink.Add(current.Of(Cells(row, cells)));
+                            if (cells is null || cells.Length != row.GetArrayLength())
+                            {
+                                cells = new JsonElement[row.GetArrayLength()];
+                                current = new CypherRow(new CypherResult([.. fields], []), cells);
+                            }
+
+                            sink.Add(current!.Of(Cells(row, cells)));
                         }
                     },
                     keep: sink is null,

@@ -69,6 +69,12 @@ public sealed partial class Neo4jLineageStore : ILineageStore, IAtomicWorkSource
         await _client.TransactAsync(CypherCatalog.Get("lock/take"), async tx =>
         {
             var s = new Neo4jSession(tx.RunAsync);
+            if ((await s.RowAsync("maintenance/migration-done", cancellationToken, ("name", name)).ConfigureAwait(false))?.Bool("done") == true)
+            {
+                // Another instance starting at the same time placed the graph while this one waited for the lock.
+                return 0;
+            }
+
             var nodes = new List<NodeRef>();
             for (var (afterRun, afterVersion, read) = (0L, 0L, -1); read != 0;)
             {

@@ -81,24 +81,12 @@ public sealed partial class GraphIndex
     }
 
     /// <summary>
-    /// Places the ends of edges added by <see cref="Apply"/>. A transaction's own edges were
-    /// placed by its cycle checks, and a new version's place comes after its run's; an edge
-    /// placed the other way round (one stored by another process, or a whole graph loaded at
-    /// start) has the order sorted again.
+    /// Places the ends of an edge <see cref="Apply"/> adds, and says whether the edge leads upward.
+    /// A transaction's own edges were placed by its cycle checks, and a new version's place
+    /// comes after its run's; an edge placed the other way round (one stored by another
+    /// process, or a whole graph loaded at start) has the order sorted again.
     /// </summary>
-    private void PlaceHeld(IEnumerable<(NodeRef From, NodeRef To)> edges)
-    {
-        var sorted = true;
-        foreach (var (from, to) in edges)
-        {
-            sorted &= PlaceHeld(from) < PlaceHeld(to);
-        }
-
-        if (!sorted)
-        {
-            SortHeld();
-        }
-    }
+    private bool Ordered(NodeRef from, NodeRef to) => PlaceHeld(from) < PlaceHeld(to);
 
     /// <summary>
     /// Places every held node anew (Kahn's algorithm over the arrays: the order

@@ -95,7 +95,9 @@ public sealed partial class GraphIndex : IDisposable
                 mark = mark with { Version = Math.Max(mark.Version, v.Id) };
             }
 
-            var added = new List<(NodeRef From, NodeRef To)>();
+            // Each new edge's ends are placed as it comes; once one is out of order the whole
+            // graph is sorted after (no list of the edges is kept: a load holds millions).
+            var ordered = true;
             foreach (var kind in EdgeKinds.All)
             {
                 var (outgoing, incoming, held, last) = (_outgoing[(int)kind.Kind], _incoming[(int)kind.Kind], mark.Edge(kind.Kind), mark.Edge(kind.Kind));
@@ -105,7 +107,7 @@ public sealed partial class GraphIndex : IDisposable
                     var (from, to) = kind.From == NodeKind.Run ? (run, version) : (version, run);
                     outgoing.Add(from, to);
                     incoming.Add(to, from);
-                    added.Add(kind.From == NodeKind.Run ? (NodeRef.Run(from), NodeRef.Version(to)) : (NodeRef.Version(from), NodeRef.Run(to)));
+                    ordered = ordered && (kind.From == NodeKind.Run ? Ordered(NodeRef.Run(from), NodeRef.Version(to)) : Ordered(NodeRef.Version(from), NodeRef.Run(to)));
                     EdgeCount++;
                     last = Math.Max(last, e.Seq);
                 }
@@ -114,7 +116,10 @@ public sealed partial class GraphIndex : IDisposable
             }
 
             Watermark = mark;
-            PlaceHeld(added);
+            if (!ordered)
+            {
+                SortHeld();
+            }
         }
         finally
         {

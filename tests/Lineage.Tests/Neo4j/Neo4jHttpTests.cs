@@ -763,6 +763,22 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
+    public async Task a_graph_placed_by_another_instance_while_this_one_waited_for_the_lock_is_not_placed_again()
+    {
+        // Outside the transaction the placing is not done yet; under the lock it is.
+        await using var fake = new FakeNeo4j(r => r.Statement == CypherCatalog.Get("maintenance/migration-done").Text
+            ? Neo4jAnswer.Rows(["done"], [r.Path.Contains("/tx/", StringComparison.Ordinal) && r.Parameters.GetProperty("name").GetString() == "lineage-places"])
+            : Neo4jAnswer.OpeningOr(r, Neo4jAnswer.Rows([])));
+        using var client = Client(fake);
+
+        await new Neo4jLineageStore(client, TimeProvider.System).SetUpSchemaAsync(Ct);
+
+        Assert.DoesNotContain(fake.Requests, r => r.Statement == CypherCatalog.Get("maintenance/lineage-nodes").Text);
+        Assert.DoesNotContain(fake.Requests, r => r.Statement == CypherCatalog.Get("maintenance/place-sequence").Text);
+        Assert.EndsWith("/commit", fake.Requests.Last().Path, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void search_finds_names_through_a_text_index_on_the_lower_cased_name_every_new_node_is_made_with()
     {
         var search = CypherCatalog.Get("search/names").Text;
