@@ -1,10 +1,12 @@
 // The number of children per parent (logged-artifacts) the caller may see.
+// A caller who may see everything gets the node's degree, which Neo4j keeps, so a hub's
+// count does not expand its fan-out; others count only the children they may see.
 // @param parents
 // @param visible
 UNWIND $parents AS parent
-CALL (parent) {
-  MATCH (:Run {id: parent})-[e:LOGGED]->(c:ArtifactVersion)
-  WHERE $visible IS NULL OR c.namespaceId IN $visible
-  RETURN count(*) AS count
-}
-RETURN parent, count
+OPTIONAL MATCH (r:Run {id: parent})
+RETURN parent, CASE
+  WHEN r IS NULL THEN 0
+  WHEN $visible IS NULL THEN COUNT { (r)-[:LOGGED]->() }
+  ELSE COUNT { MATCH (r)-[:LOGGED]->(c:ArtifactVersion) WHERE c.namespaceId IN $visible }
+END AS count

@@ -1,10 +1,12 @@
 // The number of children per parent (loggers) the caller may see.
+// A caller who may see everything gets the node's degree, which Neo4j keeps, so a hub's
+// count does not expand its fan-out; others count only the children they may see.
 // @param parents
 // @param visible
 UNWIND $parents AS parent
-CALL (parent) {
-  MATCH (c:Run)-[e:LOGGED]->(:ArtifactVersion {id: parent})
-  WHERE $visible IS NULL OR c.namespaceId IN $visible
-  RETURN count(*) AS count
-}
-RETURN parent, count
+OPTIONAL MATCH (v:ArtifactVersion {id: parent})
+RETURN parent, CASE
+  WHEN v IS NULL THEN 0
+  WHEN $visible IS NULL THEN COUNT { (v)<-[:LOGGED]-() }
+  ELSE COUNT { MATCH (c:Run)-[:LOGGED]->(v) WHERE c.namespaceId IN $visible }
+END AS count

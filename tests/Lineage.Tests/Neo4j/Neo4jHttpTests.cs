@@ -805,6 +805,19 @@ public sealed class Neo4jHttpTests
     }
 
     [Fact]
+    public void a_hubs_count_for_a_caller_who_sees_everything_is_its_degree_not_its_fan_out()
+    {
+        foreach (var (count, degree) in new[] { ("used-by", "(v)<-[:USED]-()"), ("loggers", "(v)<-[:LOGGED]-()"), ("used-artifacts", "(r)-[:USED]->()"), ("logged-artifacts", "(r)-[:LOGGED]->()") })
+        {
+            var text = CypherCatalog.Get($"counts/{count}").Text;
+
+            // An anonymous far end with no label or property is what Neo4j answers from the degree it keeps.
+            Assert.Contains($"WHEN $visible IS NULL THEN COUNT {{ {degree} }}", text, StringComparison.Ordinal);
+            Assert.Contains("c.namespaceId IN $visible", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task a_server_older_than_the_store_needs_is_refused_before_any_statement()
     {
         await using var fake = new FakeNeo4j(_ => Neo4jAnswer.Rows([])) { Version = "5.13.0" };
