@@ -130,20 +130,17 @@ internal sealed class AnswerReader : IDisposable
         }
 
         _batch.Write("]"u8);
-        if (_keep)
+        var rows = _keep
+            ? JsonDocument.Parse(_batch.ToArray())
+            : JsonDocument.Parse(_batch.GetBuffer().AsMemory(0, (int)_batch.Length));
+        foreach (var row in rows.RootElement.EnumerateArray())
         {
-            foreach (var row in JsonDocument.Parse(_batch.ToArray()).RootElement.EnumerateArray())
-            {
-                _row(_fields, row);
-            }
+            _row(_fields, row);
         }
-        else
+
+        if (!_keep)
         {
-            using var rows = JsonDocument.Parse(_batch.GetBuffer().AsMemory(0, (int)_batch.Length));
-            foreach (var row in rows.RootElement.EnumerateArray())
-            {
-                _row(_fields, row);
-            }
+            rows.Dispose();
         }
 
         _batch.SetLength(0);

@@ -37,9 +37,6 @@ public sealed class CypherRow
         _values = values;
     }
 
-    /// <summary>This row object, now holding the cells it was made with, refilled for the next row.</summary>
-    internal CypherRow Of(JsonElement[] values) => ReferenceEquals(values, _values) ? this : throw new InvalidOperationException("a row is refilled only through its own cells");
-
     public JsonElement this[string field] => _values[_result.Field(field)];
 
     public long Long(string field) => this[field].GetInt64();

@@ -291,7 +291,8 @@ public sealed class Neo4jClient : IDisposable
                                 current = new CypherRow(new CypherResult([.. fields], []), cells);
                             }
 
-                            sink.Add(current!.Of(Cells(row, cells)));
+                            Cells(row, cells);
+                            sink.Add(current!);
                         }
                     },
                     keep: sink is null,

@@ -36,22 +36,12 @@ public sealed partial class GraphIndex
         {
             foreach (var node in frontier)
             {
-                if (!Holds(node))
+                foreach (var target in NeighboursHeld(node, direction))
                 {
-                    continue;
-                }
-
-                var id = (int)node.Id;
-                foreach (var lists in EdgesOf(node.Kind, direction))
-                {
-                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                    var place = PlaceColumn(target.Kind)[(int)target.Id];
+                    if (direction == WalkDirection.Downstream ? place <= bound : place >= bound)
                     {
-                        var target = node.Kind == NodeKind.Run ? NodeRef.Version(lists.Target(e)) : NodeRef.Run(lists.Target(e));
-                        var place = PlaceColumn(target.Kind)[(int)target.Id];
-                        if (direction == WalkDirection.Downstream ? place <= bound : place >= bound)
-                        {
-                            into.Add(new PlacedStep(node, target, place));
-                        }
+                        into.Add(new PlacedStep(node, target, place));
                     }
                 }
             }

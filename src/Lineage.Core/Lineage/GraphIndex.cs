@@ -140,21 +140,12 @@ public sealed partial class GraphIndex : IDisposable
         {
             foreach (var node in nodes)
             {
-                if (!Holds(node))
+                foreach (var next in NeighboursHeld(node, direction))
                 {
-                    continue;
-                }
-
-                var id = (int)node.Id;
-                foreach (var lists in EdgesOf(node.Kind, direction))
-                {
-                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
-                    {
-                        var target = lists.Target(e);
-                        into.Add(node.Kind == NodeKind.Run
-                            ? new Adjacency(node, NodeRef.Version(target), VersionType(target), VersionNamespace(target))
-                            : new Adjacency(node, NodeRef.Run(target), RunJobType(target), RunNamespace(target)));
-                    }
+                    var target = (int)next.Id;
+                    into.Add(next.Kind == NodeKind.Artifact
+                        ? new Adjacency(node, next, VersionType(target), VersionNamespace(target))
+                        : new Adjacency(node, next, RunJobType(target), RunNamespace(target)));
                 }
             }
         }
@@ -211,6 +202,24 @@ public sealed partial class GraphIndex : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+
+    /// <summary>The neighbours of a node in one direction, over every edge kind; none when the index does not hold it. Callers hold the lock.</summary>
+    private IEnumerable<NodeRef> NeighboursHeld(NodeRef node, WalkDirection direction)
+    {
+        if (!Holds(node))
+        {
+            yield break;
+        }
+
+        var id = (int)node.Id;
+        foreach (var lists in EdgesOf(node.Kind, direction))
+        {
+            for (var e = lists.First(id); e != 0; e = lists.Next(e))
+            {
+                yield return node.Kind == NodeKind.Run ? NodeRef.Version(lists.Target(e)) : NodeRef.Run(lists.Target(e));
+            }
+        }
+    }
 
     /// <summary>The edge lists that lead from a node of <paramref name="kind"/> in <paramref name="direction"/>, one per edge kind that does.</summary>
     private EdgeLists[] EdgesOf(NodeKind kind, WalkDirection direction) =>
