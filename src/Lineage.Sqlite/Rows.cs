@@ -69,6 +69,9 @@ internal static class Rows
 
     public static string FormatState(RunState state) => state.ToString().ToUpperInvariant();
 
+    /// <summary>Strings as a JSON array for <c>json_each</c>.</summary>
+    public static string Strings(IEnumerable<string> values) => System.Text.Json.JsonSerializer.Serialize(values);
+
     public static string Ids(IEnumerable<long> ids) =>
         "[" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture))) + "]";
 

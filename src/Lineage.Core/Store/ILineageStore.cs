@@ -1,5 +1,6 @@
 using Lineage.Identity;
 using Lineage.Lineage;
+using Lineage.Listing;
 using Lineage.Model;
 
 namespace Lineage.Store;
@@ -29,6 +30,19 @@ public interface ILineageStore : IStoreSessionSource
     /// <summary>The number of children per parent, for many parents in one call.</summary>
     Task<IReadOnlyDictionary<long, int>> CountAsync(
         Relation relation, IReadOnlyCollection<long> parentIds, Access access, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One page of a parent's filtered, ordered list of ids (the query is checked by
+    /// <see cref="ListRules.Check"/>); null when the page's <c>AfterKey</c> is not an item of the
+    /// parent's list. Everything in these lists is as visible as its parent.
+    /// </summary>
+    Task<Page<long>?> ListAsync(ListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many items of the parent's list the query's filter keeps.</summary>
+    Task<int> CountListAsync(ListQuery query, CancellationToken cancellationToken);
+
+    /// <summary>A project's runs or artifacts counted per job type, type or state: the most common first, then by value; at most <paramref name="first"/>.</summary>
+    Task<IReadOnlyList<Tally>> TallyAsync(TallyKind kind, long projectId, int first, CancellationToken cancellationToken);
 
     Task<Page<VersionFile>> GetFilesAsync(long versionId, PageRequest page, CancellationToken cancellationToken);
 

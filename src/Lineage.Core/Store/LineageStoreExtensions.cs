@@ -1,5 +1,6 @@
 using Lineage.Errors;
 using Lineage.Identity;
+using Lineage.Listing;
 using Lineage.Model;
 using Lineage.Names;
 
@@ -46,6 +47,17 @@ public static class LineageStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(store);
         return await store.FindVersionAsync(name, access, cancellationToken).ConfigureAwait(false) ?? throw Missing.Version(name);
+    }
+
+    /// <summary>One page of a filtered, ordered list; a cursor from another list is refused, naming <c>after</c>.</summary>
+    public static async Task<Page<long>> ListPageAsync(this ILineageStore store, ListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return await store.ListAsync(query, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidArgumentException("cursor 'after' is not an item of this list: pass an endCursor or edge cursor of the same list")
+            {
+                Argument = "after",
+            };
     }
 
     /// <summary>What <paramref name="find"/> finds in a read session, when the caller may see it.</summary>

@@ -130,6 +130,17 @@ public sealed partial class CypherFilesTests
             Assert.True(catalog.ContainsKey($"pages/{relation}") && catalog.ContainsKey($"counts/{relation}"), relation);
         }
 
+        foreach (var list in new[] { "project-runs", "project-artifacts", "artifact-versions", "registry-collections", "namespace-projects" })
+        {
+            Assert.True(source["Neo4jLineageStore.Lists.cs"].Contains($"=> \"{list}\"", StringComparison.Ordinal), $"list {list} is not mapped");
+            Assert.True(catalog.ContainsKey($"lists/{list}") && catalog.ContainsKey($"lists/{list}-count"), list);
+        }
+
+        foreach (var tally in new[] { "job-types", "artifact-types", "run-states" })
+        {
+            Assert.True(source["Neo4jLineageStore.Lists.cs"].Contains($"=> \"{tally}\"", StringComparison.Ordinal) && catalog.ContainsKey($"tallies/{tally}"), tally);
+        }
+
         foreach (var folder in new[] { "versions", "links" })
         {
             Assert.All(new[] { "id-by-index", "id-latest", "id-by-alias" }, name => Assert.True(catalog.ContainsKey($"{folder}/{name}")));
@@ -142,10 +153,35 @@ public sealed partial class CypherFilesTests
         // And every operation file is used: the schema folder wholesale, the rest by name.
         var used = named
             .Concat(catalog.Keys.Where(k => k.StartsWith("pages/", StringComparison.Ordinal) || k.StartsWith("counts/", StringComparison.Ordinal)))
+            .Concat(catalog.Keys.Where(k => k.StartsWith("lists/", StringComparison.Ordinal) || k.StartsWith("tallies/", StringComparison.Ordinal)))
             .Concat(catalog.Keys.Where(k => k.StartsWith("schema/", StringComparison.Ordinal) || k.StartsWith("maintenance/", StringComparison.Ordinal)))
             .Concat(catalog.Keys.Where(k => k.Contains("/id-", StringComparison.Ordinal)))
             .ToHashSet(StringComparer.Ordinal);
         Assert.Empty(catalog.Keys.Except(used));
+    }
+
+    [Fact]
+    public void each_list_statement_declares_the_filter_parameters_the_store_passes_it()
+    {
+        // The store passes each list the parameters of its own filter (the ListKind arms of
+        // ListFilter), then the order and the page; its count takes the filter alone.
+        var source = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "src", "Lineage.Neo4j", "Neo4jLineageStore.Lists.cs"));
+        var names = new Dictionary<string, string>
+        {
+            ["ProjectRuns"] = "project-runs",
+            ["ProjectArtifacts"] = "project-artifacts",
+            ["ArtifactVersions"] = "artifact-versions",
+            ["RegistryCollections"] = "registry-collections",
+            ["NamespaceProjects"] = "namespace-projects",
+        };
+        var arms = ListFilterArm().Matches(source).ToDictionary(m => m.Groups[1].Value, m => Quoted().Matches(m.Groups[2].Value).Select(q => q.Groups[1].Value).ToList());
+        Assert.Equal(names.Keys.Order(), arms.Keys.Order());
+        foreach (var (kind, taken) in arms)
+        {
+            var filter = new[] { "parent" }.Concat(taken).ToHashSet();
+            Assert.True(filter.SetEquals(CypherCatalog.All[$"lists/{names[kind]}-count"].Parameters), kind);
+            Assert.True(filter.Concat(["field", "descending", "after", "limit"]).ToHashSet().SetEquals(CypherCatalog.All[$"lists/{names[kind]}"].Parameters), kind);
+        }
     }
 
     [Fact]
@@ -238,6 +274,12 @@ public sealed partial class CypherFilesTests
 
     [GeneratedRegex("\"((?:lock|identity|projects|runs|artifacts|versions|edges|lineage|collections|links|aliases|tags|history|search|idempotency)/[a-z-]+)\"")]
     private static partial Regex StatementName();
+
+    [GeneratedRegex(@"ListKind\.(\w+) => (?:new\[\] \{|\[)([^\]}]*)[\]}]")]
+    private static partial Regex ListFilterArm();
+
+    [GeneratedRegex("\"([a-zA-Z]+)\"")]
+    private static partial Regex Quoted();
 
     [GeneratedRegex("\"[^\"\\n]*\\b(MATCH|MERGE|CREATE|RETURN|UNWIND|DETACH)\\s+[\\(a-z{]")]
     private static partial Regex InlineCypher();

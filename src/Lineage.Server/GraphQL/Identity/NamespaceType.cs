@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using Lineage.Application;
 using Lineage.Identity;
+using Lineage.Listing;
 using Lineage.Model;
+using Lineage.Server.GraphQL.Listing;
 using Lineage.Server.GraphQL.Types;
 
 namespace Lineage.Server.GraphQL.Identity;
@@ -28,9 +30,9 @@ internal sealed class NamespaceType : ObjectGraphType<NamespaceRecord>
             .Paged()
             .ResolveAsync(async c => await Members.PageAsync(c, c.Source.Name).ConfigureAwait(false));
         Field<NonNullGraphType<ProjectConnectionType>>("projects")
-            .Description("The namespace's projects, oldest first.")
-            .Paged()
-            .Resolve(c => c.Lineage().Loaders.ProjectPage(Relation.NamespaceProjects, c.Source.Id, Args.Page(c)));
+            .Description("The namespace's projects that the filter keeps, oldest first unless ordered otherwise.")
+            .Filtered<NamespaceRecord, object, ProjectFilterInputType, ProjectOrderInputType>()
+            .Resolve(c => Lists.Resolve(c, ListKind.NamespaceProjects, c.Source.Id, page => c.Lineage().Loaders.ProjectPage(Relation.NamespaceProjects, c.Source.Id, page)));
         Field<NonNullGraphType<RegistryConnectionType>>("registries")
             .Description("The namespace's registries that the caller may see, oldest first.")
             .Paged()

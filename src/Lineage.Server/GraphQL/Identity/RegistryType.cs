@@ -1,7 +1,9 @@
 using GraphQL.Types;
 using Lineage.Application;
 using Lineage.Identity;
+using Lineage.Listing;
 using Lineage.Model;
+using Lineage.Server.GraphQL.Listing;
 using Lineage.Server.GraphQL.Registry;
 using Lineage.Server.GraphQL.Types;
 
@@ -24,9 +26,9 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
             .Description("Aliases only the registry's ADMINs may set, move or remove.")
             .Resolve(c => c.Source.ProtectedAliases);
         Field<NonNullGraphType<CollectionConnectionType>>("collections")
-            .Description("The registry's collections, oldest first.")
-            .Paged()
-            .Resolve(c => c.Lineage().Loaders.CollectionPage(Relation.RegistryCollections, c.Source.Id, Args.Page(c)));
+            .Description("The registry's collections that the filter keeps, oldest first unless ordered otherwise.")
+            .Filtered<RegistryRecord, object, CollectionFilterInputType, CollectionOrderInputType>()
+            .Resolve(c => Lists.Resolve(c, ListKind.RegistryCollections, c.Source.Id, page => c.Lineage().Loaders.CollectionPage(Relation.RegistryCollections, c.Source.Id, page)));
         Field<NonNullGraphType<RoleType>>("viewerRole")
             .Description("The caller's effective role in this registry.")
             .Resolve(c => c.Lineage().Access.RegistryRole(c.Source.Id));

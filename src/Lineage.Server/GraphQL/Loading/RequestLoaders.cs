@@ -1,6 +1,7 @@
 using GraphQL.DataLoader;
 using Lineage.Application;
 using Lineage.Identity;
+using Lineage.Listing;
 using Lineage.Model;
 using Lineage.Registry;
 using Lineage.Store;
@@ -13,8 +14,11 @@ namespace Lineage.Server.GraphQL.Loading;
 /// </summary>
 internal sealed class RequestLoaders
 {
+    private readonly ILineageStore _store;
+
     public RequestLoaders(ILineageStore store, Identities identities, Registries registryStore, Access access)
     {
+        _store = store;
         Collections = new BatchLoader<long, CollectionRecord>(async (ids, ct) =>
             (await registryStore.GetCollectionsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(c => c.Id));
         Links = new BatchLoader<long, VersionRecord>(async (ids, ct) =>
@@ -117,6 +121,32 @@ internal sealed class RequestLoaders
 
     public IDataLoaderResult ArtifactPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Artifacts, a => a.Id);
+
+    /// <summary>
+    /// A page of a filtered or ordered list: read for its parent alone (dashboards ask for one
+    /// parent's list at a time), then hydrated with the same batch loaders as every page.
+    /// </summary>
+    public IDataLoaderResult List(ListQuery query) => query.Kind switch
+    {
+        ListKind.ProjectRuns => List(query, Runs, r => r.Id),
+        ListKind.ProjectArtifacts => List(query, Artifacts, a => a.Id),
+        ListKind.ArtifactVersions => List(query, Versions, v => v.Id),
+        ListKind.RegistryCollections => List(query, Collections, c => c.Id),
+        ListKind.NamespaceProjects => List(query, Projects, p => p.Id),
+        _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, null),
+    };
+
+    private IDataLoaderResult<IDataLoaderResult<Connection<T>>> List<T>(ListQuery query, BatchLoader<long, T> hydrate, Func<T, long> idOf) =>
+        new Deferred<Page<long>>(ct => _store.ListPageAsync(query, ct)).Then(ids =>
+            hydrate.LoadMany(ids.Items.Select(i => i.Value)).Then(records =>
+            {
+                var byId = records.ToDictionary(idOf);
+                var items = ids.Items
+                    .Where(i => byId.ContainsKey(i.Value))
+                    .Select(i => new PageItem<T>(byId[i.Value], i.Key))
+                    .ToList();
+                return new Connection<T>(items, ids.HasNextPage, query.Page.AfterKey > 0, () => new Deferred<int>(ct => _store.CountListAsync(query, ct)));
+            }));
 
     private IDataLoaderResult<IDataLoaderResult<Connection<T>>> Page<T>(
         Relation relation, long parent, PageRequest page, BatchLoader<long, T> hydrate, Func<T, long> idOf) =>

@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Lineage.Application;
+using Lineage.Listing;
 using Lineage.Model;
+using Lineage.Server.GraphQL.Listing;
 using Lineage.Server.GraphQL.Registry;
 
 namespace Lineage.Server.GraphQL.Types;
@@ -20,9 +22,9 @@ internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
         Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.Load(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
-            .Description("The artifact's versions, v0 first.")
-            .Paged()
-            .Resolve(c => c.Lineage().Loaders.VersionPage(Relation.ArtifactVersions, c.Source.Id, Args.Page(c)));
+            .Description("The artifact's versions that the filter keeps, v0 first unless ordered otherwise.")
+            .Filtered<ArtifactRecord, object, VersionFilterInputType, VersionOrderInputType>()
+            .Resolve(c => Lists.Resolve(c, ListKind.ArtifactVersions, c.Source.Id, page => c.Lineage().Loaders.VersionPage(Relation.ArtifactVersions, c.Source.Id, page)));
         Field<NonNullGraphType<AuditEventConnectionType>>("history")
             .Description("Every new version and alias change, newest first.")
             .HistoryArguments()

@@ -1,0 +1,35 @@
+// One page of a namespace's projects that the filter keeps, in the order asked ($field, $descending),
+// after the item $after (0 for the first page): that item is found again by id and the page
+// continues after its place, ties broken by id. found is false when $after is not in the list.
+// @param parent
+// @param createdBy
+// @param createdAfter
+// @param createdBefore
+// @param nameContains
+// @param name
+// @param field
+// @param descending
+// @param after
+// @param limit
+OPTIONAL MATCH (x:Project {id: $after, namespaceId: $parent})
+WITH x, CASE $field WHEN 'CREATED_AT' THEN x.createdAt WHEN 'NAME' THEN x.name END AS afterKey
+CALL (x, afterKey) {
+  MATCH (c:Project {namespaceId: $parent})
+  WITH c, CASE $field WHEN 'CREATED_AT' THEN c.createdAt WHEN 'NAME' THEN c.name END AS key
+  WHERE ($createdBy IS NULL OR c.createdBy = $createdBy)
+  AND ($createdAfter IS NULL OR c.createdAt >= $createdAfter)
+  AND ($createdBefore IS NULL OR c.createdAt < $createdBefore)
+  AND ($nameContains IS NULL OR toLower(c.name) CONTAINS toLower($nameContains))
+  AND ($name IS NULL OR c.name = $name)
+    AND (x IS NULL
+      OR ($descending AND (key < afterKey OR (key = afterKey AND c.id < x.id)))
+      OR (NOT $descending AND (key > afterKey OR (key = afterKey AND c.id > x.id))))
+  WITH c, key
+  ORDER BY CASE WHEN $descending THEN null ELSE key END,
+    CASE WHEN $descending THEN key END DESC,
+    CASE WHEN $descending THEN null ELSE c.id END,
+    CASE WHEN $descending THEN c.id END DESC
+  LIMIT $limit
+  RETURN collect(c.id) AS ids
+}
+RETURN x IS NOT NULL AS found, ids

@@ -1,0 +1,170 @@
+using Lineage.Listing;
+using Lineage.Model;
+using Lineage.Registry;
+using Lineage.Store.Rules;
+
+namespace Lineage.Sqlite;
+
+public sealed partial class SqliteLineageStore
+{
+    public Task<Page<long>?> ListAsync(ListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var shape = ListShape.Of(query.Kind);
+        var key = shape.Key(query.Order.Field);
+        var (where, args) = Filter(shape, query);
+        var direction = query.Order.Descending ? "DESC" : "ASC";
+        var after = query.Order.Descending ? "<" : ">";
+        return _database.ReadAsync<Page<long>?>(async s =>
+        {
+            var cursor = "1";
+            if (query.Page.AfterKey > 0)
+            {
+                var found = await s.ScalarAsync<long?>(
+                    $"SELECT count(*) FROM {shape.Table} t WHERE t.id = $after AND t.{shape.Parent} = $parent",
+                    cancellationToken,
+                    ("$after", query.Page.AfterKey),
+                    ("$parent", query.Parent)).ConfigureAwait(false);
+                if (found != 1)
+                {
+                    return null;
+                }
+
+                // The item before the page is found again by id, so the cursor holds no value of the order.
+                cursor = $"({key}, t.id) {after} (SELECT {key}, t.id FROM {shape.Table} t WHERE t.id = $after)";
+            }
+
+            var rows = await s.QueryAsync(
+                $"SELECT t.id FROM {shape.Table} t WHERE t.{shape.Parent} = $parent AND {where} AND {cursor} ORDER BY {key} {direction}, t.id {direction} LIMIT $limit",
+                r => new PageItem<long>(r.GetInt64(0), r.GetInt64(0)),
+                cancellationToken,
+                [.. args, ("$parent", query.Parent), ("$after", query.Page.AfterKey), ("$limit", query.Page.First + 1)]).ConfigureAwait(false);
+            return Paging.Take(rows, query.Page.First);
+        }, cancellationToken);
+    }
+
+    public Task<int> CountListAsync(ListQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var shape = ListShape.Of(query.Kind);
+        var (where, args) = Filter(shape, query);
+        return _database.ReadAsync(
+            async s => (int)(await s.ScalarAsync<long>(
+                $"SELECT count(*) FROM {shape.Table} t WHERE t.{shape.Parent} = $parent AND {where}",
+                cancellationToken,
+                [.. args, ("$parent", query.Parent)]).ConfigureAwait(false)),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Tally>> TallyAsync(TallyKind kind, long projectId, int first, CancellationToken cancellationToken)
+    {
+        var (table, column) = kind switch
+        {
+            TallyKind.JobTypes => ("runs", "job_type"),
+            TallyKind.ArtifactTypes => ("artifacts", "type"),
+            TallyKind.RunStates => ("runs", "state"),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        return _database.ReadAsync<IReadOnlyList<Tally>>(
+            async s => await s.QueryAsync(
+                $"SELECT {column}, count(*) AS n FROM {table} WHERE project_id = $project GROUP BY {column} ORDER BY n DESC, {column} IS NULL, {column} LIMIT $first",
+                r => new Tally(r.IsDBNull(0) ? null : r.GetString(0), r.GetInt32(1)),
+                cancellationToken,
+                ("$project", projectId),
+                ("$first", first)).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    /// <summary>The conditions of a query's filter over the list's table <c>t</c>, with their parameters.</summary>
+    private static (string Where, (string Name, object? Value)[] Args) Filter(ListShape shape, ListQuery query)
+    {
+        var f = query.Filter;
+        var where = new List<string> { "1" };
+        var args = new List<(string, object?)>();
+        if (f.Types is not null)
+        {
+            where.Add($"t.{shape.TypeColumn} IN (SELECT value FROM json_each($types))");
+            args.Add(("$types", Rows.Strings(f.Types)));
+        }
+
+        if (f.States is not null)
+        {
+            where.Add("t.state IN (SELECT value FROM json_each($states))");
+            args.Add(("$states", Rows.Strings(f.States.Select(Rows.FormatState))));
+        }
+
+        if (f.CreatedBy is not null)
+        {
+            where.Add("t.created_by = $by");
+            args.Add(("$by", f.CreatedBy));
+        }
+
+        if (f.CreatedAfter is { } from)
+        {
+            where.Add("t.created_at >= $from");
+            args.Add(("$from", Time.Format(from)));
+        }
+
+        if (f.CreatedBefore is { } until)
+        {
+            where.Add("t.created_at < $until");
+            args.Add(("$until", Time.Format(until)));
+        }
+
+        if (f.NameContains is not null)
+        {
+            where.Add("instr(lower(t.name), lower($text)) > 0");
+            args.Add(("$text", f.NameContains));
+        }
+
+        if (f.Name is not null)
+        {
+            where.Add("t.name = $name");
+            args.Add(("$name", f.Name));
+        }
+
+        if (f.Aliases is not null)
+        {
+            // latest is kept on the newest version, not stored.
+            where.Add("""
+                (EXISTS (SELECT 1 FROM version_aliases x WHERE x.version_id = t.id AND x.alias IN (SELECT value FROM json_each($aliases)))
+                 OR ($latest AND t.version_index = (SELECT max(m.version_index) FROM artifact_versions m WHERE m.artifact_id = t.artifact_id)))
+                """);
+            args.Add(("$aliases", Rows.Strings(f.Aliases)));
+            args.Add(("$latest", f.Aliases.Contains(Names.NameRules.Latest)));
+        }
+
+        if (f.Tags is not null)
+        {
+            where.Add("EXISTS (SELECT 1 FROM tags g WHERE g.target_kind = $tagKind AND g.target_id = t.id AND g.tag IN (SELECT value FROM json_each($tags)))");
+            args.Add(("$tagKind", RegistryRules.TagKind(shape.TagTarget)));
+            args.Add(("$tags", Rows.Strings(f.Tags)));
+        }
+
+        return (string.Join(" AND ", where), [.. args]);
+    }
+
+    /// <summary>A list's table, the column naming its parent, and the columns its filters and orders read.</summary>
+    private sealed record ListShape(string Table, string Parent, string TypeColumn, TagTarget TagTarget)
+    {
+        public static ListShape Of(ListKind kind) => kind switch
+        {
+            ListKind.ProjectRuns => new("runs", "project_id", "job_type", TagTarget.Version),
+            ListKind.ProjectArtifacts => new("artifacts", "project_id", "type", TagTarget.Version),
+            ListKind.ArtifactVersions => new("artifact_versions", "artifact_id", "", TagTarget.Version),
+            ListKind.RegistryCollections => new("collections", "registry_id", "type", TagTarget.Collection),
+            ListKind.NamespaceProjects => new("projects", "namespace_id", "", TagTarget.Collection),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+
+        public string Key(ListOrderField field) => field switch
+        {
+            ListOrderField.CreatedAt => "t.created_at",
+            ListOrderField.Name => "t.name",
+            ListOrderField.Type => $"coalesce(t.{TypeColumn}, '')",
+            ListOrderField.State => "t.state",
+            ListOrderField.Version => "t.version_index",
+            _ => throw new ArgumentOutOfRangeException(nameof(field), field, null),
+        };
+    }
+}
