@@ -18,6 +18,7 @@ internal sealed class CypherAdjacencyReader : IAdjacencyReader
     private readonly long[]? _visible;
     private readonly string[]? _jobTypes;
     private readonly string[]? _artifactTypes;
+    private readonly string? _asOf;
 
     /// <summary>A reader for a lineage walk by <paramref name="access"/>'s caller.</summary>
     public CypherAdjacencyReader(Neo4jSession session, LineageQuery query, Access access)
@@ -28,6 +29,7 @@ internal sealed class CypherAdjacencyReader : IAdjacencyReader
         _visible = access.VisibleNamespaces is { } visible ? [.. visible] : null;
         _jobTypes = query.JobTypes is { } jobs ? [.. jobs] : null;
         _artifactTypes = query.ArtifactTypes is { } types ? [.. types] : null;
+        _asOf = query.AsOf is { } asOf ? Cypher.FormatTime(asOf) : null;
     }
 
     public async Task<IReadOnlyList<Adjacency>> ReadAsync(IReadOnlyList<NodeRef> nodes, WalkDirection direction, CancellationToken cancellationToken)
@@ -48,7 +50,8 @@ internal sealed class CypherAdjacencyReader : IAdjacencyReader
                 ("versions", Ids(part, NodeKind.Artifact)),
                 ("visible", _visible),
                 ("jobTypes", _jobTypes),
-                ("artifactTypes", _artifactTypes)).ConfigureAwait(false));
+                ("artifactTypes", _artifactTypes),
+                ("asOf", _asOf)).ConfigureAwait(false));
         }
 
         return steps;

@@ -10,8 +10,27 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(access);
+        if (query.AsOf is { } asOf)
+        {
+            return await _database.ReadAsync(s => PastLineageAsync(s, query, asOf, access, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
         await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
         return _graph.Lineage(query, access) ?? throw Missing.LineageStart(query.Start);
+    }
+
+    /// <summary>A walk over the edges recorded by <paramref name="asOf"/>, read from the tables.</summary>
+    private static async Task<LineageGraph> PastLineageAsync(SqliteSession s, LineageQuery query, DateTimeOffset asOf, Access access, CancellationToken cancellationToken)
+    {
+        var start = (await DescribeNodesAsync(s, [query.Start], cancellationToken).ConfigureAwait(false)).GetValueOrDefault(query.Start);
+        var walk = await LineageWalker.WalkFromAsync(new PastAdjacencyReader(s, asOf), query, start, access, cancellationToken).ConfigureAwait(false)
+            ?? throw Missing.LineageStart(query.Start);
+        var names = await DescribeNodesAsync(s, [.. walk.Nodes.Select(n => n.Node)], cancellationToken).ConfigureAwait(false);
+        var nodes = walk.Nodes
+            .Select(n => (n, d: names[n.Node]))
+            .Select(x => new LineageNode(x.n.Node, x.n.Hops, x.d.Name, x.d.Type, x.d.Path[..(x.d.Path.Length - x.d.Name.Length - 1)]))
+            .ToList();
+        return new LineageGraph(nodes, walk.Edges, walk.Truncated);
     }
 
     /// <summary>The qualified names of runs and versions, new ones of this transaction included, with their namespaces.</summary>

@@ -15,7 +15,7 @@ namespace Lineage.Application;
 /// a collection's or artifact's membership and tags appends its events in the transaction that
 /// makes it; nothing here edits or deletes an event.
 /// </summary>
-public sealed class Registries(IRegistryStore records, IStoreSessionSource store)
+public sealed partial class Registries(IRegistryStore records, IStoreSessionSource store)
 {
     /// <summary>How many events verification reads at a time.</summary>
     private const int VerifySlice = 1000;

@@ -17,4 +17,7 @@ public sealed record LineageQuery(
     public const int EdgesPerNode = 2;
 
     public int MaxEdges => MaxNodes * EdgesPerNode;
+
+    /// <summary>A past time: only edges recorded at or before it are walked, so nothing recorded later is reached.</summary>
+    public DateTimeOffset? AsOf { get; init; }
 }

@@ -1,4 +1,5 @@
 using GraphQL;
+using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Lineage;
 using Lineage.Model;
@@ -12,8 +13,34 @@ internal static class LineageArguments
 {
     public static async Task<LineageQuery> ReadAsync(IResolveFieldContext context, LineageContext lineage, CancellationToken cancellationToken)
     {
+        var (depth, maxNodes) = Budget(context, lineage, 3);
+        var (start, began) = await ResolveStartAsync(context.GetArgument<string>("start"), lineage, cancellationToken).ConfigureAwait(false);
+        var asOf = Args.Utc(context.GetArgument<DateTime?>("asOf"));
+        if (asOf is not null)
+        {
+            AsOfRules.Check(asOf.Value, context.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow(), began, $"'{context.GetArgument<string>("start")}'");
+        }
+
+        return new LineageQuery(
+            start,
+            context.GetArgument("direction", LineageDirection.Both),
+            depth,
+            TypeFilter(context.GetArgument<List<string>?>("artifactTypes"), "artifactTypes"),
+            TypeFilter(context.GetArgument<List<string>?>("jobTypes"), "jobTypes"),
+            maxNodes)
+        {
+            AsOf = asOf,
+        };
+    }
+
+    /// <summary>
+    /// The <c>depth</c> and <c>maxNodes</c> arguments of a walk, checked against the limits, with
+    /// the nodes taken from the document's budget.
+    /// </summary>
+    public static (int Depth, int MaxNodes) Budget(IResolveFieldContext context, LineageContext lineage, int defaultDepth, int walks = 1)
+    {
         var limits = lineage.Limits;
-        var depth = context.GetArgument<int?>("depth") ?? 3;
+        var depth = context.GetArgument<int?>("depth") ?? Math.Min(defaultDepth, limits.MaxLineageDepth);
         if (depth < 0)
         {
             throw new InvalidArgumentException($"depth must be 0 or more, not {depth}");
@@ -35,15 +62,8 @@ internal static class LineageArguments
             throw new LimitExceededException("maxNodes", $"maxNodes is {maxNodes} but a lineage answer holds at most {limits.MaxLineageNodes} nodes (limit maxNodes ≤ {limits.MaxLineageNodes})");
         }
 
-        lineage.ReserveLineageNodes(maxNodes);
-        var start = await ResolveStartAsync(context.GetArgument<string>("start"), lineage, cancellationToken).ConfigureAwait(false);
-        return new LineageQuery(
-            start,
-            context.GetArgument("direction", LineageDirection.Both),
-            depth,
-            TypeFilter(context.GetArgument<List<string>?>("artifactTypes"), "artifactTypes"),
-            TypeFilter(context.GetArgument<List<string>?>("jobTypes"), "jobTypes"),
-            maxNodes);
+        lineage.ReserveLineageNodes(maxNodes * walks);
+        return (depth, maxNodes);
     }
 
     /// <summary>
@@ -51,23 +71,26 @@ internal static class LineageArguments
     /// when there is none, the artifact of that path at its latest version (as
     /// <c>Query.artifact</c> reads a name without a version).
     /// </summary>
-    private static async Task<NodeRef> ResolveStartAsync(string start, LineageContext lineage, CancellationToken cancellationToken)
+    /// <returns>The start node, and when what the name names began (logged, linked or created).</returns>
+    public static async Task<(NodeRef Start, DateTimeOffset Began)> ResolveStartAsync(
+        string start, LineageContext lineage, CancellationToken cancellationToken, string argument = "start")
     {
         if (VersionRef.LooksLikeVersionName(start))
         {
-            var name = VersionRef.Parse(start, "start");
-            return StartAt(await lineage.Store.RequireVersionAsync(name, lineage.Access, cancellationToken).ConfigureAwait(false), lineage);
+            var name = VersionRef.Parse(start, argument);
+            var named = await lineage.Store.RequireVersionAsync(name, lineage.Access, cancellationToken).ConfigureAwait(false);
+            return (StartAt(named, lineage), named.CreatedAt);
         }
 
-        var path = RunPath.Parse(start, "start");
+        var path = RunPath.Parse(start, argument);
         if (await lineage.Store.FindRunAsync(path, lineage.Access, cancellationToken).ConfigureAwait(false) is { } run)
         {
-            return NodeRef.Run(run.Id);
+            return (NodeRef.Run(run.Id), run.CreatedAt);
         }
 
         var latest = new VersionRef(path.Namespace, path.Project, path.Name, VersionSelector.Latest);
         return await lineage.Store.FindVersionAsync(latest, lineage.Access, cancellationToken).ConfigureAwait(false) is { } version
-            ? StartAt(version, lineage)
+            ? (StartAt(version, lineage), version.CreatedAt)
             : throw new NotFoundException($"no run or artifact '{path}' was found (a version is named with ':', as in '{path}:v0')");
     }
 

@@ -43,15 +43,17 @@ internal static class QueryCost
                 : new FieldComplexityResult(1, 1);
         }
 
-        // The edges and nodes of a connection, or of a lineage graph: as many as the field above allows.
+        // The lists of a walk's answer (a lineage graph, an impact, a comparison of two walks) hold as many as its budget.
+        if (field.Parent is { } walk && walk.FieldDefinition.Name is "lineage" or "impact" or "compareLineage")
+        {
+            var perNode = definition.Name == "edges" ? LineageQuery.EdgesPerNode : walk.FieldDefinition.Name == "compareLineage" ? 2 : 1;
+            var budget = (double)(walk.GetArgument<int?>("maxNodes") ?? limits.DefaultLineageNodes) * perNode;
+            return new FieldComplexityResult(budget, budget);
+        }
+
+        // The edges and nodes of a connection: as many as the field above allows.
         if (definition.Name is "edges" or "nodes" && field.Parent is { } parent)
         {
-            if (parent.FieldDefinition.Name == "lineage")
-            {
-                var budget = (double)(parent.GetArgument<int?>("maxNodes") ?? limits.DefaultLineageNodes) * (definition.Name == "edges" ? LineageQuery.EdgesPerNode : 1);
-                return new FieldComplexityResult(budget, budget);
-            }
-
             if (parent.FieldDefinition.Arguments?.Find("first") is not null)
             {
                 return new FieldComplexityResult(1, parent.GetArgument<int?>("first") ?? limits.DefaultPageSize);

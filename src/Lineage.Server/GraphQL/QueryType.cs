@@ -48,6 +48,7 @@ internal sealed partial class QueryType : ObjectGraphType
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("artifactTypes", "Only versions of these types are returned and walked through.")
             .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("jobTypes", "Only runs of these job types are returned and walked through.")
             .Argument<IntGraphType>("maxNodes", "The node budget (1000 when not given, at most 50000); truncated tells whether it cut anything.")
+            .Argument<DateTimeGraphType>("asOf", "A past time: only what was recorded by then is walked (not in the future, not before the start began).")
             .ResolveAsync(async c =>
             {
                 var lineage = c.Lineage();
@@ -67,6 +68,7 @@ internal sealed partial class QueryType : ObjectGraphType
 
         AddIdentityFields();
         AddNodeFields();
+        AddQuestionFields();
         AddRegistryFields();
     }
 }

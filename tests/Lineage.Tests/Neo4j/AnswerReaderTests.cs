@@ -111,7 +111,7 @@ public sealed class AnswerReaderTests
         using var client = new Neo4jClient(new Neo4jStoreOptions { Url = fake.Url, User = "neo4j", Password = "pw" });
         var session = new Neo4jSession(client.ReadAsync);
 
-        var ids = await session.QueryAsync("lineage/downstream", r => r.Long("toId"), Ct, ("runs", Array.Empty<long>()), ("versions", new long[] { 1 }), ("visible", null), ("jobTypes", null), ("artifactTypes", null));
+        var ids = await session.QueryAsync("lineage/downstream", r => r.Long("toId"), Ct, ("runs", Array.Empty<long>()), ("versions", new long[] { 1 }), ("visible", null), ("jobTypes", null), ("artifactTypes", null), ("asOf", null));
 
         Assert.Equal(Enumerable.Range(2, count).Select(i => (long)i), ids);
         var size = JsonSerializer.SerializeToUtf8Bytes(new { data = new { fields = new[] { "fromKind", "fromId", "toKind", "toId", "toType", "toNamespace" }, values = rows } }).Length;

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
+using GraphQL.Validation.Errors;
 using GraphQL.Validation.Errors.Custom;
 using Lineage.Errors;
 
@@ -40,6 +41,9 @@ internal sealed class LineageErrorInfoProvider : IErrorInfoProvider
                 message = "the request ran longer than the execution timeout allows (limit executionTimeout)";
                 extensions["limit"] = "executionTimeout";
                 break;
+            case ArgumentsOfCorrectTypeError wrongValue when wrongValue.Nodes?.OfType<GraphQLParser.AST.GraphQLArgument>().FirstOrDefault() is { } argument:
+                extensions["argument"] = argument.Name.StringValue;
+                break;
             case ComplexityError:
                 extensions["limit"] = message.Contains("depth", StringComparison.OrdinalIgnoreCase) ? "maxQueryDepth" : "maxComplexity";
                 break;
@@ -59,6 +63,9 @@ internal sealed class LineageErrorInfoProvider : IErrorInfoProvider
         SyntaxError => ParseFailed,
         ComplexityError => ErrorCodes.LimitExceeded,
         InvalidVariableError => ErrorCodes.InvalidArgument,
+
+        // A literal argument of the wrong type, an unknown enum value or input field: a bad argument, as it is when sent in a variable.
+        ArgumentsOfCorrectTypeError => ErrorCodes.InvalidArgument,
         ValidationError => ValidationFailed,
         TimeoutError => ErrorCodes.LimitExceeded,
         _ => ErrorCodes.Internal,

@@ -1,5 +1,6 @@
 using GraphQL.DataLoader;
 using Lineage.Application;
+using Lineage.Audit;
 using Lineage.Identity;
 using Lineage.Listing;
 using Lineage.Model;
@@ -19,6 +20,17 @@ internal sealed class RequestLoaders
     public RequestLoaders(ILineageStore store, Identities identities, Registries registryStore, Access access)
     {
         _store = store;
+        PastVersions = new BatchLoader<(string Path, DateTimeOffset AsOf), IReadOnlyList<PastVersion>>(async (keys, ct) =>
+        {
+            var held = new Dictionary<(string, DateTimeOffset), IReadOnlyList<PastVersion>>();
+            foreach (var key in keys.Distinct())
+            {
+                // The version's own check has placed asOf after it began, so its history's start is no bound here.
+                held[key] = await registryStore.VersionsAsOfAsync(key.Path, key.AsOf, DateTimeOffset.MaxValue, DateTimeOffset.MinValue, access, ct).ConfigureAwait(false);
+            }
+
+            return held;
+        });
         Collections = new BatchLoader<long, CollectionRecord>(async (ids, ct) =>
             (await registryStore.GetCollectionsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(c => c.Id));
         Links = new BatchLoader<long, VersionRecord>(async (ids, ct) =>
@@ -78,6 +90,9 @@ internal sealed class RequestLoaders
     }
 
     public BatchLoader<long, RegistryRecord> Registries { get; }
+
+    /// <summary>What a collection's or artifact's history held at a time, by its path and the time.</summary>
+    public BatchLoader<(string Path, DateTimeOffset AsOf), IReadOnlyList<PastVersion>> PastVersions { get; }
 
     public BatchLoader<long, CollectionRecord> Collections { get; }
 

@@ -26,9 +26,12 @@ internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
         Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
-            .Description("The linked versions, v0 first; unlinked ones are gone, and their indexes are not given again.")
+            .Description("The linked versions, v0 first; unlinked ones are gone, and their indexes are not given again. With asOf, the versions linked then, with their aliases then, rebuilt from the history (which needs the VIEWER role); one unlinked since has an id that fetches nothing.")
             .Paged()
-            .Resolve(c => c.Lineage().Loaders.LinkPage(Relation.CollectionLinks, c.Source.Id, Args.Page(c)));
+            .Argument<DateTimeGraphType>("asOf", PastVersions.AsOfDescription)
+            .ResolveAsync(async c => PastVersions.AsOf(c) is { } asOf
+                ? await PastVersions.CollectionAsync(c, c.Source, asOf).ConfigureAwait(false)
+                : c.Lineage().Loaders.LinkPage(Relation.CollectionLinks, c.Source.Id, Args.Page(c)));
         Field<NonNullGraphType<AuditEventConnectionType>>("history")
             .Description("Every link, unlink and alias change, newest first. Needs the VIEWER role in the registry.")
             .HistoryArguments()

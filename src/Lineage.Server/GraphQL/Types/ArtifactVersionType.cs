@@ -10,13 +10,21 @@ namespace Lineage.Server.GraphQL.Types;
 
 internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
 {
+    /// <summary>The id kind of a linked version rebuilt from history and unlinked since: it names the event that linked it, and fetches nothing.</summary>
+    public const string UnlinkedKind = "unlinked";
+
     public ArtifactVersionType()
     {
         Name = "ArtifactVersion";
         Interface<NodeInterface>();
         IsTypeOf = o => o is VersionRecord;
         Description = "An immutable version of an artifact, or a linked version in a registry's collection, which shares its source's content and lineage.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Link is { } link ? c.Lineage().Ids.Of(NodeType.Link, link.Id) : c.Lineage().Ids.Of(NodeType.Version, c.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Source.Link switch
+        {
+            { PastEventId: { } linkedBy } => c.Lineage().Ids.Id(UnlinkedKind, linkedBy),
+            { } link => c.Lineage().Ids.Of(NodeType.Link, link.Id),
+            null => c.Lineage().Ids.Of(NodeType.Version, c.Source.Id),
+        });
         Field<NonNullGraphType<StringGraphType>>("name").Description("artifact:version, e.g. split_zoo_dataset:v4, or collection:version for a linked version").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version, or namespace/registry/collection:version").Resolve(c => c.Source.QualifiedName);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
@@ -24,8 +32,9 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
         Field<NonNullGraphType<IntGraphType>>("versionIndex").Resolve(c => c.Source.VersionIndex).Description("0, 1, ...; for a linked version, its index in the collection.");
         Field<NonNullGraphType<StringGraphType>>("digest").Resolve(c => c.Source.Digest);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
-            .Description("Aliases held by this version, with 'latest' on the newest.")
-            .Resolve(c => c.Source.Aliases);
+            .Description("Aliases held by this version, with 'latest' on the newest; with asOf, those it held then, rebuilt from its artifact's or collection's history (which needs the VIEWER role).")
+            .Argument<DateTimeGraphType>("asOf", PastVersions.AsOfDescription)
+            .Resolve(c => PastVersions.AsOf(c) is { } asOf ? PastVersions.Aliases(c, c.Source, asOf) : c.Source.Aliases);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was logged, or linked.").Resolve(c => c.Source.CreatedAt.UtcDateTime);
         Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy).Description("Who logged it, or linked it.");
         Field<JsonGraphType>("metadata").Resolve(c => c.Source.MetadataJson);
