@@ -14,7 +14,9 @@ namespace Lineage.Tests.Api;
 /// README run in order, as the user the README names (<c>&lt;!-- as: ada --&gt;</c>, with the key
 /// its own createApiKey answer gave), and every answer it shows compared with the real one,
 /// ids, keys, times and hashes aside. The history exports it shows (<c>curl …/history?…</c>)
-/// are fetched and compared the same way.
+/// are fetched and compared the same way. A past time the README asks the reader to copy from
+/// an answer above (<c>&lt;!-- asOf: data.collection.history.nodes[4].at --&gt;</c>) is copied from
+/// the newest answer that has it into every <c>asOf: "…"</c> of the next block.
 /// </summary>
 [Trait(Cost.Name, Cost.Slow)]
 public sealed partial class ReadmeTests : IDisposable
@@ -35,6 +37,12 @@ public sealed partial class ReadmeTests : IDisposable
     [GeneratedRegex(@"^<!-- as: ([a-z0-9._-]+) -->$")]
     private static partial Regex As();
 
+    [GeneratedRegex(@"^<!-- asOf: ([A-Za-z0-9_.\[\]]+) -->$")]
+    private static partial Regex AsOfFrom();
+
+    [GeneratedRegex(@"asOf: ""[^""]*""")]
+    private static partial Regex AsOfArgument();
+
     [GeneratedRegex(@"""(http://127\.0\.0\.1:5000)?(/history\?[^""]+)""")]
     private static partial Regex ExportUrl();
 
@@ -48,6 +56,8 @@ public sealed partial class ReadmeTests : IDisposable
         await server.StartAsync(Ct);
         var keys = new Dictionary<string, string>(StringComparer.Ordinal) { ["admin"] = server.AdminKey };
         var actor = "admin";
+        string? asOf = null;
+        var seen = new List<JsonElement>();
         var mismatches = new List<string>();
         var ran = 0;
         foreach (var step in steps)
@@ -57,12 +67,18 @@ public sealed partial class ReadmeTests : IDisposable
                 case Actor a:
                     actor = a.Name;
                     break;
+                case AsOf t:
+                    asOf = seen.AsEnumerable().Reverse().Select(answer => Find(answer, t.Path)).FirstOrDefault(v => v is not null)
+                        ?? throw new InvalidOperationException($"line {t.Line}: no answer above has {t.Path}");
+                    break;
                 case Documents d:
                     var answers = new List<JsonElement>();
-                    foreach (var document in d.Texts)
+                    foreach (var text in d.Texts)
                     {
+                        var document = asOf is null ? text : AsOfArgument().Replace(text, $"asOf: \"{asOf}\"");
                         var answer = await PostAsync(server, keys, actor, document);
                         answers.Add(answer);
+                        seen.Add(answer);
                         ran++;
                         if (answer.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
                             && data.TryGetProperty("createApiKey", out var created) && created.ValueKind == JsonValueKind.Object)
@@ -82,6 +98,7 @@ public sealed partial class ReadmeTests : IDisposable
                         }
                     }
 
+                    asOf = null;
                     break;
                 case Export e:
                     var lines = await ExportAsync(server, keys[actor], e.Path);
@@ -176,6 +193,36 @@ public sealed partial class ReadmeTests : IDisposable
 
     private sealed record Actor(int Line, string Name) : Step(Line);
 
+    /// <summary>The next block's <c>asOf</c> arguments take the time at <see cref="Path"/> in the newest answer that has it.</summary>
+    private sealed record AsOf(int Line, string Path) : Step(Line);
+
+    /// <summary>The string at a dotted path with [i] indexes, or null.</summary>
+    private static string? Find(JsonElement answer, string path)
+    {
+        var at = answer;
+        foreach (var part in path.Split('.'))
+        {
+            var name = part.Contains('[', StringComparison.Ordinal) ? part[..part.IndexOf('[', StringComparison.Ordinal)] : part;
+            if (at.ValueKind != JsonValueKind.Object || !at.TryGetProperty(name, out at))
+            {
+                return null;
+            }
+
+            if (part.Contains('[', StringComparison.Ordinal))
+            {
+                var index = int.Parse(part[(part.IndexOf('[', StringComparison.Ordinal) + 1)..^1], System.Globalization.CultureInfo.InvariantCulture);
+                if (at.ValueKind != JsonValueKind.Array || at.GetArrayLength() <= index)
+                {
+                    return null;
+                }
+
+                at = at[index];
+            }
+        }
+
+        return at.ValueKind == JsonValueKind.String ? at.GetString() : null;
+    }
+
     private sealed record Documents(int Line, List<string> Texts, List<JsonElement> Expected) : Step(Line);
 
     private sealed record Export(int Line, string Path, List<JsonElement> Expected) : Step(Line);
@@ -191,6 +238,12 @@ public sealed partial class ReadmeTests : IDisposable
             if (As().Match(lines[i]) is { Success: true } actor)
             {
                 steps.Add(new Actor(i + 1, actor.Groups[1].Value));
+                continue;
+            }
+
+            if (AsOfFrom().Match(lines[i]) is { Success: true } time)
+            {
+                steps.Add(new AsOf(i + 1, time.Groups[1].Value));
                 continue;
             }
 
