@@ -223,6 +223,48 @@ public sealed class DashboardTests(DashboardTests.Scenario scenario) : IClassFix
         Assert.Equal(nodes.Count - 2, seen.At("compareLineage.nodes").GetArrayLength());
     }
 
+    [Fact]
+    public async Task lists_tiles_and_lookups_answer_only_inside_what_the_caller_may_see()
+    {
+        // A reader of acme lists and counts as the administrator does: everything in a project is as visible as the project.
+        const string Query = """
+            { project(path: "acme/zoo") { runs(filter: { jobTypes: ["preprocess"] }) { totalCount } jobTypes { value count } artifact(name: "zoo-ylbchv20") { path } }
+              registry(path: "acme/models") { collections(filter: { types: ["model"] }) { totalCount } } }
+            """;
+        var read = await scenario.Reader.SendAsync(Query);
+        Assert.Equal(5, read.Data.At("project.runs.totalCount").GetInt32());
+        Assert.Equal("acme/zoo/zoo-ylbchv20", read.Data.Str("project.artifact.path"));
+
+        // The restricted registry is not there for a reader without a role in it, and it is not named.
+        Assert.Equal(JsonValueKind.Null, read.Data.At("registry").ValueKind);
+        Assert.DoesNotContain(read.Errors, e => e.GetProperty("message").GetString()!.Contains("zoo-classifier", StringComparison.Ordinal));
+
+        // Nor is the project for someone with no role at all, filtered or not.
+        await scenario.Outsider.ErrorAsync("NOT_FOUND", """{ project(path: "acme/zoo") { runs(filter: { jobTypes: ["train"] }) { totalCount } } }""");
+        await scenario.Outsider.ErrorAsync("NOT_FOUND", """{ namespace(name: "acme") { projects(filter: { nameContains: "zoo" }) { totalCount } } }""");
+    }
+
+    [Fact]
+    public async Task a_restricted_viewer_sees_the_collection_but_not_its_past_which_is_history()
+    {
+        var asOf = scenario.FirstDayEnd.ToString("O");
+        var now = await scenario.Restricted.DataAsync("""{ collection(path: "acme/models/zoo-classifier") { versions { nodes { qualifiedName aliases } } } }""");
+        Assert.Equal(["acme/models/zoo-classifier:v1"], now.Strings("collection.versions.nodes", "qualifiedName"));
+        await scenario.Restricted.ErrorAsync(
+            "FORBIDDEN",
+            """query ($asOf: DateTime!) { collection(path: "acme/models/zoo-classifier") { versions(asOf: $asOf) { totalCount } } }""",
+            new { asOf });
+        await scenario.Restricted.ErrorAsync(
+            "FORBIDDEN",
+            """query ($asOf: DateTime!) { artifact(name: "acme/models/zoo-classifier:v1") { aliases(asOf: $asOf) } }""",
+            new { asOf = scenario.SecondDayEnd.ToString("O") });
+
+        // A reader of acme reads a project version's past aliases: the artifact's history is theirs to read.
+        var reader = await scenario.Reader.DataAsync(
+            """query ($asOf: DateTime!) { artifact(name: "acme/zoo/zoo-ylbchv20:v0") { aliases(asOf: $asOf) } }""", new { asOf });
+        Assert.Equal(["candidate", "latest"], reader.At("artifact.aliases").EnumerateArray().Select(a => a.GetString()!));
+    }
+
     [Theory]
     [InlineData("""{ project(path: "acme/zoo") { runs(filter: { createdAfter: "2026-02-01T00:00:00Z", createdBefore: "2026-01-01T00:00:00Z" }) { totalCount } } }""", "filter.createdAfter")]
     [InlineData("""{ project(path: "acme/zoo") { runs(filter: { jobTypes: ["no such"] }) { totalCount } } }""", "filter.jobTypes[0]")]
@@ -280,6 +322,9 @@ public sealed class DashboardTests(DashboardTests.Scenario scenario) : IClassFix
         /// <summary>A VIEWER of acme with no role in the registry or in secret.</summary>
         public GraphQLClient Reader { get; private set; } = null!;
 
+        /// <summary>A VIEWER of acme and a RESTRICTED_VIEWER of the registry.</summary>
+        public GraphQLClient Restricted { get; private set; } = null!;
+
         /// <summary>A user with no role anywhere.</summary>
         public GraphQLClient Outsider { get; private set; } = null!;
 
@@ -319,6 +364,13 @@ public sealed class DashboardTests(DashboardTests.Scenario scenario) : IClassFix
             Reader = await App.UserAsync("rita");
             await admin.DataAsync("""mutation { grantRole(input: { resource: "acme", member: "rita", role: VIEWER }) { role } }""");
             Outsider = await App.UserAsync("otto");
+            Restricted = await App.UserAsync("rae");
+            await admin.DataAsync("""
+                mutation {
+                  a: grantRole(input: { resource: "acme", member: "rae", role: VIEWER }) { role }
+                  b: grantRole(input: { resource: "acme/models", member: "rae", role: RESTRICTED_VIEWER }) { role }
+                }
+                """);
         }
 
         public async ValueTask DisposeAsync() => await App.DisposeAsync();

@@ -1,5 +1,6 @@
 using Lineage.Errors;
 using Lineage.Identity;
+using Lineage.Lineage;
 using Lineage.Listing;
 using Lineage.Model;
 using Lineage.Names;
@@ -139,6 +140,46 @@ public abstract partial class LineageStoreContract
         Assert.Equal(["train 3"], Lines(await Store.TallyAsync(TallyKind.JobTypes, project, 1, Ct)));
 
         static string[] Lines(IReadOnlyList<Tally> tallies) => [.. tallies.Select(t => $"{t.Value ?? "-"} {t.Count}")];
+    }
+
+    [Fact]
+    public async Task a_walk_as_of_a_past_time_follows_only_the_edges_recorded_by_then_and_still_hides_what_the_caller_cannot_see()
+    {
+        var n = await SeedPipelineAsync();
+        await Task.Delay(20, Ct);
+        var cut = DateTimeOffset.UtcNow;
+        await Task.Delay(20, Ct);
+        await RunAsync("acme/zoo/retrain", "train");
+        await UseAsync("acme/zoo/retrain", "acme/zoo/split:v0");
+        await LogAsync("acme/zoo/retrain", "model", "m1", "model");
+        await RunAsync("other/lab/peek", "eval");
+        await UseAsync("other/lab/peek", "acme/zoo/split:v2");
+
+        Task<LineageGraph> WalkAsync(NodeRef start, LineageDirection direction, DateTimeOffset? asOf, Access access) =>
+            Store.GetLineageAsync(new LineageQuery(start, direction, 10, null, null, 1000) { AsOf = asOf }, access, Ct);
+
+        var now = await WalkAsync(n["prep"], LineageDirection.Downstream, null, All);
+        var then = await WalkAsync(n["prep"], LineageDirection.Downstream, cut, All);
+        Assert.Contains(now.Nodes, x => x.Name == "retrain");
+        Assert.Contains(now.Nodes, x => x.Name == "peek");
+        Assert.Equal(
+            new Dictionary<string, int> { ["prep"] = 0, ["split:v0"] = 1, ["split:v1"] = 1, ["split:v2"] = 1, ["train"] = 2, ["model:v0"] = 3, ["eval"] = 4, ["report:v0"] = 5 },
+            Hops(then));
+        Assert.Equal(7, then.Edges.Count);
+        Assert.All(then.Nodes, x => Assert.False(string.IsNullOrEmpty(x.Path)));
+        Assert.Equal("acme/zoo/split:v2", then.Nodes.Single(x => x.Name == "split:v2").Path);
+
+        var model = (await VersionAsync("acme/zoo/model:v1")).Id;
+        var upstream = await WalkAsync(NodeRef.Version(model), LineageDirection.Upstream, null, All);
+        Assert.Equal(["model:v1", "retrain", "split:v0", "prep", "raw:v0", "upload"], upstream.Nodes.Select(x => x.Name));
+
+        // The same past walk for a reader of acme alone: the other namespace is not walked into.
+        await Identities.CreateUserAsync(new CreateUserCommand("reader", false), Tester, Ct);
+        await Identities.GrantRoleAsync(new GrantRoleCommand("acme", "reader", Role.Viewer), Tester, Ct);
+        var reader = (await ActorAsync("reader")).Access;
+        var seen = await WalkAsync(n["split"], LineageDirection.Downstream, DateTimeOffset.UtcNow, reader);
+        Assert.DoesNotContain(seen.Nodes, x => x.Name == "peek");
+        Assert.Contains(seen.Nodes, x => x.Name == "report:v0");
     }
 
     // ---- helpers -------------------------------------------------------------------------
