@@ -35,7 +35,7 @@ public sealed partial class SqliteLineageStore
             }
 
             var rows = await s.QueryAsync(
-                $"SELECT t.id FROM {shape.Table} t WHERE t.{shape.Parent} = $parent AND {where} AND {cursor} ORDER BY {key} {direction}, t.id {direction} LIMIT $limit",
+                $"SELECT t.id FROM {shape.Table} t WHERE t.{shape.Parent} = $parent AND {where} AND {cursor} ORDER BY {shape.OrderKey(query.Order.Field)} {direction}, t.id {direction} LIMIT $limit",
                 r => new PageItem<long>(r.GetInt64(0), r.GetInt64(0)),
                 cancellationToken,
                 [.. args, ("$parent", query.Parent), ("$after", query.Page.AfterKey), ("$limit", query.Page.First + 1)]).ConfigureAwait(false);
@@ -157,6 +157,14 @@ public sealed partial class SqliteLineageStore
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 
+        /// <summary>
+        /// What the page is sorted by: the key itself, except that a run without a job type sorts
+        /// by its null, which orders as the key's '' does (no type is empty) and lets the index
+        /// give the order.
+        /// </summary>
+        public string OrderKey(ListOrderField field) => field == ListOrderField.Type ? $"t.{TypeColumn}" : Key(field);
+
+        /// <summary>The value a cursor's item is compared by: never null, so that rows compare.</summary>
         public string Key(ListOrderField field) => field switch
         {
             ListOrderField.CreatedAt => "t.created_at",
