@@ -119,6 +119,22 @@ public sealed class DashboardTests(DashboardTests.Scenario scenario) : IClassFix
     }
 
     [Fact]
+    public async Task impact_starts_from_a_run_too_and_says_when_its_budget_cut_the_walk()
+    {
+        var data = await _admin.DataAsync("""
+            { fromRun: impact(start: "acme/zoo/split-3") { start { kind } registryVersions { version { qualifiedName } } }
+              cut: impact(start: "acme/zoo/raw_zoo_dataset:v0", maxNodes: 3) { registryVersions { hops } truncated }
+              shallow: impact(start: "acme/zoo/raw_zoo_dataset:v0", depth: 3) { registryVersions { hops } truncated } }
+            """);
+        Assert.Equal("RUN", data.Str("fromRun.start.kind"));
+        Assert.Equal(["acme/models/zoo-classifier:v1"], data.At("fromRun.registryVersions").EnumerateArray().Select(v => v.Str("version.qualifiedName")));
+        Assert.True(data.At("cut.truncated").GetBoolean());
+        Assert.Empty(data.At("cut.registryVersions").EnumerateArray());
+        Assert.True(data.At("shallow.truncated").GetBoolean());
+        Assert.Empty(data.At("shallow.registryVersions").EnumerateArray());
+    }
+
+    [Fact]
     public async Task impact_leaves_out_registries_and_projects_the_caller_cannot_see()
     {
         // A reader of acme with no role in the restricted registry sees the walk but no registry version.
