@@ -26,7 +26,8 @@ public sealed record QuestionResult(string Key, string Question, int Nodes, Late
 
 public sealed record HttpResult(string LoadGenerator, int Connections, double StartupSeconds, long PeakRssBytes, IReadOnlyList<LoadResult> Loads);
 
-public sealed record LoadResult(string Key, string Query, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors);
+/// <summary>One query under load, as the administrator or as <see cref="As"/>, a member without administrator rights.</summary>
+public sealed record LoadResult(string Key, string Query, double RequestsPerSecond, double P50Ms, double P99Ms, long Errors, string As = "admin");
 
 /// <summary>
 /// A lineage view in headless Chromium: medians over fresh tabs of the page's marks, in ms from

@@ -251,22 +251,17 @@ public static class BenchmarkRunner
         log.WriteLine($"server: up in {server.StartupSeconds:N2} s");
         var duration = options.LoadDuration ?? TimeSpan.FromSeconds(10);
         var generator = new GraphGenerator(options.Size, options.Seed);
-        var loads = new List<LoadResult>
+        // Every query as the administrator, then as a member of the namespace: access checks are part of the cost.
+        var member = await server.MemberKeyAsync("bench-member", GraphGenerator.Namespace).ConfigureAwait(false);
+        var loads = new List<LoadResult>();
+        foreach (var (apiKey, principal) in new[] { ((string?)null, "admin"), (member, "member") })
         {
-            await server.LoadAsync(
-                "usedBy",
-                $$"""{ artifact(name: "{{GraphGenerator.Hub}}") { usedBy(first: 100) { nodes { name loggedArtifacts(first: 1) { nodes { loggedBy { name } } } } } } }""",
-                options.Connections,
-                duration).ConfigureAwait(false),
-            await server.LoadAsync(
-                "lineage3",
-                $$"""{ lineage(start: "{{generator.TypicalModel}}", depth: 3) { truncated nodes { id kind name hops } edges { from to kind } } }""",
-                options.Connections,
-                duration).ConfigureAwait(false),
-        };
-        foreach (var load in loads)
-        {
-            log.WriteLine($"http {load.Key}: {load.RequestsPerSecond:N0} req/s, p50 {load.P50Ms:N1} ms, p99 {load.P99Ms:N1} ms, {load.Errors} errors");
+            foreach (var (key, query) in DashboardSuite.Queries(generator))
+            {
+                var load = await server.LoadAsync(key, query, options.Connections, duration, apiKey, principal).ConfigureAwait(false);
+                loads.Add(load);
+                log.WriteLine($"http {key} as {principal}: {load.RequestsPerSecond:N0} req/s, p50 {load.P50Ms:N1} ms, p99 {load.P99Ms:N1} ms, {load.Errors} errors");
+            }
         }
 
         var result = new HttpResult(HttpBench.LoadGenerator, options.Connections, server.StartupSeconds, server.PeakRssBytes(), loads);

@@ -36,6 +36,9 @@ public sealed class GraphGenerator
     /// <summary>A model in the middle of the sweep: trained on the hub, evaluated.</summary>
     public string TypicalModel => $"{Namespace}/sweep/sweep-model:v{(_size.SweepRuns / 2) & ~1}";
 
+    /// <summary>The sweep run that logged <see cref="TypicalModel"/>.</summary>
+    public string TypicalRun => $"{Namespace}/sweep/sweep-{(_size.SweepRuns / 2) & ~1:D6}";
+
     /// <summary>The last version of the first deep chain.</summary>
     public string DeepLeaf => $"{Namespace}/chains/chain-0:v{_size.ChainLength}";
 

@@ -89,11 +89,14 @@ public sealed partial class HttpBench : IAsyncDisposable
         return new HttpBench(server, http, key, clock.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Checks that the query answers without errors, then loads the server with it.</summary>
-    public async Task<LoadResult> LoadAsync(string key, string query, int connections, TimeSpan duration)
+    /// <summary>Checks that the query answers without errors, then loads the server with it, as the administrator or with <paramref name="apiKey"/>.</summary>
+    public async Task<LoadResult> LoadAsync(string key, string query, int connections, TimeSpan duration, string? apiKey = null, string principal = "admin")
     {
-        using (var response = await _http.PostAsJsonAsync("graphql", new { query }).ConfigureAwait(false))
+        var bearer = apiKey ?? _key;
+        using (var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query }) })
         {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            using var response = await _http.SendAsync(request).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
             using var json = JsonDocument.Parse(body);
             if (json.RootElement.TryGetProperty("errors", out _))
@@ -103,9 +106,26 @@ public sealed partial class HttpBench : IAsyncDisposable
         }
 
         var payload = JsonSerializer.Serialize(new { query });
-        return WrkPath() is { } wrk
-            ? await WrkAsync(wrk, key, query, payload, connections, duration).ConfigureAwait(false)
-            : await InProcessAsync(key, query, payload, connections, duration).ConfigureAwait(false);
+        var result = WrkPath() is { } wrk
+            ? await WrkAsync(wrk, key, query, payload, bearer, connections, duration).ConfigureAwait(false)
+            : await InProcessAsync(key, query, payload, bearer, connections, duration).ConfigureAwait(false);
+        return result with { As = principal };
+    }
+
+    /// <summary>Makes a user with the MEMBER role in <paramref name="ns"/> and returns an API key of theirs.</summary>
+    public async Task<string> MemberKeyAsync(string name, string ns)
+    {
+        var query = $$"""
+            mutation {
+              createUser(input: { name: "{{name}}" }) { name }
+              grantRole(input: { resource: "{{ns}}", member: "{{name}}", role: MEMBER }) { role }
+              createApiKey(input: { owner: "{{name}}", name: "bench" }) { key }
+            }
+            """;
+        using var response = await _http.PostAsJsonAsync("graphql", new { query }).ConfigureAwait(false);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+        return json.RootElement.GetProperty("data").GetProperty("createApiKey").GetProperty("key").GetString()
+            ?? throw new InvalidOperationException("no key was made for the member");
     }
 
     public static string LoadGenerator => WrkPath() is null ? "in-process HttpClient" : "wrk";
@@ -144,7 +164,7 @@ public sealed partial class HttpBench : IAsyncDisposable
     private static string? WrkPath() =>
         new[] { "/usr/bin/wrk", "/usr/local/bin/wrk" }.FirstOrDefault(File.Exists);
 
-    private async Task<LoadResult> WrkAsync(string wrk, string key, string query, string payload, int connections, TimeSpan duration)
+    private async Task<LoadResult> WrkAsync(string wrk, string key, string query, string payload, string bearer, int connections, TimeSpan duration)
     {
         var script = Path.GetTempFileName();
         await File.WriteAllTextAsync(
@@ -153,7 +173,7 @@ public sealed partial class HttpBench : IAsyncDisposable
             wrk.method = "POST"
             wrk.body = {LuaString(payload)}
             wrk.headers["Content-Type"] = "application/json"
-            wrk.headers["Authorization"] = "Bearer {_key}"
+            wrk.headers["Authorization"] = "Bearer {bearer}"
             """).ConfigureAwait(false);
         try
         {
@@ -184,11 +204,11 @@ public sealed partial class HttpBench : IAsyncDisposable
         return output;
     }
 
-    private async Task<LoadResult> InProcessAsync(string key, string query, string payload, int connections, TimeSpan duration)
+    private async Task<LoadResult> InProcessAsync(string key, string query, string payload, string bearer, int connections, TimeSpan duration)
     {
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections };
         using var client = new HttpClient(handler) { BaseAddress = _http.BaseAddress };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _key);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
         var samples = new List<double>[connections];
         long errors = 0;
         var deadline = Stopwatch.StartNew();

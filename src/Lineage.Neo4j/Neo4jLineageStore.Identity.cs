@@ -8,6 +8,9 @@ namespace Lineage.Neo4j;
 
 public sealed partial class Neo4jLineageStore : IIdentityStore
 {
+    public async Task<long> ReadIdentityEpochAsync(CancellationToken cancellationToken) =>
+        (await ReadAsync(s => s.RowAsync("identity/epoch", cancellationToken), cancellationToken).ConfigureAwait(false))!.Long("epoch");
+
     public Task<Credential?> FindCredentialAsync(string keyId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyId);

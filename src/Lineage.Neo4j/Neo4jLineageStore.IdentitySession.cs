@@ -13,6 +13,9 @@ public sealed partial class Neo4jLineageStore
         public Task<PrincipalRecord?> FindPrincipalAsync(string name, CancellationToken cancellationToken) =>
             Neo4jLineageStore.FindPrincipalAsync(s, name, cancellationToken);
 
+        public Task BumpIdentityEpochAsync(CancellationToken cancellationToken) =>
+            s.RunAsync("identity/epoch-bump", cancellationToken);
+
         public Task<PrincipalRecord?> FindPrincipalAsync(long id, CancellationToken cancellationToken) =>
             Neo4jLineageStore.FindPrincipalAsync(s, id, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lineage.Store;
 using Microsoft.Data.Sqlite;
@@ -24,6 +25,8 @@ public sealed class SqliteDatabase : IDisposable
     private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
     private readonly AsyncLocal<AtomicWrite?> _atomic = new();
+    private readonly ConcurrentBag<ReadConnection> _readers = [];
+    private volatile bool _disposed;
 
     public SqliteDatabase(SqliteStoreOptions options)
     {
@@ -44,6 +47,12 @@ public sealed class SqliteDatabase : IDisposable
 
     /// <summary>How many distinct statements the writer keeps prepared before it starts afresh.</summary>
     public const int MaxPreparedWrites = 1_000;
+
+    /// <summary>How many read connections are kept open between reads: enough for every core to read at once, several times over; each holds its own page cache.</summary>
+    public const int MaxPooledReaders = 16;
+
+    /// <summary>How many distinct statements a read connection keeps prepared before it starts afresh.</summary>
+    public const int MaxPreparedReads = 500;
 
     /// <summary>How many SQL statements this instance has run; the API's tests read it to prove batching.</summary>
     public long CommandsExecuted => Interlocked.Read(ref _commands);
@@ -143,16 +152,44 @@ public sealed class SqliteDatabase : IDisposable
             {
                 return await work(joined).ConfigureAwait(false);
             }
-
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            // A deferred transaction gives the statements of one read a single snapshot.
-            var transaction = connection.BeginTransaction(deferred: true);
-            await using var session = new SqliteSession(this, connection, transaction, isWrite: false);
-            return await work(session).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
             throw SqliteErrors.Translate(e);
+        }
+
+        // Readers are kept open with their statements prepared: a dashboard's query runs a
+        // dozen small reads, and opening a connection and preparing each statement again cost
+        // more than most of them.
+        var reader = _readers.TryTake(out var pooled) ? pooled : new ReadConnection(await OpenAsync(cancellationToken).ConfigureAwait(false));
+        var usable = true;
+        try
+        {
+            if (reader.Commands.Count > MaxPreparedReads)
+            {
+                reader.ForgetCommands();
+            }
+
+            // A deferred transaction gives the statements of one read a single snapshot.
+            var transaction = reader.Connection.BeginTransaction(deferred: true);
+            await using var session = new SqliteSession(this, reader.Connection, transaction, isWrite: false, reader.Commands);
+            return await work(session).ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            usable = SqliteErrors.LeavesConnectionUsable(e);
+            throw SqliteErrors.Translate(e);
+        }
+        finally
+        {
+            if (usable && !_disposed && _readers.Count < MaxPooledReaders)
+            {
+                _readers.Add(reader);
+            }
+            else
+            {
+                reader.Dispose();
+            }
         }
     }
 
@@ -345,11 +382,41 @@ public sealed class SqliteDatabase : IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
+        while (_readers.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+
         DisposeWriterCommands();
         _writer?.Dispose();
         _writeGate.Dispose();
         using var pooled = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(pooled);
+    }
+
+    /// <summary>A read connection kept open between reads, with the statements it has prepared.</summary>
+    private sealed class ReadConnection(SqliteConnection connection) : IDisposable
+    {
+        public SqliteConnection Connection { get; } = connection;
+
+        public Dictionary<string, SqliteCommand> Commands { get; } = new(StringComparer.Ordinal);
+
+        public void ForgetCommands()
+        {
+            foreach (var command in Commands.Values)
+            {
+                command.Dispose();
+            }
+
+            Commands.Clear();
+        }
+
+        public void Dispose()
+        {
+            ForgetCommands();
+            Connection.Dispose();
+        }
     }
 
     private void DisposeWriterCommands()

@@ -43,6 +43,9 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         }, cancellationToken);
     }
 
+    public Task<long> ReadIdentityEpochAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync(async s => await s.ScalarAsync<long>("SELECT value FROM identity_epoch WHERE id = 1", cancellationToken).ConfigureAwait(false), cancellationToken);
+
     public Task<byte[]> GetOrCreateSecretAsync(string name, byte[] candidate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);

@@ -14,6 +14,9 @@ public sealed partial class SqliteLineageStore
         public Task<PrincipalRecord?> FindPrincipalAsync(string name, CancellationToken cancellationToken) =>
             SqliteLineageStore.FindPrincipalAsync(s, name, cancellationToken);
 
+        public Task BumpIdentityEpochAsync(CancellationToken cancellationToken) =>
+            s.ExecuteAsync("UPDATE identity_epoch SET value = value + 1 WHERE id = 1", cancellationToken);
+
         public async Task<PrincipalRecord?> FindPrincipalAsync(long id, CancellationToken cancellationToken) =>
             (await s.QueryAsync(
                 $"SELECT {PrincipalColumns} FROM principals pr {PrincipalJoins} WHERE pr.id = $id",

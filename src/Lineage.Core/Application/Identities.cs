@@ -16,9 +16,27 @@ namespace Lineage.Application;
 /// </summary>
 public sealed class Identities(IIdentityStore records, IStoreSessionSource store, TimeProvider time)
 {
-    /// <summary>The stored key with this id, its owner and the owner's effective roles; null when unknown.</summary>
-    public Task<Credential?> FindCredentialAsync(string keyId, CancellationToken cancellationToken) =>
-        records.FindCredentialAsync(keyId, cancellationToken);
+    private readonly CredentialCache _credentials = new();
+
+    /// <summary>
+    /// The stored key with this id, its owner and the owner's effective roles; null when unknown.
+    /// Read again only when an identity change has been committed since it was last read.
+    /// </summary>
+    public async Task<Credential?> FindCredentialAsync(string keyId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keyId);
+
+        // The epoch is read first: what is read after it is at least as new as the epoch says.
+        var epoch = await records.ReadIdentityEpochAsync(cancellationToken).ConfigureAwait(false);
+        if (_credentials.TryGet(keyId, epoch, out var known))
+        {
+            return known;
+        }
+
+        var credential = await records.FindCredentialAsync(keyId, cancellationToken).ConfigureAwait(false);
+        _credentials.Put(keyId, epoch, credential);
+        return credential;
+    }
 
     /// <summary>
     /// Makes sure the bootstrap administrator exists. <paramref name="environmentKey"/> (from
@@ -33,7 +51,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         NameRules.RequireName(name, "administrator name");
         ArgumentNullException.ThrowIfNull(firstStartKey);
         var system = Actor.System(name);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var principal = await s.FindPrincipalAsync(name, cancellationToken).ConfigureAwait(false);
             var created = principal is null;
@@ -84,7 +102,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         ArgumentNullException.ThrowIfNull(actor);
         IdentityRules.RequireSiteAdministrator(actor, "creating users");
         NameRules.RequireName(command.Name, "user name");
-        return store.WriteAsync(s => InsertUserAsync(s, command.Name, command.IsAdministrator, actor, cancellationToken), cancellationToken);
+        return WriteAsync(s => InsertUserAsync(s, command.Name, command.IsAdministrator, actor, cancellationToken), cancellationToken);
     }
 
     public Task<NamespaceRecord> CreateNamespaceAsync(CreateNamespaceCommand command, Actor actor, CancellationToken cancellationToken)
@@ -92,7 +110,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         IdentityRules.CheckCreateNamespace(command, actor);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             NamespaceRecord? organization = null;
             if (command.Organization is { } name)
@@ -120,7 +138,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "service account name");
         IdentityRules.RequireNamespaceRole(command.Role);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Namespace, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
             await RequireFreeNameAsync(s, command.Name, cancellationToken).ConfigureAwait(false);
@@ -134,7 +152,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             if (!resource.IsRegistry)
@@ -170,7 +188,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var resource = await RequireResourceAsync(s, command.Resource, actor.Access, administer: true, cancellationToken).ConfigureAwait(false);
             var member = await RequireMemberAsync(s, command.Member, cancellationToken).ConfigureAwait(false);
@@ -196,7 +214,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         ArgumentNullException.ThrowIfNull(actor);
         NameRules.RequireName(command.Name, "registry name");
         var protectedAliases = IdentityRules.ProtectedAliases(command.ProtectedAliases ?? []);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var owner = await RequireNamespaceAsync(s, command.Owner, actor.Access, Permission.AdministerNamespace, cancellationToken).ConfigureAwait(false);
             var path = new ProjectPath(owner.Name, command.Name);
@@ -219,7 +237,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var registry = await RequireRegistryAsync(s, command.Registry, actor.Access, Permission.AdministerRegistry, cancellationToken).ConfigureAwait(false);
             var visibility = command.Visibility ?? registry.Visibility;
@@ -239,7 +257,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(actor);
         IdentityRules.CheckCreateApiKey(command, time.GetUtcNow());
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var principal = await RequireKeyManagerAsync(s, command.Principal, actor, cancellationToken).ConfigureAwait(false);
             IdentityRules.RequireRoomForKey(principal, await s.CountActiveKeysAsync(principal.Id, cancellationToken).ConfigureAwait(false));
@@ -255,7 +273,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
     {
         ArgumentNullException.ThrowIfNull(keyId);
         ArgumentNullException.ThrowIfNull(actor);
-        return store.WriteAsync(async s =>
+        return WriteAsync(async s =>
         {
             var key = await s.FindKeyAsync(keyId, cancellationToken).ConfigureAwait(false) ?? throw Missing.ApiKey(keyId);
             try
@@ -435,4 +453,15 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         var team = await s.FindNamespaceAsync(name, cancellationToken).ConfigureAwait(false);
         return team is { Kind: NamespaceKind.Team } ? new GrantMember(team.Id, team.Name, MemberKind.Team) : throw Missing.Member(name);
     }
+
+    /// <summary>A write of identities: it counts one more identity change, in its own transaction, so that cached credentials are read again.</summary>
+    private Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken) =>
+        store.WriteAsync(
+            async s =>
+            {
+                var result = await work(s).ConfigureAwait(false);
+                await s.BumpIdentityEpochAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            },
+            cancellationToken);
 }

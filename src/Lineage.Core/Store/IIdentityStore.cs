@@ -13,6 +13,9 @@ public interface IIdentityStore
     /// <summary>The stored key with this id, its owner and the owner's effective roles; null when unknown.</summary>
     Task<Credential?> FindCredentialAsync(string keyId, CancellationToken cancellationToken);
 
+    /// <summary>How many identity changes have been committed (see <see cref="IStoreSession.BumpIdentityEpochAsync"/>): one small read.</summary>
+    Task<long> ReadIdentityEpochAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// The server's secret named <paramref name="name"/>: the one stored, or, on the first call
     /// ever, <paramref name="candidate"/>, which is then stored. Every start and every server on

@@ -9,6 +9,9 @@ public partial interface IStoreSession
 {
     Task<PrincipalRecord?> FindPrincipalAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>Counts one more change to principals, grants, registries or keys: cached credentials read before it are stale.</summary>
+    Task BumpIdentityEpochAsync(CancellationToken cancellationToken);
+
     Task<PrincipalRecord?> FindPrincipalAsync(long id, CancellationToken cancellationToken);
 
     Task<NamespaceRecord?> FindNamespaceAsync(string name, CancellationToken cancellationToken);

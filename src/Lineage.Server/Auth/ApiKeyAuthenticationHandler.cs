@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Lineage.Application;
 using Lineage.Identity;
-using Lineage.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -21,11 +21,11 @@ internal sealed class ApiKeyAuthenticationHandler : AuthenticationHandler<Authen
     private const string CredentialItem = "lineage:credential";
     private const string Invalid = "the API key is not valid; send Authorization: Bearer <key> with a key made by createApiKey";
 
-    private readonly IIdentityStore _identities;
+    private readonly Identities _identities;
     private readonly TimeProvider _time;
 
     public ApiKeyAuthenticationHandler(
-        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, IIdentityStore identities, TimeProvider time)
+        IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, Identities identities, TimeProvider time)
         : base(options, logger, encoder)
     {
         _identities = identities;
