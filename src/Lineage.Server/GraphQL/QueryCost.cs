@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using Lineage.Lineage;
 
 namespace Lineage.Server.GraphQL;
@@ -15,6 +16,12 @@ namespace Lineage.Server.GraphQL;
 /// </summary>
 internal static class QueryCost
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ApiLimits, ComplexityValidationRule> Rules = new();
+
+    /// <summary>The cost rule for <paramref name="limits"/>, built once for each set of limits.</summary>
+    public static ComplexityValidationRule Rule(ApiLimits limits) =>
+        Rules.GetValue(limits, l => new ComplexityValidationRule(Options(l)));
+
     public static ComplexityOptions Options(ApiLimits limits)
     {
         ArgumentNullException.ThrowIfNull(limits);

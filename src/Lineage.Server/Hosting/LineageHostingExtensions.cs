@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
-using GraphQL.Validation.Rules.Custom;
 using Lineage.Application;
 using Lineage.Errors;
 using Lineage.Server.Auth;
@@ -94,8 +93,7 @@ public static class LineageHostingExtensions
                 var limits = options.RequestServices!.GetRequiredService<IOptions<ApiLimits>>().Value;
                 options.Timeout = limits.ExecutionTimeout;
                 options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
-                options.ValidationRules = [.. options.ValidationRules ?? DocumentValidator.CoreRules,
-                    new ComplexityValidationRule(QueryCost.Options(limits))];
+                options.ValidationRules = [.. options.ValidationRules ?? DocumentValidator.CoreRules, QueryCost.Rule(limits)];
             })
             .AddUnhandledExceptionHandler(context =>
             {

@@ -36,6 +36,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly IAtomicWorkSource _atomic;
     private readonly OpaqueIds _ids;
     private readonly ApiLimits _limits;
+    private readonly ParsedDocuments _documents = new();
 
     /// <summary>The request header that makes a POST safe to retry.</summary>
     public const string IdempotencyKeyHeader = "Idempotency-Key";
@@ -280,7 +281,10 @@ internal sealed class GraphQLHttpEndpoint
         !result.Executed && mediaType == ResponseMediaType.GraphQLResponseJson ? StatusCodes.Status400BadRequest : StatusCodes.Status200OK;
 
     /// <summary>A request that parsed, whose operation is chosen and whose inputs were read.</summary>
-    private sealed record PreparedRequest(GraphQLHttpRequest Request, GraphQLDocument Document, GraphQLOperationDefinition Operation, Inputs? Variables, Inputs? Extensions);
+    private sealed record PreparedRequest(GraphQLHttpRequest Request, ParsedDocuments.Entry Parsed, GraphQLOperationDefinition Operation, Inputs? Variables, Inputs? Extensions)
+    {
+        public GraphQLDocument Document => Parsed.Document;
+    }
 
     /// <summary>
     /// Parses the document and chooses its operation; a document that cannot run gets its
@@ -296,10 +300,10 @@ internal sealed class GraphQLHttpEndpoint
                 new Dictionary<string, object?> { ["limit"] = "maxDocumentLength" })));
         }
 
-        GraphQLDocument document;
+        ParsedDocuments.Entry parsed;
         try
         {
-            document = Parser.Parse(request.Query, ParserOptions);
+            parsed = _documents.Find(request.Query) ?? _documents.Keep(request.Query, Parser.Parse(request.Query, ParserOptions));
         }
         catch (GraphQLSyntaxErrorException e)
         {
@@ -313,7 +317,7 @@ internal sealed class GraphQLHttpEndpoint
                 new Dictionary<string, object?> { ["limit"] = "documentNesting" })));
         }
 
-        var (operation, problem) = SelectOperation(document, request.OperationName);
+        var (operation, problem) = SelectOperation(parsed.Document, request.OperationName);
         if (operation is null)
         {
             return (null, NotExecuted(new LineageExecutionError(ErrorCodes.InvalidArgument, problem!)));
@@ -331,7 +335,7 @@ internal sealed class GraphQLHttpEndpoint
             throw new RequestError(StatusCodes.Status405MethodNotAllowed, "mutations are not allowed over GET: send them with POST");
         }
 
-        return (new PreparedRequest(request, document, operation, ReadInputs(request.Variables, "variables"), ReadInputs(request.Extensions, "extensions")), null);
+        return (new PreparedRequest(request, parsed, operation, ReadInputs(request.Variables, "variables"), ReadInputs(request.Extensions, "extensions")), null);
     }
 
     /// <summary>
@@ -394,11 +398,16 @@ internal sealed class GraphQLHttpEndpoint
         return result;
     }
 
-    private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedRequest prepared, LineageContext context) =>
-        await _executer.ExecuteAsync(options =>
+    private async Task<ExecutionResult> RunAsync(HttpContext http, PreparedRequest prepared, LineageContext context)
+    {
+        var result = await _executer.ExecuteAsync(options =>
         {
             options.Query = prepared.Request.Query;
             options.Document = prepared.Document;
+
+            // A document that passed the schema's rules once needs only the request's own checks
+            // (its variables and its cost), which the execution options add to every request.
+            options.ValidationRules = prepared.Parsed.Validated ? [] : null;
             options.OperationName = prepared.Request.OperationName;
             options.Variables = prepared.Variables;
             options.Extensions = prepared.Extensions;
@@ -406,6 +415,13 @@ internal sealed class GraphQLHttpEndpoint
             options.RequestServices = http.RequestServices;
             options.CancellationToken = http.RequestAborted;
         }).ConfigureAwait(false);
+        if (result.Executed)
+        {
+            prepared.Parsed.MarkValidated();
+        }
+
+        return result;
+    }
 
     private Inputs? ReadInputs(JsonElement? value, string parameter)
     {

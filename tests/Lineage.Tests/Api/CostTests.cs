@@ -63,6 +63,29 @@ public sealed class CostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_document_sent_again_is_still_costed_by_the_variables_it_comes_with()
+    {
+        // The same text is parsed and checked against the schema once; its cost depends on the
+        // variables, so each request is costed again.
+        const string Query = """
+            query ($n: Int, $m: Int) { a: artifact(name: "acme/dense/d0:v0") { usedBy(first: $n) { nodes { usedArtifacts(first: $m) { nodes { name } } } } } }
+            """;
+        for (var i = 0; i < 2; i++)
+        {
+            var small = await _client.DataAsync(Query, new { n = 5, m = 5 });
+            Assert.Equal(5, small.At("a.usedBy.nodes").GetArrayLength());
+            var error = await _client.ErrorAsync("LIMIT_EXCEEDED", Query, new { n = 1000, m = 1000 });
+            Assert.Equal("maxComplexity", error.At("extensions.limit").GetString());
+        }
+
+        // A document that fails the schema's rules fails them every time it is sent.
+        for (var i = 0; i < 2; i++)
+        {
+            await _client.ErrorAsync("GRAPHQL_VALIDATION_FAILED", """{ artifact(name: "acme/dense/d0:v0") { noSuchField } }""");
+        }
+    }
+
+    [Fact]
     public async Task the_largest_lineage_view_of_the_web_page_fits_the_cost_limit()
     {
         var data = await _client.DataAsync("""

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using GraphQLParser.AST;
+
+namespace Lineage.Server.Http;
+
+/// <summary>
+/// Documents already parsed, by their text, and whether one has passed the schema's validation
+/// rules. Dashboards send the same few documents again and again; a document that passed needs
+/// only the checks that depend on the request (its variables, and the cost they give it). Bounded
+/// in entries and in the size of each document kept: when full, it starts afresh.
+/// </summary>
+internal sealed class ParsedDocuments
+{
+    /// <summary>How many documents it holds at most.</summary>
+    public const int Capacity = 1_000;
+
+    /// <summary>The longest document text it keeps, in characters; longer ones are parsed each time.</summary>
+    public const int MaxLength = 16_384;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    public Entry? Find(string text) => _entries.GetValueOrDefault(text);
+
+    /// <summary>Keeps <paramref name="document"/> for <paramref name="text"/>, when it is short enough to keep.</summary>
+    public Entry Keep(string text, GraphQLDocument document)
+    {
+        var entry = new Entry(document);
+        if (text.Length > MaxLength)
+        {
+            return entry;
+        }
+
+        if (_entries.Count >= Capacity)
+        {
+            _entries.Clear();
+        }
+
+        return _entries.GetOrAdd(text, entry);
+    }
+
+    /// <summary>A parsed document; <see cref="Validated"/> once it has passed every rule that reads the document alone.</summary>
+    public sealed class Entry(GraphQLDocument document)
+    {
+        private volatile bool _validated;
+
+        public GraphQLDocument Document { get; } = document;
+
+        public bool Validated => _validated;
+
+        public void MarkValidated() => _validated = true;
+    }
+}
