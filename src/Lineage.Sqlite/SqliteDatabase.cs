@@ -136,6 +136,9 @@ public sealed class SqliteDatabase : IDisposable
     /// Begins a unit in which every read and write of the calling flow joins one write
     /// transaction, opened at the first write and holding the write gate until the unit ends.
     /// </summary>
+    /// <summary>Whether the calling flow is in a unit that has written: its reads must see those writes, which only its transaction holds.</summary>
+    internal bool InUnitThatWrote => _atomic.Value is { IsOpen: true, Session: not null };
+
     public IAtomicWork BeginAtomic()
     {
         var work = new AtomicWrite(this);

@@ -1,4 +1,5 @@
 using Lineage.Identity;
+using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
 using Lineage.Store.Rules;
@@ -82,6 +83,11 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(parentIds);
         ArgumentNullException.ThrowIfNull(access);
+        if (EdgeCount(relation) is { } edges && !_database.InUnitThatWrote)
+        {
+            return CountEdgesAsync(edges.Kind, edges.Direction, parentIds, access, cancellationToken);
+        }
+
         var (table, parent, _, _) = Shape(relation);
         var (joins, visible) = VisibleChildren(relation, access);
         return _database.ReadAsync<IReadOnlyDictionary<long, int>>(async s =>
@@ -96,6 +102,33 @@ public sealed partial class SqliteLineageStore
             return Paging.Counts(rows, parentIds);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// A run's or version's edges counted in the in-memory graph: a hub's fan-out is counted
+    /// without reading its rows or joining each neighbour's project to check who may see it.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, int>> CountEdgesAsync(
+        NodeKind kind, WalkDirection direction, IReadOnlyCollection<long> parentIds, Access access, CancellationToken cancellationToken)
+    {
+        await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<long, int>();
+        foreach (var id in parentIds)
+        {
+            counts[id] = _graph.CountNeighbours(new NodeRef(kind, id), direction, access);
+        }
+
+        return counts;
+    }
+
+    /// <summary>The node kind and walk direction whose neighbours an edge relation lists; null for the other relations.</summary>
+    private static (NodeKind Kind, WalkDirection Direction)? EdgeCount(Relation relation) => relation switch
+    {
+        Relation.UsedBy => (NodeKind.Artifact, WalkDirection.Downstream),
+        Relation.Loggers => (NodeKind.Artifact, WalkDirection.Upstream),
+        Relation.UsedArtifacts => (NodeKind.Run, WalkDirection.Upstream),
+        Relation.LoggedArtifacts => (NodeKind.Run, WalkDirection.Downstream),
+        _ => null,
+    };
 
     public Task<Page<VersionFile>> GetFilesAsync(long versionId, PageRequest page, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Lineage.Identity;
 namespace Lineage.Lineage;
 
 /// <summary>
@@ -148,6 +149,44 @@ public sealed partial class GraphIndex : IDisposable
                         : new Adjacency(node, next, RunJobType(target), RunNamespace(target)));
                 }
             }
+        }
+        finally
+        {
+            _lock.ExitReadLock();
+        }
+    }
+
+    /// <summary>
+    /// How many neighbours <paramref name="node"/> has in one direction that lie in namespaces
+    /// the caller may see: a run's or version's edge count, read without a page of rows. 0 for a
+    /// node the index does not hold.
+    /// </summary>
+    public int CountNeighbours(NodeRef node, WalkDirection direction, Access access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        _lock.EnterReadLock();
+        try
+        {
+            if (!Holds(node))
+            {
+                return 0;
+            }
+
+            var id = (int)node.Id;
+            var count = 0;
+            foreach (var lists in EdgesOf(node.Kind, direction))
+            {
+                for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                {
+                    var target = lists.Target(e);
+                    if (access.IsAdministrator || access.CanSeeNamespace(node.Kind == NodeKind.Run ? VersionNamespace(target) : RunNamespace(target)))
+                    {
+                        count++;
+                    }
+                }
+            }
+
+            return count;
         }
         finally
         {
