@@ -454,7 +454,7 @@ public sealed class Identities(IIdentityStore records, IStoreSessionSource store
         return team is { Kind: NamespaceKind.Team } ? new GrantMember(team.Id, team.Name, MemberKind.Team) : throw Missing.Member(name);
     }
 
-    /// <summary>A write of identities: it counts one more identity change, in its own transaction, so that cached credentials are read again.</summary>
+    /// <summary>A write of identities: it counts one more identity change in the same transaction, so that cached credentials are read again once it commits.</summary>
     private Task<T> WriteAsync<T>(Func<IStoreSession, Task<T>> work, CancellationToken cancellationToken) =>
         store.WriteAsync(
             async s =>

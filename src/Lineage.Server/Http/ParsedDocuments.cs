@@ -12,10 +12,10 @@ namespace Lineage.Server.Http;
 internal sealed class ParsedDocuments
 {
     /// <summary>How many documents it holds at most.</summary>
-    public const int Capacity = 1_000;
+    public const int Capacity = 500;
 
     /// <summary>The longest document text it keeps, in characters; longer ones are parsed each time.</summary>
-    public const int MaxLength = 16_384;
+    public const int MaxLength = 4_096;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
