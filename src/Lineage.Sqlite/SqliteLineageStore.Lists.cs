@@ -137,7 +137,7 @@ public sealed partial class SqliteLineageStore
         if (f.Tags is not null)
         {
             where.Add("EXISTS (SELECT 1 FROM tags g WHERE g.target_kind = $tagKind AND g.target_id = t.id AND g.tag IN (SELECT value FROM json_each($tags)))");
-            args.Add(("$tagKind", RegistryRules.TagKind(shape.TagTarget)));
+            args.Add(("$tagKind", RegistryRules.TagKind(shape.Tags ?? throw new InvalidOperationException($"{query.Kind} has no tags"))));
             args.Add(("$tags", Rows.Strings(f.Tags)));
         }
 
@@ -145,15 +145,15 @@ public sealed partial class SqliteLineageStore
     }
 
     /// <summary>A list's table, the column naming its parent, and the columns its filters and orders read.</summary>
-    private sealed record ListShape(string Table, string Parent, string TypeColumn, TagTarget TagTarget)
+    private sealed record ListShape(string Table, string Parent, string TypeColumn, TagTarget? Tags)
     {
         public static ListShape Of(ListKind kind) => kind switch
         {
-            ListKind.ProjectRuns => new("runs", "project_id", "job_type", TagTarget.Version),
-            ListKind.ProjectArtifacts => new("artifacts", "project_id", "type", TagTarget.Version),
+            ListKind.ProjectRuns => new("runs", "project_id", "job_type", null),
+            ListKind.ProjectArtifacts => new("artifacts", "project_id", "type", null),
             ListKind.ArtifactVersions => new("artifact_versions", "artifact_id", "", TagTarget.Version),
             ListKind.RegistryCollections => new("collections", "registry_id", "type", TagTarget.Collection),
-            ListKind.NamespaceProjects => new("projects", "namespace_id", "", TagTarget.Collection),
+            ListKind.NamespaceProjects => new("projects", "namespace_id", "", null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
 

@@ -19,8 +19,17 @@ public sealed partial class Registries
     public Task<IReadOnlyList<PastVersion>> VersionsAsOfAsync(
         string path, DateTimeOffset asOf, DateTimeOffset now, DateTimeOffset began, Access access, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(access);
         AsOfRules.Check(asOf, now, began, $"'{path}'");
+        return HeldAtAsync(path, asOf, access, cancellationToken);
+    }
+
+    /// <summary>
+    /// What <see cref="VersionsAsOfAsync"/> answers, for a time the caller has already checked
+    /// with <see cref="AsOfRules.Check"/> (against a version's own start, say).
+    /// </summary>
+    public Task<IReadOnlyList<PastVersion>> HeldAtAsync(string path, DateTimeOffset asOf, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(access);
         return store.ReadAsync<IReadOnlyList<PastVersion>>(async s =>
         {
             var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
@@ -68,19 +77,7 @@ public sealed partial class Registries
                 else if (version.Source is not null
                     && await s.FindVersionAsync(VersionRef.Parse(version.Source), cancellationToken).ConfigureAwait(false) is { } source)
                 {
-                    rebuilt.Add(source with
-                    {
-                        NamespaceId = collection.NamespaceId,
-                        Namespace = collection.Namespace,
-                        Project = collection.Registry,
-                        ArtifactName = collection.Name,
-                        Type = collection.Type,
-                        VersionIndex = version.Index,
-                        CreatedAt = version.At,
-                        CreatedBy = version.Actor,
-                        Aliases = version.Aliases,
-                        Link = new LinkRecord(0, collection.Id, collection.RegistryId, source.NamespaceId, source.QualifiedName) { PastEventId = version.EventId },
-                    });
+                    rebuilt.Add(source.UnlinkedFrom(collection, version.Index, version.EventId, version.At, version.Actor, version.Aliases));
                 }
             }
 

@@ -69,19 +69,41 @@ public sealed record VersionRecord(
     /// </summary>
     public VersionRecord LinkedAs(IFieldReader link, IReadOnlyList<string> aliases)
     {
-        var where = new LinkRecord(link.Long("id"), link.Long("collectionId"), link.Long("registryId"), NamespaceId, QualifiedName);
-        return this with
-        {
-            NamespaceId = link.Long("namespaceId"),
-            Namespace = link.Text("namespace"),
-            Project = link.Text("registry"),
-            ArtifactName = link.Text("collection"),
-            Type = link.Text("type"),
-            VersionIndex = (int)link.Long("linkIndex"),
-            CreatedAt = link.Time("createdAt"),
-            CreatedBy = link.Text("createdBy"),
-            Aliases = aliases,
-            Link = where,
-        };
+        ArgumentNullException.ThrowIfNull(link);
+        return Linked(
+            link.Long("id"), link.Long("collectionId"), link.Long("registryId"), link.Long("namespaceId"), link.Text("namespace"),
+            link.Text("registry"), link.Text("collection"), link.Text("type"), (int)link.Long("linkIndex"), link.Time("createdAt"), link.Text("createdBy"), aliases);
     }
+
+    /// <summary>
+    /// This project version as <paramref name="collection"/> showed it once, linked at
+    /// <paramref name="index"/> by the event <paramref name="linkedBy"/>, after it was unlinked:
+    /// no link exists to name it, so the event does.
+    /// </summary>
+    public VersionRecord UnlinkedFrom(
+        CollectionRecord collection, int index, long linkedBy, DateTimeOffset linkedAt, string linker, IReadOnlyList<string> aliases)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        var past = Linked(
+            0, collection.Id, collection.RegistryId, collection.NamespaceId, collection.Namespace,
+            collection.Registry, collection.Name, collection.Type, index, linkedAt, linker, aliases);
+        return past with { Link = past.Link! with { PastEventId = linkedBy } };
+    }
+
+    private VersionRecord Linked(
+        long linkId, long collectionId, long registryId, long namespaceId, string ns, string registry, string collection,
+        string type, int index, DateTimeOffset createdAt, string createdBy, IReadOnlyList<string> aliases) =>
+        this with
+        {
+            NamespaceId = namespaceId,
+            Namespace = ns,
+            Project = registry,
+            ArtifactName = collection,
+            Type = type,
+            VersionIndex = index,
+            CreatedAt = createdAt,
+            CreatedBy = createdBy,
+            Aliases = aliases,
+            Link = new LinkRecord(linkId, collectionId, registryId, NamespaceId, QualifiedName),
+        };
 }

@@ -25,8 +25,8 @@ internal sealed class RequestLoaders
             var held = new Dictionary<(string, DateTimeOffset), IReadOnlyList<PastVersion>>();
             foreach (var key in keys.Distinct())
             {
-                // The version's own check has placed asOf after it began, so its history's start is no bound here.
-                held[key] = await registryStore.VersionsAsOfAsync(key.Path, key.AsOf, DateTimeOffset.MaxValue, DateTimeOffset.MinValue, access, ct).ConfigureAwait(false);
+                // Each version has checked asOf against its own start before asking.
+                held[key] = await registryStore.HeldAtAsync(key.Path, key.AsOf, access, ct).ConfigureAwait(false);
             }
 
             return held;
