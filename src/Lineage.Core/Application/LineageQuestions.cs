@@ -103,11 +103,15 @@ public sealed class LineageQuestions(ILineageStore store)
         }
         else
         {
-            var versions = (await store.GetVersionsAsync([a.Id, b.Id], cancellationToken).ConfigureAwait(false)).ToDictionary(v => v.Id);
+            // a and b may be one version (itself, or a linked version and its source).
+            var versions = (await store.GetVersionsAsync([.. new[] { a.Id, b.Id }.Distinct()], cancellationToken).ConfigureAwait(false))
+                .DistinctBy(v => v.Id)
+                .ToDictionary(v => v.Id);
             runs = [versions[a.Id].LoggedByRunId, versions[b.Id].LoggedByRunId];
         }
 
         var found = (await store.GetRunsAsync(runs.Distinct().ToList(), cancellationToken).ConfigureAwait(false))
+            .DistinctBy(r => r.Id)
             .Where(r => access.CanSeeNamespace(r.NamespaceId))
             .ToDictionary(r => r.Id);
         return (found.GetValueOrDefault(runs[0])?.ConfigJson, found.GetValueOrDefault(runs[1])?.ConfigJson);

@@ -82,7 +82,7 @@ public sealed class OpaqueIds : IDisposable
 
         return TryDecode(CursorKind, cursor, out var key) && key > 0
             ? key
-            : throw new InvalidArgumentException("cursor 'after' is not valid: pass an endCursor or edge cursor from an earlier page");
+            : throw new InvalidArgumentException("cursor 'after' is not valid: pass an endCursor or edge cursor from an earlier page") { Argument = "after" };
     }
 
     public void Dispose()

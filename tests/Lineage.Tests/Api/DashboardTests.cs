@@ -281,6 +281,22 @@ public sealed class DashboardTests(DashboardTests.Scenario scenario) : IClassFix
         Assert.Equal(["candidate", "latest"], reader.At("artifact.aliases").EnumerateArray().Select(a => a.GetString()!));
     }
 
+    [Fact]
+    public async Task comparing_a_version_with_itself_or_its_registry_link_finds_everything_in_both_and_no_change()
+    {
+        var data = await _admin.DataAsync("""
+            { self: compareLineage(a: "acme/zoo/zoo-ylbchv20:v1", b: "acme/zoo/zoo-ylbchv20:v1") { nodes { status } configChanges { key } }
+              link: compareLineage(a: "acme/zoo/zoo-ylbchv20:v1", b: "acme/models/zoo-classifier:production") { nodes { status } configChanges { key } }
+              runs: compareLineage(a: "acme/zoo/rural-feather-22", b: "acme/zoo/rural-feather-22") { nodes { status } configChanges { key } } }
+            """);
+        foreach (var key in new[] { "self", "link", "runs" })
+        {
+            Assert.NotEmpty(data.At($"{key}.nodes").EnumerateArray());
+            Assert.All(data.At($"{key}.nodes").EnumerateArray(), n => Assert.Equal("BOTH", n.Str("status")));
+            Assert.Empty(data.At($"{key}.configChanges").EnumerateArray());
+        }
+    }
+
     [Theory]
     [InlineData("""{ project(path: "acme/zoo") { runs(filter: { createdAfter: "2026-02-01T00:00:00Z", createdBefore: "2026-01-01T00:00:00Z" }) { totalCount } } }""", "filter.createdAfter")]
     [InlineData("""{ project(path: "acme/zoo") { runs(filter: { jobTypes: ["no such"] }) { totalCount } } }""", "filter.jobTypes[0]")]
