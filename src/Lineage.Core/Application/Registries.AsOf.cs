@@ -14,18 +14,8 @@ public sealed partial class Registries
     /// <summary>
     /// The versions a collection (<c>acme/models/zoo-classifier</c>) or project artifact
     /// (<c>acme/zoo/dataset</c>) held at <paramref name="asOf"/>, with their aliases then,
-    /// rebuilt from its history; the caller needs what reading that history needs.
-    /// </summary>
-    public Task<IReadOnlyList<PastVersion>> VersionsAsOfAsync(
-        string path, DateTimeOffset asOf, DateTimeOffset now, DateTimeOffset began, Access access, CancellationToken cancellationToken)
-    {
-        AsOfRules.Check(asOf, now, began, $"'{path}'");
-        return HeldAtAsync(path, asOf, access, cancellationToken);
-    }
-
-    /// <summary>
-    /// What <see cref="VersionsAsOfAsync"/> answers, for a time the caller has already checked
-    /// with <see cref="AsOfRules.Check"/> (against a version's own start, say).
+    /// rebuilt from its history; the caller needs what reading that history needs, and checks
+    /// <paramref name="asOf"/> first with <see cref="AsOfRules.Check"/> against what it asks about.
     /// </summary>
     public Task<IReadOnlyList<PastVersion>> HeldAtAsync(string path, DateTimeOffset asOf, Access access, CancellationToken cancellationToken)
     {

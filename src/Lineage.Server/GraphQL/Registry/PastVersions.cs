@@ -22,7 +22,10 @@ internal static class PastVersions
     {
         var lineage = context.Lineage();
         var page = Args.Page(context);
-        var held = await lineage.Registries.VersionsAsOfAsync(collection.Path, asOf, Now(context), collection.CreatedAt, lineage.Access, context.CancellationToken).ConfigureAwait(false);
+        AsOfRules.Check(asOf, Now(context), collection.CreatedAt, $"'{collection.Path}'");
+
+        // One replay of the history per request and time, shared with the aliases asked at that time.
+        var held = await lineage.Loaders.PastVersions.Load((collection.Path, asOf)).GetResultAsync(context.CancellationToken).ConfigureAwait(false) ?? [];
 
         // Keys are index + 1, so that the first version's cursor is not the start.
         var rest = held.Where(v => v.Index + 1 > page.AfterKey).ToList();
