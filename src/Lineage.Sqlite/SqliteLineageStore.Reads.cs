@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lineage.Identity;
 using Lineage.Lineage;
 using Lineage.Model;
@@ -18,7 +19,7 @@ public sealed partial class SqliteLineageStore
             cancellationToken);
 
     public Task<IReadOnlyList<RunRecord>> GetRunsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        _database.ReadAsync<IReadOnlyList<RunRecord>>(async s => await LoadRunsAsync(s, ids, cancellationToken).ConfigureAwait(false), cancellationToken);
+        CachedAsync(_runs, ids, LoadRunsAsync, r => r.Id, cancellationToken);
 
     public Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<ArtifactRecord>>(
@@ -30,7 +31,63 @@ public sealed partial class SqliteLineageStore
             cancellationToken);
 
     public Task<IReadOnlyList<VersionRecord>> GetVersionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        _database.ReadAsync<IReadOnlyList<VersionRecord>>(async s => await LoadVersionsAsync(s, ids, cancellationToken).ConfigureAwait(false), cancellationToken);
+        CachedAsync(_versions, ids, LoadVersionsAsync, v => v.Id, cancellationToken);
+
+    /// <summary>
+    /// Records by id, in the order asked, those read lately from <paramref name="cache"/> and the
+    /// rest in one read. Inside a unit that has written, every record is read: only its
+    /// transaction holds what it changed.
+    /// </summary>
+    private async Task<IReadOnlyList<T>> CachedAsync<T>(
+        RecordCache<T> cache,
+        IReadOnlyCollection<long> ids,
+        Func<SqliteSession, IReadOnlyCollection<long>, CancellationToken, Task<List<T>>> load,
+        Func<T, long> idOf,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        if (_database.InUnitThatWrote)
+        {
+            return await _database.ReadAsync(s => load(s, ids, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+
+        // Taken before the read: a write committed while it runs leaves its records unserved.
+        var (epoch, readAt) = (_database.WriteEpoch, Stopwatch.GetTimestamp());
+        var found = new Dictionary<long, T>(ids.Count);
+        List<long>? missing = null;
+        foreach (var id in ids)
+        {
+            if (cache.TryGet(id, epoch, out var record))
+            {
+                found[id] = record;
+            }
+            else
+            {
+                (missing ??= []).Add(id);
+            }
+        }
+
+        if (missing is not null)
+        {
+            foreach (var record in await _database.ReadAsync(s => load(s, missing, cancellationToken), cancellationToken).ConfigureAwait(false))
+            {
+                found[idOf(record)] = record;
+                cache.Put(idOf(record), record, epoch, readAt);
+            }
+        }
+
+        var records = new List<T>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (found.TryGetValue(id, out var record))
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
 
     public Task<IReadOnlyDictionary<long, Page<long>>> GetPagesAsync(
         Relation relation, IReadOnlyCollection<long> parentIds, PageRequest page, Access access, CancellationToken cancellationToken)
@@ -43,6 +100,17 @@ public sealed partial class SqliteLineageStore
             return Task.FromResult<IReadOnlyDictionary<long, Page<long>>>(new Dictionary<long, Page<long>>());
         }
 
+        if (EdgeCount(relation) is { } edges && !_database.InUnitThatWrote)
+        {
+            return EdgePagesAsync(relation, edges.Kind, edges.Edge, edges.Direction, parentIds, page, access, cancellationToken);
+        }
+
+        return StoredPagesAsync(relation, parentIds, page, access, cancellationToken);
+    }
+
+    private Task<IReadOnlyDictionary<long, Page<long>>> StoredPagesAsync(
+        Relation relation, IReadOnlyCollection<long> parentIds, PageRequest page, Access access, CancellationToken cancellationToken)
+    {
         var (table, parent, child, key) = Shape(relation);
         var (joins, visible) = VisibleChildren(relation, access);
         var limit = page.First + 1;
@@ -120,13 +188,36 @@ public sealed partial class SqliteLineageStore
         return counts;
     }
 
-    /// <summary>The node kind and walk direction whose neighbours an edge relation lists; null for the other relations.</summary>
-    private static (NodeKind Kind, WalkDirection Direction)? EdgeCount(Relation relation) => relation switch
+    /// <summary>
+    /// Pages of a run's or version's edges read from the in-memory graph, which holds each
+    /// edge's position in the store's order: a hub's first page costs as much as any other's,
+    /// with no statement run and no neighbour's project joined to check who may see it.
+    /// </summary>
+    private async Task<IReadOnlyDictionary<long, Page<long>>> EdgePagesAsync(
+        Relation relation, NodeKind kind, EdgeKind edgeKind, WalkDirection direction, IReadOnlyCollection<long> parentIds, PageRequest page, Access access, CancellationToken cancellationToken)
     {
-        Relation.UsedBy => (NodeKind.Artifact, WalkDirection.Downstream),
-        Relation.Loggers => (NodeKind.Artifact, WalkDirection.Upstream),
-        Relation.UsedArtifacts => (NodeKind.Run, WalkDirection.Upstream),
-        Relation.LoggedArtifacts => (NodeKind.Run, WalkDirection.Downstream),
+        await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var pages = new Dictionary<long, Page<long>>(parentIds.Count);
+        foreach (var id in parentIds)
+        {
+            if (_graph.NeighbourPage(new NodeRef(kind, id), edgeKind, direction, page, access) is not { } held)
+            {
+                return await StoredPagesAsync(relation, parentIds, page, access, cancellationToken).ConfigureAwait(false);
+            }
+
+            pages[id] = held;
+        }
+
+        return pages;
+    }
+
+    /// <summary>The node kind, edge kind and walk direction whose neighbours an edge relation lists; null for the other relations.</summary>
+    private static (NodeKind Kind, EdgeKind Edge, WalkDirection Direction)? EdgeCount(Relation relation) => relation switch
+    {
+        Relation.UsedBy => (NodeKind.Artifact, EdgeKind.Used, WalkDirection.Downstream),
+        Relation.Loggers => (NodeKind.Artifact, EdgeKind.Logged, WalkDirection.Upstream),
+        Relation.UsedArtifacts => (NodeKind.Run, EdgeKind.Used, WalkDirection.Upstream),
+        Relation.LoggedArtifacts => (NodeKind.Run, EdgeKind.Logged, WalkDirection.Downstream),
         _ => null,
     };
 

@@ -1,3 +1,4 @@
+using Lineage.Model;
 using Lineage.Store;
 
 namespace Lineage.Sqlite;
@@ -7,6 +8,14 @@ public sealed partial class SqliteLineageStore : ILineageStore, IAtomicWorkSourc
 {
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
+
+    // Runs and versions asked for by id lately; what each holds is bounded by its estimated size.
+    private readonly RecordCache<RunRecord> _runs = new(r => 256 + (2L * ((r.ConfigJson?.Length ?? 0) + (r.Description?.Length ?? 0))), RecordCacheBytes);
+    private readonly RecordCache<VersionRecord> _versions = new(
+        v => 320 + (2L * ((v.MetadataJson?.Length ?? 0) + (v.Description?.Length ?? 0) + v.Aliases.Sum(a => 24 + a.Length))), RecordCacheBytes);
+
+    /// <summary>The most each cache of records read by id holds, by an estimate of their size.</summary>
+    public const long RecordCacheBytes = 32L * 1024 * 1024;
 
     public SqliteLineageStore(SqliteDatabase database, TimeProvider time)
     {

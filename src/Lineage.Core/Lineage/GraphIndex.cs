@@ -106,8 +106,8 @@ public sealed partial class GraphIndex : IDisposable
                 {
                     var (run, version) = (checked((int)e.RunId), checked((int)e.VersionId));
                     var (from, to) = kind.From == NodeKind.Run ? (run, version) : (version, run);
-                    outgoing.Add(from, to);
-                    incoming.Add(to, from);
+                    outgoing.Add(from, to, e.Seq);
+                    incoming.Add(to, from, e.Seq);
                     ordered = ordered && (kind.From == NodeKind.Run ? Ordered(NodeRef.Run(from), NodeRef.Version(to)) : Ordered(NodeRef.Version(from), NodeRef.Run(to)));
                     EdgeCount++;
                     last = Math.Max(last, e.Seq);
@@ -318,13 +318,22 @@ public sealed partial class GraphIndex : IDisposable
         }
     }
 
-    /// <summary>One direction of one edge kind: a linked list of targets per node, in arrays.</summary>
+    /// <summary>
+    /// One direction of one edge kind: a linked list of targets per node, in arrays, each edge
+    /// with its position in the store's order of its kind. Edges are appended at each list's
+    /// tail, so a list runs in the order the store added its edges, as pages list them.
+    /// </summary>
     private sealed class EdgeLists
     {
         private int[] _head = new int[16];
+        private int[] _tail = new int[16];
         private int[] _next = new int[16];
         private int[] _target = new int[16];
+        private long[] _seq = new long[16];
         private int _count;
+
+        /// <summary>Whether every list runs in store order: false once an edge came behind one added after it.</summary>
+        public bool InStoreOrder { get; private set; } = true;
 
         public int First(int node) => node < _head.Length ? _head[node] : 0;
 
@@ -332,23 +341,38 @@ public sealed partial class GraphIndex : IDisposable
 
         public int Target(int edge) => _target[edge];
 
-        public void Add(int node, int target)
+        public long Seq(int edge) => _seq[edge];
+
+        public void Add(int node, int target, long seq)
         {
             var edge = ++_count;
             if (edge >= _next.Length)
             {
                 Array.Resize(ref _next, _next.Length * 2);
                 Array.Resize(ref _target, _target.Length * 2);
+                Array.Resize(ref _seq, _seq.Length * 2);
             }
 
             if (node >= _head.Length)
             {
-                Array.Resize(ref _head, Math.Max(node + 1, _head.Length * 2));
+                var size = Math.Max(node + 1, _head.Length * 2);
+                Array.Resize(ref _head, size);
+                Array.Resize(ref _tail, size);
             }
 
             _target[edge] = target;
-            _next[edge] = _head[node];
-            _head[node] = edge;
+            _seq[edge] = seq;
+            if (_tail[node] is var last and not 0)
+            {
+                InStoreOrder = InStoreOrder && _seq[last] < seq;
+                _next[last] = edge;
+            }
+            else
+            {
+                _head[node] = edge;
+            }
+
+            _tail[node] = edge;
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Lineage.Sqlite;
 using Lineage.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -114,6 +115,9 @@ public sealed class ClientMistakeTests : IAsyncLifetime
             await update.ExecuteNonQueryAsync(Ct);
         }
 
+        // Written behind the server's back, as another process would: the server sees it once
+        // what it read lately has aged out.
+        await Task.Delay(SqliteLineageStore.ExternalWritesVisibleWithin, Ct);
         var old = await _client.DataAsync(deepRead);
         Assert.Contains("\"level\":60", old.GetRawText(), StringComparison.Ordinal);
     }

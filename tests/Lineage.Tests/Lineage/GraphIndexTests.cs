@@ -1,5 +1,6 @@
 using Lineage.Identity;
 using Lineage.Lineage;
+using Lineage.Model;
 
 namespace Lineage.Tests.Lineage;
 
@@ -10,6 +11,15 @@ public sealed class GraphIndexTests
 
     /// <summary>A random DAG over three namespaces, built the way a store would load it: nodes first, then edges in creation order.</summary>
     private static (GraphIndex Index, List<NodeRef> Nodes) RandomGraph(Random random)
+    {
+        var (delta, order) = RandomDelta(random);
+        var index = new GraphIndex();
+        index.Apply(delta);
+        return (index, order);
+    }
+
+    /// <summary>What <see cref="RandomGraph"/> loads: the rows of a random DAG, and its nodes in creation order.</summary>
+    private static (GraphDelta Delta, List<NodeRef> Nodes) RandomDelta(Random random)
     {
         var delta = new GraphDelta();
         for (var p = 1; p <= 3; p++)
@@ -59,9 +69,7 @@ public sealed class GraphIndexTests
             }
         }
 
-        var index = new GraphIndex();
-        index.Apply(delta);
-        return (index, order);
+        return (delta, order);
     }
 
     [Fact]
@@ -179,5 +187,91 @@ public sealed class GraphIndexTests
             Assert.Equal(1, index.Watermark.Edge(kind.Kind));
             Assert.Equal(new LineageEdge(from, to, kind.Kind), LineageEdge.Of(kind.Kind, 1, 1));
         }
+    }
+
+    [Fact]
+    public void pages_of_a_nodes_edges_list_what_the_caller_may_see_in_store_order_and_resume_after_their_cursor()
+    {
+        var random = new Random(13);
+        var viewer = Access.Of(new Dictionary<long, Role> { [1] = Role.Viewer, [3] = Role.Viewer }, new Dictionary<long, Role>());
+        var pages = 0;
+        for (var round = 0; round < 200; round++)
+        {
+            var (delta, nodes) = RandomDelta(random);
+            var index = new GraphIndex();
+            index.Apply(delta);
+            long NamespaceOf(NodeRef node) => node.Kind == NodeKind.Run
+                ? delta.Projects.Single(p => p.Id == delta.Runs.Single(r => r.Id == node.Id).ProjectId).NamespaceId
+                : delta.Projects.Single(p => p.Id == delta.Artifacts.Single(a => a.Id == delta.Versions.Single(v => v.Id == node.Id).ArtifactId).ProjectId).NamespaceId;
+
+            foreach (var node in nodes)
+            {
+                foreach (var kind in EdgeKinds.All)
+                {
+                    foreach (var direction in new[] { WalkDirection.Downstream, WalkDirection.Upstream })
+                    {
+                        var access = random.Next(2) == 0 ? Access.Administrator : viewer;
+                        var expected = delta.Edges(kind.Kind)
+                            .Select(e => (e.Seq, Run: NodeRef.Run(e.RunId), Version: NodeRef.Version(e.VersionId)))
+                            .Select(e => (e.Seq, From: kind.From == NodeKind.Run ? e.Run : e.Version, To: kind.From == NodeKind.Run ? e.Version : e.Run))
+                            .Where(e => (direction == WalkDirection.Downstream ? e.From : e.To) == node)
+                            .Select(e => (e.Seq, Next: direction == WalkDirection.Downstream ? e.To : e.From))
+                            .Where(e => access.IsAdministrator || access.CanSeeNamespace(NamespaceOf(e.Next)))
+                            .OrderBy(e => e.Seq)
+                            .Select(e => new PageItem<long>(e.Next.Id, e.Seq))
+                            .ToList();
+
+                        var first = random.Next(1, 5);
+                        var listed = new List<PageItem<long>>();
+                        var after = 0L;
+                        while (true)
+                        {
+                            var page = index.NeighbourPage(node, kind.Kind, direction, new PageRequest(first, after), access);
+                            Assert.NotNull(page);
+                            Assert.True(page.Items.Count <= first);
+                            listed.AddRange(page.Items);
+                            pages++;
+                            if (!page.HasNextPage)
+                            {
+                                break;
+                            }
+
+                            Assert.Equal(first, page.Items.Count);
+                            after = page.Items[^1].Key;
+                        }
+
+                        Assert.Equal(expected, listed);
+                    }
+                }
+            }
+        }
+
+        Assert.True(pages > 1_000, $"only {pages} pages were read");
+    }
+
+    [Fact]
+    public void edges_that_arrive_out_of_store_order_are_left_for_the_store_to_page()
+    {
+        var delta = new GraphDelta();
+        delta.Projects.Add((1, 1, "acme/zoo"));
+        delta.Artifacts.Add((1, 1, "data", "dataset"));
+        delta.Runs.Add((1, 1, "a", "train"));
+        delta.Runs.Add((2, 1, "b", "train"));
+        delta.Runs.Add((3, 1, "c", "train"));
+        delta.Versions.Add((1, 1, 0));
+        delta.Edges(EdgeKind.Logged).Add((1, 1, 1));
+        var index = new GraphIndex();
+        index.Apply(delta);
+        var request = new PageRequest(10);
+        Assert.Equal([new PageItem<long>(1, 1)], index.NeighbourPage(NodeRef.Version(1), EdgeKind.Logged, WalkDirection.Upstream, request, Access.Administrator)!.Items);
+
+        // Rows read in another order than the store's: the later edge first.
+        var unordered = new GraphDelta();
+        unordered.Edges(EdgeKind.Used).Add((7, 3, 1));
+        unordered.Edges(EdgeKind.Used).Add((6, 2, 1));
+        index.Apply(unordered);
+
+        Assert.Null(index.NeighbourPage(NodeRef.Version(1), EdgeKind.Used, WalkDirection.Downstream, request, Access.Administrator));
+        Assert.NotNull(index.NeighbourPage(NodeRef.Version(1), EdgeKind.Logged, WalkDirection.Upstream, request, Access.Administrator));
     }
 }
