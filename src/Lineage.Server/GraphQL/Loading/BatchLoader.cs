@@ -7,13 +7,18 @@ namespace Lineage.Server.GraphQL.Loading;
 /// fetches them all with one store call when the first result is awaited. Results are cached
 /// for the rest of the request, so a key is fetched at most once.
 /// </summary>
+/// <remarks>
+/// A key belongs to the batch that was open when it was first asked for; the batch is fetched
+/// once, and every result of it is read from what that fetch found, so a page of a hundred
+/// records costs one completion, not a hundred.
+/// </remarks>
 internal sealed class BatchLoader<TKey, TValue>
     where TKey : notnull
 {
     private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> _fetch;
-    private readonly Dictionary<TKey, TaskCompletionSource<TValue?>> _results = [];
+    private readonly Dictionary<TKey, Batch> _batches = [];
     private readonly Lock _gate = new();
-    private List<TKey> _pending = [];
+    private Batch _open = new();
 
     public BatchLoader(Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> fetch)
     {
@@ -24,88 +29,101 @@ internal sealed class BatchLoader<TKey, TValue>
     {
         lock (_gate)
         {
-            if (!_results.TryGetValue(key, out var result))
-            {
-                result = new TaskCompletionSource<TValue?>(TaskCreationOptions.RunContinuationsAsynchronously);
-                _results[key] = result;
-                _pending.Add(key);
-            }
-
-            return new Pending(this, result.Task);
+            return new Pending(this, BatchOf(key), key);
         }
     }
 
-    public IDataLoaderResult<IReadOnlyList<TValue>> LoadMany(IEnumerable<TKey> keys)
+    /// <summary>The values of <paramref name="keys"/>, in their order, each null when it was not found.</summary>
+    public IDataLoaderResult<IReadOnlyList<TValue?>> LoadMany(IEnumerable<TKey> keys)
     {
-        var each = keys.Select(Load).ToList();
-        return new Deferred<IReadOnlyList<TValue>>(async cancellationToken =>
+        var each = new List<(TKey Key, Batch Batch)>();
+        lock (_gate)
         {
-            var values = new List<TValue>(each.Count);
-            foreach (var one in each)
+            foreach (var key in keys)
             {
-                if (await one.GetResultAsync(cancellationToken).ConfigureAwait(false) is { } value)
-                {
-                    values.Add(value);
-                }
+                each.Add((key, BatchOf(key)));
+            }
+        }
+
+        return new Deferred<IReadOnlyList<TValue?>>(async cancellationToken =>
+        {
+            var values = new TValue?[each.Count];
+            for (var i = 0; i < each.Count; i++)
+            {
+                var (key, batch) = each[i];
+                values[i] = await ValueAsync(batch, key, cancellationToken).ConfigureAwait(false);
             }
 
             return values;
         });
     }
 
-    private async Task DispatchAsync(CancellationToken cancellationToken)
+    private Batch BatchOf(TKey key)
     {
-        List<TKey> keys;
-        List<TaskCompletionSource<TValue?>> waiting;
+        if (!_batches.TryGetValue(key, out var batch))
+        {
+            batch = _open;
+            batch.Keys.Add(key);
+            _batches[key] = batch;
+        }
+
+        return batch;
+    }
+
+    private async ValueTask<TValue?> ValueAsync(Batch batch, TKey key, CancellationToken cancellationToken)
+    {
+        if (!batch.Done.Task.IsCompleted)
+        {
+            await DispatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        await batch.Done.Task.ConfigureAwait(false);
+        return batch.Found!.TryGetValue(key, out var value) ? value : default;
+    }
+
+    private async Task DispatchAsync(Batch batch, CancellationToken cancellationToken)
+    {
         lock (_gate)
         {
-            if (_pending.Count == 0)
+            if (batch.Started)
             {
                 return;
             }
 
-            keys = _pending;
-            _pending = [];
-            waiting = [.. keys.Select(k => _results[k])];
+            batch.Started = true;
+            if (ReferenceEquals(batch, _open))
+            {
+                _open = new Batch();
+            }
         }
 
         try
         {
-            var found = await _fetch(keys, cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < keys.Count; i++)
-            {
-                waiting[i].TrySetResult(found.TryGetValue(keys[i], out var value) ? value : default);
-            }
+            batch.Found = await _fetch(batch.Keys, cancellationToken).ConfigureAwait(false);
+            batch.Done.TrySetResult();
         }
         catch (Exception e)
         {
-            foreach (var result in waiting)
-            {
-                result.TrySetException(e);
-            }
+            batch.Done.TrySetException(e);
         }
     }
 
-    private sealed class Pending : IDataLoaderResult<TValue?>
+    /// <summary>Keys fetched together, and what their fetch found once it is done.</summary>
+    private sealed class Batch
     {
-        private readonly BatchLoader<TKey, TValue> _loader;
-        private readonly Task<TValue?> _task;
+        public List<TKey> Keys { get; } = [];
 
-        public Pending(BatchLoader<TKey, TValue> loader, Task<TValue?> task)
-        {
-            _loader = loader;
-            _task = task;
-        }
+        public bool Started { get; set; }
 
-        public async Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default)
-        {
-            if (!_task.IsCompleted)
-            {
-                await _loader.DispatchAsync(cancellationToken).ConfigureAwait(false);
-            }
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-            return await _task.ConfigureAwait(false);
-        }
+        public IReadOnlyDictionary<TKey, TValue>? Found { get; set; }
+    }
+
+    private sealed class Pending(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue?>
+    {
+        public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) =>
+            loader.ValueAsync(batch, key, cancellationToken).AsTask();
 
         async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
             await GetResultAsync(cancellationToken).ConfigureAwait(false);

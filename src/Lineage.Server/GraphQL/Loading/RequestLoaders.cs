@@ -117,25 +117,25 @@ internal sealed class RequestLoaders
     // completes the id pages of every parent on a level first, then hydrates all their
     // records with one more batched call.
     public IDataLoaderResult RunPage(Relation relation, long parent, PageRequest page) =>
-        Page(relation, parent, page, Runs, r => r.Id);
+        Page(relation, parent, page, Runs);
 
     public IDataLoaderResult VersionPage(Relation relation, long parent, PageRequest page) =>
-        Page(relation, parent, page, Versions, v => v.Id);
+        Page(relation, parent, page, Versions);
 
     public IDataLoaderResult ProjectPage(Relation relation, long parent, PageRequest page) =>
-        Page(relation, parent, page, Projects, p => p.Id);
+        Page(relation, parent, page, Projects);
 
     public IDataLoaderResult RegistryPage(Relation relation, long parent, PageRequest page) =>
-        Page(relation, parent, page, Registries, r => r.Id);
+        Page(relation, parent, page, Registries);
 
     public IDataLoaderResult LinkPage(Relation relation, long parent, PageRequest page) =>
-        Page(relation, parent, page, Links, v => v.Link!.Id);
+        Page(relation, parent, page, Links);
 
     public IDataLoaderResult CollectionPage(Relation relation, long parent, PageRequest page) =>
-        Page(relation, parent, page, Collections, c => c.Id);
+        Page(relation, parent, page, Collections);
 
     public IDataLoaderResult ArtifactPage(Relation relation, long parent, PageRequest page) =>
-        Page(relation, parent, page, Artifacts, a => a.Id);
+        Page(relation, parent, page, Artifacts);
 
     /// <summary>
     /// A page of a filtered or ordered list: read for its parent alone (dashboards ask for one
@@ -143,36 +143,37 @@ internal sealed class RequestLoaders
     /// </summary>
     public IDataLoaderResult List(ListQuery query) => query.Kind switch
     {
-        ListKind.ProjectRuns => List(query, Runs, r => r.Id),
-        ListKind.ProjectArtifacts => List(query, Artifacts, a => a.Id),
-        ListKind.ArtifactVersions => List(query, Versions, v => v.Id),
-        ListKind.RegistryCollections => List(query, Collections, c => c.Id),
-        ListKind.NamespaceProjects => List(query, Projects, p => p.Id),
+        ListKind.ProjectRuns => List(query, Runs),
+        ListKind.ProjectArtifacts => List(query, Artifacts),
+        ListKind.ArtifactVersions => List(query, Versions),
+        ListKind.RegistryCollections => List(query, Collections),
+        ListKind.NamespaceProjects => List(query, Projects),
         _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, null),
     };
 
-    private IDataLoaderResult<IDataLoaderResult<Connection<T>>> List<T>(ListQuery query, BatchLoader<long, T> hydrate, Func<T, long> idOf) =>
+    private IDataLoaderResult<IDataLoaderResult<Connection<T>>> List<T>(ListQuery query, BatchLoader<long, T> hydrate) =>
         new Deferred<Page<long>>(ct => _store.ListPageAsync(query, ct)).Then(ids =>
             hydrate.LoadMany(ids.Items.Select(i => i.Value)).Then(records =>
-            {
-                var byId = records.ToDictionary(idOf);
-                var items = ids.Items
-                    .Where(i => byId.ContainsKey(i.Value))
-                    .Select(i => new PageItem<T>(byId[i.Value], i.Key))
-                    .ToList();
-                return new Connection<T>(items, ids.HasNextPage, query.Page.AfterKey > 0, () => new Deferred<int>(ct => _store.CountListAsync(query, ct)));
-            }));
+                new Connection<T>(Hydrated(ids, records), ids.HasNextPage, query.Page.AfterKey > 0, () => new Deferred<int>(ct => _store.CountListAsync(query, ct)))));
 
     private IDataLoaderResult<IDataLoaderResult<Connection<T>>> Page<T>(
-        Relation relation, long parent, PageRequest page, BatchLoader<long, T> hydrate, Func<T, long> idOf) =>
+        Relation relation, long parent, PageRequest page, BatchLoader<long, T> hydrate) =>
         Pages.Load(new PageKey(relation, parent, page)).Then(ids =>
             hydrate.LoadMany(ids!.Items.Select(i => i.Value)).Then(records =>
+                new Connection<T>(Hydrated(ids, records), ids.HasNextPage, page.AfterKey > 0, () => Counts.Load((relation, parent)))));
+
+    /// <summary>A page's items with their records, in the page's order; an item whose record is gone is left out.</summary>
+    private static List<PageItem<T>> Hydrated<T>(Page<long> ids, IReadOnlyList<T?> records)
+    {
+        var items = new List<PageItem<T>>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i] is { } record)
             {
-                var byId = records.ToDictionary(idOf);
-                var items = ids.Items
-                    .Where(i => byId.ContainsKey(i.Value))
-                    .Select(i => new PageItem<T>(byId[i.Value], i.Key))
-                    .ToList();
-                return new Connection<T>(items, ids.HasNextPage, page.AfterKey > 0, () => Counts.Load((relation, parent)));
-            }));
+                items.Add(new PageItem<T>(record, ids.Items[i].Key));
+            }
+        }
+
+        return items;
+    }
 }
