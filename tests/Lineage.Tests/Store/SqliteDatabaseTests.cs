@@ -67,6 +67,17 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task reads_on_separate_connections_do_not_take_turns_on_sqlites_allocation_count()
+    {
+        using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = _directory.Path });
+        await database.MigrateAsync(Ct);
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => database.ReadPragmaAsync("journal_mode", Ct)));
+
+        // SQLite keeps this count only under its process-wide allocation mutex.
+        Assert.Equal(0, SQLitePCL.raw.sqlite3_memory_used());
+    }
+
+    [Fact]
     public async Task a_database_made_before_identity_keeps_its_lineage_and_gains_an_administrator()
     {
         var path = Path.Combine(_directory.Path, "lineage.db");
