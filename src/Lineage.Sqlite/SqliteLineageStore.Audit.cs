@@ -7,6 +7,7 @@ namespace Lineage.Sqlite;
 
 public sealed partial class SqliteLineageStore
 {
+    // ReadEvent reads these by position.
     private const string EventColumns =
         "e.id, e.target_kind, e.target_id, e.target, e.position, e.format, e.action, e.at, e.actor, e.version, e.source, e.source_salt, " +
         "e.alias, e.tag, e.member, e.role, e.visibility, e.request_id, e.subject_id, e.source_namespace_id, e.hash";
@@ -105,28 +106,29 @@ public sealed partial class SqliteLineageStore
         ]);
     }
 
+    /// <summary>An event from a row of <see cref="EventColumns"/>, read by position: a history page reads hundreds of fields.</summary>
     private static AuditEventRecord ReadEvent(SqliteDataReader r) => new(
-        r.GetInt64(r.GetOrdinal("id")),
-        AuditChain.ParseTargetKind(r.GetString(r.GetOrdinal("target_kind"))),
-        r.GetInt64(r.GetOrdinal("target_id")),
-        r.GetString(r.GetOrdinal("target")),
-        r.GetInt64(r.GetOrdinal("position")),
-        AuditChain.ParseAction(r.GetString(r.GetOrdinal("action"))),
-        Time.Parse(r.GetString(r.GetOrdinal("at"))),
-        r.GetString(r.GetOrdinal("actor")),
-        (byte[])r.GetValue(r.GetOrdinal("hash")))
+        r.GetInt64(0),
+        AuditChain.ParseTargetKind(r.GetString(1)),
+        r.GetInt64(2),
+        r.GetString(3),
+        r.GetInt64(4),
+        AuditChain.ParseAction(r.GetString(6)),
+        Time.Parse(r.GetString(7)),
+        r.GetString(8),
+        (byte[])r.GetValue(20))
     {
-        Format = r.GetInt32(r.GetOrdinal("format")),
-        Version = Rows.NullableString(r, "version"),
-        Source = Rows.NullableString(r, "source"),
-        SourceSalt = r.IsDBNull(r.GetOrdinal("source_salt")) ? null : (byte[])r.GetValue(r.GetOrdinal("source_salt")),
-        Alias = Rows.NullableString(r, "alias"),
-        Tag = Rows.NullableString(r, "tag"),
-        Member = Rows.NullableString(r, "member"),
-        Role = Rows.NullableString(r, "role"),
-        Visibility = Rows.NullableString(r, "visibility"),
-        RequestId = Rows.NullableString(r, "request_id"),
-        SubjectId = r.IsDBNull(r.GetOrdinal("subject_id")) ? null : r.GetInt64(r.GetOrdinal("subject_id")),
-        SourceNamespaceId = r.IsDBNull(r.GetOrdinal("source_namespace_id")) ? null : r.GetInt64(r.GetOrdinal("source_namespace_id")),
+        Format = r.GetInt32(5),
+        Version = r.IsDBNull(9) ? null : r.GetString(9),
+        Source = r.IsDBNull(10) ? null : r.GetString(10),
+        SourceSalt = r.IsDBNull(11) ? null : (byte[])r.GetValue(11),
+        Alias = r.IsDBNull(12) ? null : r.GetString(12),
+        Tag = r.IsDBNull(13) ? null : r.GetString(13),
+        Member = r.IsDBNull(14) ? null : r.GetString(14),
+        Role = r.IsDBNull(15) ? null : r.GetString(15),
+        Visibility = r.IsDBNull(16) ? null : r.GetString(16),
+        RequestId = r.IsDBNull(17) ? null : r.GetString(17),
+        SubjectId = r.IsDBNull(18) ? null : r.GetInt64(18),
+        SourceNamespaceId = r.IsDBNull(19) ? null : r.GetInt64(19),
     };
 }
