@@ -10,24 +10,30 @@ namespace Lineage.Sqlite;
 public sealed partial class SqliteLineageStore
 {
     public Task<IReadOnlyList<ProjectRecord>> GetProjectsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        _database.ReadAsync<IReadOnlyList<ProjectRecord>>(
-            async s => await s.RecordsAsync(
+        CachedAsync(
+            _projects,
+            ids,
+            (s, missing, ct) => s.RecordsAsync(
                 $"SELECT {Rows.ProjectColumns} FROM json_each($ids) j JOIN projects p ON p.id = j.value {Rows.ProjectJoins}",
                 ProjectRecord.Read,
-                cancellationToken,
-                ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
+                ct,
+                ("$ids", Rows.Ids(missing))),
+            p => p.Id,
             cancellationToken);
 
     public Task<IReadOnlyList<RunRecord>> GetRunsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
         CachedAsync(_runs, ids, LoadRunsAsync, r => r.Id, cancellationToken);
 
     public Task<IReadOnlyList<ArtifactRecord>> GetArtifactsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        _database.ReadAsync<IReadOnlyList<ArtifactRecord>>(
-            async s => await s.RecordsAsync(
+        CachedAsync(
+            _artifacts,
+            ids,
+            (s, missing, ct) => s.RecordsAsync(
                 $"SELECT {Rows.ArtifactColumns} FROM json_each($ids) j JOIN artifacts a ON a.id = j.value {Rows.ArtifactJoins}",
                 ArtifactRecord.Read,
-                cancellationToken,
-                ("$ids", Rows.Ids(ids))).ConfigureAwait(false),
+                ct,
+                ("$ids", Rows.Ids(missing))),
+            a => a.Id,
             cancellationToken);
 
     public Task<IReadOnlyList<VersionRecord>> GetVersionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>

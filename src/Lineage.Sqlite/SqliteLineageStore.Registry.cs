@@ -12,10 +12,10 @@ public sealed partial class SqliteLineageStore : IRegistryStore
     private const string CollectionJoins = "JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id";
 
     public Task<IReadOnlyList<CollectionRecord>> GetCollectionsAsync(IReadOnlyCollection<long> ids, CancellationToken cancellationToken) =>
-        _database.ReadAsync<IReadOnlyList<CollectionRecord>>(async s => await LoadCollectionsAsync(s, ids, cancellationToken).ConfigureAwait(false), cancellationToken);
+        CachedAsync(_collections, ids, LoadCollectionsAsync, c => c.Id, cancellationToken);
 
     public Task<IReadOnlyList<VersionRecord>> GetLinksAsync(IReadOnlyCollection<long> linkIds, CancellationToken cancellationToken) =>
-        _database.ReadAsync<IReadOnlyList<VersionRecord>>(async s => await LoadLinksAsync(s, linkIds, cancellationToken).ConfigureAwait(false), cancellationToken);
+        CachedAsync(_links, linkIds, LoadLinksAsync, v => v.Link!.Id, cancellationToken);
 
     public Task<IReadOnlyDictionary<long, IReadOnlyList<string>>> GetTagsAsync(TagTarget target, IReadOnlyCollection<long> ids, CancellationToken cancellationToken)
     {

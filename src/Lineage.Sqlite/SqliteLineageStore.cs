@@ -1,4 +1,5 @@
 using Lineage.Model;
+using Lineage.Registry;
 using Lineage.Store;
 
 namespace Lineage.Sqlite;
@@ -9,10 +10,13 @@ public sealed partial class SqliteLineageStore : ILineageStore, IAtomicWorkSourc
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
 
-    // Runs and versions asked for by id lately; what each holds is bounded by its estimated size.
+    // Records asked for by id lately; what each cache holds is bounded by an estimate of its size.
+    private readonly RecordCache<ProjectRecord> _projects = new(p => 256, RecordCacheBytes);
     private readonly RecordCache<RunRecord> _runs = new(r => 256 + (2L * ((r.ConfigJson?.Length ?? 0) + (r.Description?.Length ?? 0))), RecordCacheBytes);
-    private readonly RecordCache<VersionRecord> _versions = new(
-        v => 320 + (2L * ((v.MetadataJson?.Length ?? 0) + (v.Description?.Length ?? 0) + v.Aliases.Sum(a => 24 + a.Length))), RecordCacheBytes);
+    private readonly RecordCache<ArtifactRecord> _artifacts = new(a => 256, RecordCacheBytes);
+    private readonly RecordCache<VersionRecord> _versions = new(VersionSize, RecordCacheBytes);
+    private readonly RecordCache<VersionRecord> _links = new(v => 256 + VersionSize(v), RecordCacheBytes);
+    private readonly RecordCache<CollectionRecord> _collections = new(c => 256 + (2L * (c.Description?.Length ?? 0)), RecordCacheBytes);
 
     /// <summary>The most each cache of records read by id holds, by an estimate of their size.</summary>
     public const long RecordCacheBytes = 32L * 1024 * 1024;
@@ -31,6 +35,9 @@ public sealed partial class SqliteLineageStore : ILineageStore, IAtomicWorkSourc
     public IAtomicWork Begin() => _database.BeginAtomic();
 
     public SqliteDatabase Database => _database;
+
+    private static long VersionSize(VersionRecord v) =>
+        320 + (2L * ((v.MetadataJson?.Length ?? 0) + (v.Description?.Length ?? 0) + v.Aliases.Sum(a => 24 + a.Length)));
 
     private string Now() => Time.Format(_time.GetUtcNow());
 }
