@@ -29,6 +29,10 @@ public static class EdgeKinds
     public static EdgeKindInfo Of(EdgeKind kind) => All[(int)kind];
 
     /// <summary>The kind of an edge the data flows along from a node of kind <paramref name="from"/> to one of kind <paramref name="to"/>.</summary>
-    public static EdgeKindInfo Between(NodeKind from, NodeKind to) =>
-        All.FirstOrDefault(k => k.From == from && k.To == to) ?? throw new ArgumentException($"no edge kind joins {from} to {to}");
+    public static EdgeKindInfo Between(NodeKind from, NodeKind to) => (from, to) switch
+    {
+        (NodeKind.Artifact, NodeKind.Run) => All[(int)EdgeKind.Used],
+        (NodeKind.Run, NodeKind.Artifact) => All[(int)EdgeKind.Logged],
+        _ => throw new ArgumentException($"no edge kind joins {from} to {to}"),
+    };
 }
