@@ -1,3 +1,4 @@
+using Lineage.Lineage;
 using Lineage.Listing;
 using Lineage.Model;
 using Lineage.Registry;
@@ -43,9 +44,33 @@ public sealed partial class SqliteLineageStore
         }, cancellationToken);
     }
 
-    public Task<int> CountListAsync(ListQuery query, CancellationToken cancellationToken)
+    public async Task<int> CountListAsync(ListQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+
+        // A project's runs or artifacts kept by type alone are counted in the in-memory graph.
+        if (TypedNodes(query.Kind) is { } kind && query.Filter with { Types = null } == ListFilter.None && !_database.InUnitThatWrote)
+        {
+            await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
+            if (_graph.CountByType(kind, query.Parent, query.Filter.Types) is { } counted)
+            {
+                return counted;
+            }
+        }
+
+        return await CountStoredAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The node kind whose rows a list of a project holds, for the lists the in-memory graph counts by type.</summary>
+    private static NodeKind? TypedNodes(ListKind kind) => kind switch
+    {
+        ListKind.ProjectRuns => NodeKind.Run,
+        ListKind.ProjectArtifacts => NodeKind.Artifact,
+        _ => null,
+    };
+
+    private Task<int> CountStoredAsync(ListQuery query, CancellationToken cancellationToken)
+    {
         var shape = ListShape.Of(query.Kind);
         var (where, args) = Filter(shape, query);
         return _database.ReadAsync(
@@ -56,7 +81,22 @@ public sealed partial class SqliteLineageStore
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<Tally>> TallyAsync(TallyKind kind, long projectId, int first, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Tally>> TallyAsync(TallyKind kind, long projectId, int first, CancellationToken cancellationToken)
+    {
+        // Types never change, so the in-memory graph counts them as rows arrive; states are read.
+        if (kind is TallyKind.JobTypes or TallyKind.ArtifactTypes && !_database.InUnitThatWrote)
+        {
+            await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
+            if (_graph.TallyByType(kind == TallyKind.JobTypes ? NodeKind.Run : NodeKind.Artifact, projectId, first) is { } tallied)
+            {
+                return tallied;
+            }
+        }
+
+        return await TallyStoredAsync(kind, projectId, first, cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<IReadOnlyList<Tally>> TallyStoredAsync(TallyKind kind, long projectId, int first, CancellationToken cancellationToken)
     {
         var (table, column) = kind switch
         {

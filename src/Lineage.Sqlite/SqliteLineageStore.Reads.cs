@@ -162,6 +162,35 @@ public sealed partial class SqliteLineageStore
             return CountEdgesAsync(edges.Kind, edges.Direction, parentIds, access, cancellationToken);
         }
 
+        if (relation is Relation.ProjectRuns or Relation.ProjectArtifacts && !_database.InUnitThatWrote)
+        {
+            return CountHeldAsync(relation, relation == Relation.ProjectRuns ? NodeKind.Run : NodeKind.Artifact, parentIds, access, cancellationToken);
+        }
+
+        return CountStoredAsync(relation, parentIds, access, cancellationToken);
+    }
+
+    /// <summary>A project's runs or artifacts counted in the in-memory graph, which counts them by type as they arrive.</summary>
+    private async Task<IReadOnlyDictionary<long, int>> CountHeldAsync(
+        Relation relation, NodeKind kind, IReadOnlyCollection<long> parentIds, Access access, CancellationToken cancellationToken)
+    {
+        await EnsureGraphCurrentAsync(cancellationToken).ConfigureAwait(false);
+        var counts = new Dictionary<long, int>();
+        foreach (var id in parentIds)
+        {
+            if (_graph.CountByType(kind, id, types: null) is not { } held)
+            {
+                return await CountStoredAsync(relation, parentIds, access, cancellationToken).ConfigureAwait(false);
+            }
+
+            counts[id] = held;
+        }
+
+        return counts;
+    }
+
+    private Task<IReadOnlyDictionary<long, int>> CountStoredAsync(Relation relation, IReadOnlyCollection<long> parentIds, Access access, CancellationToken cancellationToken)
+    {
         var (table, parent, _, _) = Shape(relation);
         var (joins, visible) = VisibleChildren(relation, access);
         return _database.ReadAsync<IReadOnlyDictionary<long, int>>(async s =>

@@ -75,6 +75,7 @@ public sealed partial class GraphIndex : IDisposable
                 _artifactProject.Set(a.Id, checked((int)a.ProjectId));
                 _artifactType.Set(a.Id, TypeId(a.Type));
                 _artifactName.Set(a.Id, a.Name);
+                CountType(_artifactsByType, checked((int)a.ProjectId), _artifactType[checked((int)a.Id)]);
                 mark = mark with { Artifact = Math.Max(mark.Artifact, a.Id) };
             }
 
@@ -83,6 +84,7 @@ public sealed partial class GraphIndex : IDisposable
                 _runProject.Set(r.Id, checked((int)r.ProjectId));
                 _runJobType.Set(r.Id, r.JobType is null ? -1 : TypeId(r.JobType));
                 _runName.Set(r.Id, r.Name);
+                CountType(_runsByJobType, checked((int)r.ProjectId), _runJobType[checked((int)r.Id)]);
                 RunCount++;
                 mark = mark with { Run = Math.Max(mark.Run, r.Id) };
             }
