@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Lineage.Identity;
 
 namespace Lineage.Lineage;
@@ -93,10 +94,12 @@ public sealed partial class GraphIndex
                         Steps(from, direction, query, access, steps);
                     }
 
-                    steps.Sort();
                     var closing = hop > query.Depth || nodes.Count >= query.MaxNodes;
+                    var taken = CollectionsMarshal.AsSpan(steps);
+                    taken = taken[..Keep(taken, marks, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated)];
+                    taken.Sort();
                     next.Clear();
-                    foreach (var step in steps)
+                    foreach (var step in taken)
                     {
                         var (from, to) = ((uint)(step >> 32), (uint)step);
                         if (!marks.Visited(to))
@@ -144,6 +147,122 @@ public sealed partial class GraphIndex
         }
     }
 
+    /// <summary>
+    /// Moves to the front of <paramref name="steps"/> those a level takes, and returns how many:
+    /// every step to a node visited before the level, and of the steps to new nodes, those to
+    /// the first <paramref name="room"/> new nodes in the order the level takes its steps (by
+    /// key). Sorting only these gives the level's answer at the cost of a selection, not of a
+    /// sort of every step, when a hub's thousands of neighbours meet a small budget.
+    /// </summary>
+    private static int Keep(Span<ulong> steps, Marks marks, int room, ref bool truncated)
+    {
+        var seen = 0;
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (marks.Visited((uint)steps[i]))
+            {
+                (steps[seen], steps[i]) = (steps[i], steps[seen]);
+                seen++;
+            }
+        }
+
+        var fresh = steps[seen..];
+        if (fresh.Length <= room)
+        {
+            // At most that many new nodes: the budget cannot cut this level.
+            return steps.Length;
+        }
+
+        if (room <= 0)
+        {
+            truncated = true;
+            return seen;
+        }
+
+        // The first `room` distinct new nodes lie among the smallest keys: take the smallest m,
+        // in order, and widen while steps to the same node leave fewer distinct nodes than room.
+        for (var m = room; ; m = Math.Min(fresh.Length, m * 2))
+        {
+            SmallestFirst(fresh, m);
+            fresh[..m].Sort();
+            marks.BeginChoice();
+            var chosen = 0;
+            for (var i = 0; i < m && chosen < room; i++)
+            {
+                if (!marks.Chosen((uint)fresh[i]))
+                {
+                    marks.Choose((uint)fresh[i]);
+                    chosen++;
+                }
+            }
+
+            if (chosen == room || m == fresh.Length)
+            {
+                break;
+            }
+        }
+
+        var kept = seen;
+        for (var i = seen; i < steps.Length; i++)
+        {
+            if (marks.Chosen((uint)steps[i]))
+            {
+                (steps[kept], steps[i]) = (steps[i], steps[kept]);
+                kept++;
+            }
+            else
+            {
+                truncated = true;
+            }
+        }
+
+        return kept;
+    }
+
+    /// <summary>Reorders <paramref name="items"/> so that its <paramref name="count"/> smallest come first, in no particular order (a selection, as quicksort partitions).</summary>
+    private static void SmallestFirst(Span<ulong> items, int count)
+    {
+        var (low, high, nth) = (0, items.Length - 1, count - 1);
+        while (low < high)
+        {
+            var (a, b, c) = (items[low], items[low + ((high - low) / 2)], items[high]);
+            var pivot = Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
+            var (i, j) = (low, high);
+            while (i <= j)
+            {
+                while (items[i] < pivot)
+                {
+                    i++;
+                }
+
+                while (items[j] > pivot)
+                {
+                    j--;
+                }
+
+                if (i <= j)
+                {
+                    (items[i], items[j]) = (items[j], items[i]);
+                    i++;
+                    j--;
+                }
+            }
+
+            if (nth <= j)
+            {
+                high = j;
+            }
+            else if (nth >= i)
+            {
+                low = i;
+            }
+            else
+            {
+                return;
+            }
+        }
+    }
+
     // A node as 32 bits, ordered as NodeRef orders: runs (kind 0) before versions, then by id.
     private static uint Key(NodeRef node) => ((uint)node.Kind << 31) | checked((uint)node.Id);
 
@@ -157,19 +276,26 @@ public sealed partial class GraphIndex
         var id = (int)(from & 0x7FFF_FFFF);
         var isRun = (from >> 31) == 0;
         var filter = isRun ? query.ArtifactTypes : query.JobTypes;
+        var everyone = access.IsAdministrator;
+        var high = (ulong)from << 32 | (isRun ? 1u << 31 : 0u);
         foreach (var lists in EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction))
         {
             for (var e = lists.First(id); e != 0; e = lists.Next(e))
             {
                 var target = lists.Target(e);
-                var (ns, type) = isRun ? (VersionNamespace(target), VersionType(target)) : (RunNamespace(target), RunJobType(target));
-                if (!access.CanSeeNamespace(ns) || (filter is not null && (type is null || !filter.Contains(type))))
+
+                // A hub's steps are most of a big walk: namespaces and types are read only when asked about.
+                if (!everyone && !access.CanSeeNamespace(isRun ? VersionNamespace(target) : RunNamespace(target)))
                 {
                     continue;
                 }
 
-                var to = isRun ? (1u << 31) | (uint)target : (uint)target;
-                into.Add(((ulong)from << 32) | to);
+                if (filter is not null && (isRun ? VersionType(target) : RunJobType(target)) is var type && (type is null || !filter.Contains(type)))
+                {
+                    continue;
+                }
+
+                into.Add(high | (uint)target);
             }
         }
     }
@@ -179,18 +305,27 @@ public sealed partial class GraphIndex
     {
         private int[] _runs = [];
 
+        // Large scratch lists a walk left behind, for the next walk on any thread: a hub's walk
+        // fills hundreds of thousands of steps, and neither growing them anew each time nor
+        // every thread keeping its own is cheap.
+        private static Scratch? _spare;
+
+        private Scratch _scratch = new();
+
         /// <summary>Scratch lists of one walk, kept with the marks so that big walks do not allocate them anew.</summary>
-        public List<ulong> Steps { get; } = [];
+        public List<ulong> Steps => _scratch.Steps;
 
-        public List<uint> Frontier { get; set; } = [];
+        public List<uint> Frontier { get => _scratch.Frontier; set => _scratch.Frontier = value; }
 
-        public List<uint> Next { get; set; } = [];
+        public List<uint> Next { get => _scratch.Next; set => _scratch.Next = value; }
 
         private int[] _versions = [];
         private int _stamp;
+        private int _choice;
 
         public void Begin(long runs, long versions)
         {
+            TakeSpare();
             if (_runs.Length <= runs)
             {
                 _runs = new int[(int)runs + 1024];
@@ -201,23 +336,72 @@ public sealed partial class GraphIndex
                 _versions = new int[(int)versions + 1024];
             }
 
-            if (++_stamp == int.MaxValue)
+            if (++_stamp == int.MaxValue || _choice < int.MinValue / 2)
             {
                 Array.Clear(_runs);
                 Array.Clear(_versions);
-                _stamp = 1;
+                (_stamp, _choice) = (1, 0);
             }
         }
 
-        /// <summary>Lets go of scratch space a very large walk grew, so that threads do not each keep it.</summary>
+        /// <summary>Leaves scratch space a very large walk grew for the next one, so that threads do not each keep it.</summary>
         public void Trim()
         {
-            if (Steps.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16)
+            if (_scratch.IsLarge)
+            {
+                _scratch.Clear();
+                _scratch = Interlocked.Exchange(ref _spare, _scratch) is { IsLarge: false } small ? small : new Scratch();
+            }
+        }
+
+        /// <summary>Takes the large scratch lists a walk left, if any, before a walk that may need them.</summary>
+        private void TakeSpare()
+        {
+            if (!_scratch.IsLarge && Volatile.Read(ref _spare) is not null && Interlocked.Exchange(ref _spare, null) is { } spare)
+            {
+                _scratch = spare;
+            }
+        }
+
+        private sealed class Scratch
+        {
+            public List<ulong> Steps { get; } = [];
+
+            public List<uint> Frontier { get; set; } = [];
+
+            public List<uint> Next { get; set; } = [];
+
+            public bool IsLarge => Steps.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16;
+
+            public void Clear()
             {
                 Steps.Clear();
-                Steps.Capacity = 1024;
-                Frontier = [];
-                Next = [];
+                Frontier.Clear();
+                Next.Clear();
+            }
+        }
+
+        /// <summary>Starts a new choice of nodes among a level's new ones; earlier choices are forgotten.</summary>
+        public void BeginChoice()
+        {
+            // Choices are negative, so they never read as visited; they only run down, and a
+            // walk makes far fewer than Begin leaves room for.
+            _choice--;
+        }
+
+        public bool Chosen(uint key) =>
+            (key >> 31) == 0 ? _runs[key & 0x7FFF_FFFF] == _choice : _versions[key & 0x7FFF_FFFF] == _choice;
+
+        /// <summary>Marks a node chosen; it stays unvisited until the walk visits it.</summary>
+        public void Choose(uint key)
+        {
+            if ((key >> 31) == 0)
+            {
+                _runs[key & 0x7FFF_FFFF] = _choice;
+            }
+            else
+            {
+                _versions[key & 0x7FFF_FFFF] = _choice;
             }
         }
 

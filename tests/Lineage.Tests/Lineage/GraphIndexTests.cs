@@ -101,6 +101,63 @@ public sealed class GraphIndexTests
         }
     }
 
+    [Fact]
+    public async Task a_hubs_neighbours_cut_by_a_small_budget_are_those_the_reference_walker_takes()
+    {
+        // A version used by hundreds of runs, added in shuffled order, that log versions of a
+        // small pool (so a level reaches one node by many steps), which more runs use.
+        var random = new Random(14);
+        for (var round = 0; round < 150; round++)
+        {
+            var delta = new GraphDelta();
+            delta.Projects.Add((1, 1, "ns1/p"));
+            delta.Projects.Add((2, 2, "ns2/p"));
+            delta.Artifacts.Add((1, 1, "data", "dataset"));
+            delta.Artifacts.Add((2, 2, "model", "model"));
+            var (runs, versions, wide, pool) = (0, 1, random.Next(20, 400), random.Next(3, 60));
+            delta.Versions.Add((1, 1, 0));
+            for (var v = 0; v < pool; v++)
+            {
+                delta.Versions.Add((++versions, random.Next(1, 3), v + 1));
+            }
+
+            var (used, logged) = (0L, 0L);
+            foreach (var run in Enumerable.Range(1, wide).OrderBy(_ => random.Next()))
+            {
+                delta.Runs.Add((run, random.Next(1, 3), $"r{run}", random.Next(2) == 0 ? "train" : "eval"));
+                delta.Edges(EdgeKind.Used).Add((++used, run, 1));
+                foreach (var version in Enumerable.Range(2, pool).OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                {
+                    delta.Edges(EdgeKind.Logged).Add((++logged, run, version));
+                }
+            }
+
+            runs = wide;
+            for (var extra = random.Next(0, 100); extra > 0; extra--)
+            {
+                delta.Runs.Add((++runs, random.Next(1, 3), $"r{runs}", "eval"));
+                delta.Edges(EdgeKind.Used).Add((++used, runs, random.Next(2, versions + 1)));
+            }
+
+            delta.Runs.Sort();
+            var index = new GraphIndex();
+            index.Apply(delta);
+            var start = random.Next(3) == 0 ? NodeRef.Version(random.Next(2, versions + 1)) : NodeRef.Version(1);
+            var query = new LineageQuery(start, (LineageDirection)random.Next(3), random.Next(1, 5), null, null, random.Next(1, wide * 2));
+            var access = random.Next(3) == 0
+                ? Access.Of(new Dictionary<long, Role> { [1] = Role.Viewer }, new Dictionary<long, Role>())
+                : Access.Administrator;
+            var startType = index.Describe(query.Start)!.Type;
+
+            var reference = await LineageWalker.WalkAsync(new GraphIndexReader(index), query, startType, access, Ct);
+            var walked = index.Walk(query, access, startType);
+
+            Assert.Equal(reference.Nodes, walked.Nodes);
+            Assert.Equal(reference.Edges, walked.Edges);
+            Assert.Equal(reference.Truncated, walked.Truncated);
+        }
+    }
+
     private static void AssertOrdered(GraphIndex index, List<NodeRef> nodes)
     {
         var places = index.Places(nodes);
