@@ -178,10 +178,16 @@ public sealed partial class GraphIndex : IDisposable
             var count = 0;
             foreach (var lists in EdgesOf(node.Kind, direction))
             {
+                if (access.IsAdministrator)
+                {
+                    count += lists.Degree(id);
+                    continue;
+                }
+
                 for (var e = lists.First(id); e != 0; e = lists.Next(e))
                 {
                     var target = lists.Target(e);
-                    if (access.IsAdministrator || access.CanSeeNamespace(node.Kind == NodeKind.Run ? VersionNamespace(target) : RunNamespace(target)))
+                    if (access.CanSeeNamespace(node.Kind == NodeKind.Run ? VersionNamespace(target) : RunNamespace(target)))
                     {
                         count++;
                     }
@@ -329,6 +335,7 @@ public sealed partial class GraphIndex : IDisposable
     {
         private int[] _head = new int[16];
         private int[] _tail = new int[16];
+        private int[] _degree = new int[16];
         private int[] _next = new int[16];
         private int[] _target = new int[16];
         private long[] _seq = new long[16];
@@ -345,6 +352,9 @@ public sealed partial class GraphIndex : IDisposable
 
         public long Seq(int edge) => _seq[edge];
 
+        /// <summary>How many edges a node's list holds.</summary>
+        public int Degree(int node) => node < _degree.Length ? _degree[node] : 0;
+
         public void Add(int node, int target, long seq)
         {
             var edge = ++_count;
@@ -360,6 +370,7 @@ public sealed partial class GraphIndex : IDisposable
                 var size = Math.Max(node + 1, _head.Length * 2);
                 Array.Resize(ref _head, size);
                 Array.Resize(ref _tail, size);
+                Array.Resize(ref _degree, size);
             }
 
             _target[edge] = target;
@@ -375,6 +386,7 @@ public sealed partial class GraphIndex : IDisposable
             }
 
             _tail[node] = edge;
+            _degree[node]++;
         }
     }
 }
