@@ -25,7 +25,10 @@ public sealed class SqliteDatabase : IDisposable
     private readonly Dictionary<string, SqliteCommand> _writerCommands = new(StringComparer.Ordinal);
     private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> _configured = new();
     private readonly AsyncLocal<AtomicWrite?> _atomic = new();
-    private readonly ConcurrentBag<ReadConnection> _readers = [];
+
+    // A queue, not a bag: reads finish on other threads than they began on, and a bag then
+    // steals across threads under a lock.
+    private readonly ConcurrentQueue<ReadConnection> _readers = new();
     private volatile bool _disposed;
 
     static SqliteDatabase()
@@ -177,7 +180,7 @@ public sealed class SqliteDatabase : IDisposable
         // Readers are kept open with their statements prepared: a dashboard's query runs a
         // dozen small reads, and opening a connection and preparing each statement again cost
         // more than most of them.
-        var reader = _readers.TryTake(out var pooled) ? pooled : new ReadConnection(await OpenAsync(cancellationToken).ConfigureAwait(false));
+        var reader = _readers.TryDequeue(out var pooled) ? pooled : new ReadConnection(await OpenAsync(cancellationToken).ConfigureAwait(false));
         var usable = true;
         try
         {
@@ -200,7 +203,7 @@ public sealed class SqliteDatabase : IDisposable
         {
             if (usable && !_disposed && _readers.Count < MaxPooledReaders)
             {
-                _readers.Add(reader);
+                _readers.Enqueue(reader);
             }
             else
             {
@@ -399,7 +402,7 @@ public sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         _disposed = true;
-        while (_readers.TryTake(out var reader))
+        while (_readers.TryDequeue(out var reader))
         {
             reader.Dispose();
         }
