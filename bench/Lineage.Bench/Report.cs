@@ -135,8 +135,9 @@ public static class Report
         text.AppendLine("- The HTTP `usedBy` query walks two levels through batch loaders (100 runs, their first logged");
         text.AppendLine("  version and its logger), so it runs many more GraphQL fields per request than `lineage`.");
         text.AppendLine("- The dashboard suite runs every query as the administrator and as a member of the `bench`");
-        text.AppendLine("  namespace, after a warm-up pass; ÷ lineage3 is the query's rate over `lineage(depth: 3)`'s rate");
-        text.AppendLine("  as the same caller in the same run.");
+        text.AppendLine("  namespace, after a warm-up pass, in three rounds of the whole suite; each row is the query's");
+        text.AppendLine("  median round (errors summed over all three). ÷ lineage3 is the query's rate over");
+        text.AppendLine("  `lineage(depth: 3)`'s rate as the same caller in the same run.");
         text.AppendLine();
         text.AppendLine("![each dashboard query's rate over the lineage(depth: 3) rate, per size and caller](dashboard.svg)");
         text.AppendLine("- The web page rows time the explorer in headless Chromium on this machine, from navigation start:");
