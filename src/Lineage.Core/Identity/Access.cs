@@ -10,14 +10,24 @@ namespace Lineage.Identity;
 /// </summary>
 public sealed class Access
 {
+    // Namespace ids are dense from 1: below this, which the caller may see is also held as a
+    // mask, read once per neighbour by walks and counts over a hub's hundred thousand edges.
+    private const long MaskedNamespaces = 1 << 16;
+
     private readonly IReadOnlyDictionary<long, Role> _namespaces;
     private readonly IReadOnlyDictionary<long, Role> _registries;
+    private readonly bool[] _visible;
 
     private Access(bool isAdministrator, IReadOnlyDictionary<long, Role> namespaces, IReadOnlyDictionary<long, Role> registries)
     {
         IsAdministrator = isAdministrator;
         _namespaces = namespaces;
         _registries = registries;
+        _visible = new bool[namespaces.Keys.Where(id => id is >= 0 and < MaskedNamespaces).DefaultIfEmpty(-1).Max() + 1];
+        foreach (var id in namespaces.Keys.Where(id => id is >= 0 and < MaskedNamespaces))
+        {
+            _visible[id] = true;
+        }
     }
 
     /// <summary>A site administrator: every role everywhere, nothing filtered.</summary>
@@ -46,7 +56,9 @@ public sealed class Access
     public Role? RegistryRole(long registryId) =>
         IsAdministrator ? Role.Admin : _registries.TryGetValue(registryId, out var role) ? role : null;
 
-    public bool CanSeeNamespace(long namespaceId) => NamespaceRole(namespaceId) is not null;
+    public bool CanSeeNamespace(long namespaceId) =>
+        IsAdministrator
+        || ((ulong)namespaceId < (ulong)_visible.Length ? _visible[namespaceId] : namespaceId >= MaskedNamespaces && _namespaces.ContainsKey(namespaceId));
 
     public bool CanSeeRegistry(long registryId) => RegistryRole(registryId) is not null;
 
