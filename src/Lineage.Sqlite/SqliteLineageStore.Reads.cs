@@ -106,7 +106,7 @@ public sealed partial class SqliteLineageStore
             return Task.FromResult<IReadOnlyDictionary<long, Page<long>>>(new Dictionary<long, Page<long>>());
         }
 
-        if (EdgeCount(relation) is { } edges && !_database.InUnitThatWrote)
+        if (EdgeRelation(relation) is { } edges && !_database.InUnitThatWrote)
         {
             return EdgePagesAsync(relation, edges.Kind, edges.Edge, edges.Direction, parentIds, page, access, cancellationToken);
         }
@@ -157,7 +157,7 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(parentIds);
         ArgumentNullException.ThrowIfNull(access);
-        if (EdgeCount(relation) is { } edges && !_database.InUnitThatWrote)
+        if (EdgeRelation(relation) is { } edges && !_database.InUnitThatWrote)
         {
             return CountEdgesAsync(edges.Kind, edges.Direction, parentIds, access, cancellationToken);
         }
@@ -247,7 +247,7 @@ public sealed partial class SqliteLineageStore
     }
 
     /// <summary>The node kind, edge kind and walk direction whose neighbours an edge relation lists; null for the other relations.</summary>
-    private static (NodeKind Kind, EdgeKind Edge, WalkDirection Direction)? EdgeCount(Relation relation) => relation switch
+    private static (NodeKind Kind, EdgeKind Edge, WalkDirection Direction)? EdgeRelation(Relation relation) => relation switch
     {
         Relation.UsedBy => (NodeKind.Artifact, EdgeKind.Used, WalkDirection.Downstream),
         Relation.Loggers => (NodeKind.Artifact, EdgeKind.Logged, WalkDirection.Upstream),

@@ -19,7 +19,7 @@ public sealed partial class GraphIndex
         _lock.EnterReadLock();
         try
         {
-            if (projectId <= 0 || projectId > Watermark.Project || _projectNamespace[(int)projectId] == 0)
+            if (!HoldsProject(projectId))
             {
                 return null;
             }
@@ -58,7 +58,7 @@ public sealed partial class GraphIndex
         _lock.EnterReadLock();
         try
         {
-            if (projectId <= 0 || projectId > Watermark.Project || _projectNamespace[(int)projectId] == 0)
+            if (!HoldsProject(projectId))
             {
                 return null;
             }
@@ -80,6 +80,8 @@ public sealed partial class GraphIndex
             _lock.ExitReadLock();
         }
     }
+
+    private bool HoldsProject(long projectId) => projectId > 0 && projectId <= Watermark.Project && _projectNamespace[(int)projectId] != 0;
 
     private Dictionary<int, Dictionary<int, int>> TypeCounts(NodeKind kind) => kind == NodeKind.Run ? _runsByJobType : _artifactsByType;
 

@@ -389,35 +389,16 @@ public sealed partial class GraphIndex
             _choice--;
         }
 
-        public bool Chosen(uint key) =>
-            (key >> 31) == 0 ? _runs[key & 0x7FFF_FFFF] == _choice : _versions[key & 0x7FFF_FFFF] == _choice;
+        public bool Chosen(uint key) => Mark(key) == _choice;
 
         /// <summary>Marks a node chosen; it stays unvisited until the walk visits it.</summary>
-        public void Choose(uint key)
-        {
-            if ((key >> 31) == 0)
-            {
-                _runs[key & 0x7FFF_FFFF] = _choice;
-            }
-            else
-            {
-                _versions[key & 0x7FFF_FFFF] = _choice;
-            }
-        }
+        public void Choose(uint key) => Mark(key) = _choice;
 
-        public bool Visited(uint key) =>
-            (key >> 31) == 0 ? _runs[key & 0x7FFF_FFFF] == _stamp : _versions[key & 0x7FFF_FFFF] == _stamp;
+        public bool Visited(uint key) => Mark(key) == _stamp;
 
-        public void Visit(uint key)
-        {
-            if ((key >> 31) == 0)
-            {
-                _runs[key & 0x7FFF_FFFF] = _stamp;
-            }
-            else
-            {
-                _versions[key & 0x7FFF_FFFF] = _stamp;
-            }
-        }
+        public void Visit(uint key) => Mark(key) = _stamp;
+
+        /// <summary>The mark of a node in its kind's array: the stamp of the walk that visited it, or a choice.</summary>
+        private ref int Mark(uint key) => ref ((key >> 31) == 0 ? ref _runs[key & 0x7FFF_FFFF] : ref _versions[key & 0x7FFF_FFFF]);
     }
 }
