@@ -10,7 +10,8 @@ namespace Lineage.Server.GraphQL.Loading;
 /// <remarks>
 /// A key belongs to the batch that was open when it was first asked for; the batch is fetched
 /// once, and every result of it is read from what that fetch found, so a page of a hundred
-/// records costs one completion, not a hundred.
+/// records costs one completion, not a hundred. A key whose batch is done is answered without
+/// waiting.
 /// </remarks>
 internal sealed class BatchLoader<TKey, TValue>
     where TKey : notnull
@@ -33,30 +34,62 @@ internal sealed class BatchLoader<TKey, TValue>
         }
     }
 
-    /// <summary>The values of <paramref name="keys"/>, in their order, each null when it was not found.</summary>
-    public IDataLoaderResult<IReadOnlyList<TValue?>> LoadMany(IEnumerable<TKey> keys)
+    /// <summary>Puts the key, if not yet asked for, in the open batch, to be fetched with it.</summary>
+    public void Want(TKey key)
     {
-        var each = new List<(TKey Key, Batch Batch)>();
         lock (_gate)
         {
-            foreach (var key in keys)
+            BatchOf(key);
+        }
+    }
+
+    /// <summary>Puts the keys not yet asked for in the open batch, to be fetched with it.</summary>
+    public void Want(IReadOnlyList<TKey> keys)
+    {
+        lock (_gate)
+        {
+            _batches.EnsureCapacity(_batches.Count + keys.Count);
+            for (var i = 0; i < keys.Count; i++)
             {
-                each.Add((key, BatchOf(key)));
+                BatchOf(keys[i]);
             }
         }
+    }
 
-        return new Deferred<IReadOnlyList<TValue?>>(async cancellationToken =>
+    /// <summary>
+    /// The values of keys already asked for with <see cref="Want(IReadOnlyList{TKey})"/>, in their order, each null
+    /// when it was not found; their batches are fetched first if they are still open.
+    /// </summary>
+    public ValueTask<TValue?[]> ReadAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
+    {
+        var values = new TValue?[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
         {
-            var values = new TValue?[each.Count];
-            for (var i = 0; i < each.Count; i++)
+            var batch = BatchOfWanted(keys[i]);
+            if (!batch.Done.Task.IsCompletedSuccessfully)
             {
-                var (key, batch) = each[i];
-                values[i] = await ValueAsync(batch, key, cancellationToken).ConfigureAwait(false);
+                return ReadSlowlyAsync(keys, values, i, cancellationToken);
             }
 
-            return values;
-        });
+            values[i] = batch.ValueOf(keys[i]);
+        }
+
+        return ValueTask.FromResult(values);
     }
+
+    private async ValueTask<TValue?[]> ReadSlowlyAsync(IReadOnlyList<TKey> keys, TValue?[] values, int from, CancellationToken cancellationToken)
+    {
+        for (var i = from; i < keys.Count; i++)
+        {
+            values[i] = await ValueAsync(BatchOfWanted(keys[i]), keys[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        return values;
+    }
+
+    /// <summary>The value of a key asked for with <see cref="Want(IReadOnlyList{TKey})"/> or <see cref="Load"/>.</summary>
+    public ValueTask<TValue?> ReadAsync(TKey key, CancellationToken cancellationToken) =>
+        ValueAsync(BatchOfWanted(key), key, cancellationToken);
 
     private Batch BatchOf(TKey key)
     {
@@ -70,7 +103,20 @@ internal sealed class BatchLoader<TKey, TValue>
         return batch;
     }
 
-    private async ValueTask<TValue?> ValueAsync(Batch batch, TKey key, CancellationToken cancellationToken)
+    private Batch BatchOfWanted(TKey key)
+    {
+        lock (_gate)
+        {
+            return _batches.TryGetValue(key, out var batch)
+                ? batch
+                : throw new InvalidOperationException("A key is read before it was asked for.");
+        }
+    }
+
+    private ValueTask<TValue?> ValueAsync(Batch batch, TKey key, CancellationToken cancellationToken) =>
+        batch.Done.Task.IsCompletedSuccessfully ? ValueTask.FromResult(batch.ValueOf(key)) : AwaitValueAsync(batch, key, cancellationToken);
+
+    private async ValueTask<TValue?> AwaitValueAsync(Batch batch, TKey key, CancellationToken cancellationToken)
     {
         if (!batch.Done.Task.IsCompleted)
         {
@@ -78,7 +124,7 @@ internal sealed class BatchLoader<TKey, TValue>
         }
 
         await batch.Done.Task.ConfigureAwait(false);
-        return batch.Found!.TryGetValue(key, out var value) ? value : default;
+        return batch.ValueOf(key);
     }
 
     private async Task DispatchAsync(Batch batch, CancellationToken cancellationToken)
@@ -118,6 +164,8 @@ internal sealed class BatchLoader<TKey, TValue>
         public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public IReadOnlyDictionary<TKey, TValue>? Found { get; set; }
+
+        public TValue? ValueOf(TKey key) => Found!.TryGetValue(key, out var value) ? value : default;
     }
 
     private sealed class Pending(BatchLoader<TKey, TValue> loader, Batch batch, TKey key) : IDataLoaderResult<TValue?>
@@ -125,7 +173,12 @@ internal sealed class BatchLoader<TKey, TValue>
         public Task<TValue?> GetResultAsync(CancellationToken cancellationToken = default) =>
             loader.ValueAsync(batch, key, cancellationToken).AsTask();
 
-        async Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken) =>
-            await GetResultAsync(cancellationToken).ConfigureAwait(false);
+        Task<object?> IDataLoaderResult.GetResultAsync(CancellationToken cancellationToken)
+        {
+            var value = loader.ValueAsync(batch, key, cancellationToken);
+            return value.IsCompletedSuccessfully ? Task.FromResult<object?>(value.Result) : BoxAsync(value);
+        }
+
+        private static async Task<object?> BoxAsync(ValueTask<TValue?> value) => await value.ConfigureAwait(false);
     }
 }

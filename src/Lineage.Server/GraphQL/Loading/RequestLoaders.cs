@@ -113,9 +113,9 @@ internal sealed class RequestLoaders
 
     public BatchLoader<(Relation Relation, long Parent), int> Counts { get; }
 
-    // Each returns a pending page whose result is itself pending: the execution strategy
-    // completes the id pages of every parent on a level first, then hydrates all their
-    // records with one more batched call.
+    // Each returns a pending page that is read in two steps: the execution strategy completes
+    // the id pages of every parent on a level first, then hydrates all their records with one
+    // more batched call.
     public IDataLoaderResult RunPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Runs);
 
@@ -137,10 +137,7 @@ internal sealed class RequestLoaders
     public IDataLoaderResult ArtifactPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Artifacts);
 
-    /// <summary>
-    /// A page of a filtered or ordered list: read for its parent alone (dashboards ask for one
-    /// parent's list at a time), then hydrated with the same batch loaders as every page.
-    /// </summary>
+    /// <summary>A page of a filtered or ordered list.</summary>
     public IDataLoaderResult List(ListQuery query) => query.Kind switch
     {
         ListKind.ProjectRuns => List(query, Runs),
@@ -151,29 +148,42 @@ internal sealed class RequestLoaders
         _ => throw new ArgumentOutOfRangeException(nameof(query), query.Kind, null),
     };
 
-    private IDataLoaderResult<IDataLoaderResult<Connection<T>>> List<T>(ListQuery query, BatchLoader<long, T> hydrate) =>
-        new Deferred<Page<long>>(ct => _store.ListPageAsync(query, ct)).Then(ids =>
-            hydrate.LoadMany(ids.Items.Select(i => i.Value)).Then(records =>
-                new Connection<T>(Hydrated(ids, records), ids.HasNextPage, query.Page.AfterKey > 0, () => new Deferred<int>(ct => _store.CountListAsync(query, ct)))));
+    private PendingConnection<T> List<T>(ListQuery query, BatchLoader<long, T> hydrate) =>
+        new ListedConnection<T>(_store, query, hydrate);
 
-    private IDataLoaderResult<IDataLoaderResult<Connection<T>>> Page<T>(
-        Relation relation, long parent, PageRequest page, BatchLoader<long, T> hydrate) =>
-        Pages.Load(new PageKey(relation, parent, page)).Then(ids =>
-            hydrate.LoadMany(ids!.Items.Select(i => i.Value)).Then(records =>
-                new Connection<T>(Hydrated(ids, records), ids.HasNextPage, page.AfterKey > 0, () => Counts.Load((relation, parent)))));
+    private PendingConnection<T> Page<T>(Relation relation, long parent, PageRequest page, BatchLoader<long, T> hydrate) =>
+        new RelationConnection<T>(this, new PageKey(relation, parent, page), hydrate);
 
-    /// <summary>A page's items with their records, in the page's order; an item whose record is gone is left out.</summary>
-    private static List<PageItem<T>> Hydrated<T>(Page<long> ids, IReadOnlyList<T?> records)
+    /// <summary>A page of a parent's relation, read with the same page of every parent on its level.</summary>
+    private sealed class RelationConnection<T> : PendingConnection<T>
     {
-        var items = new List<PageItem<T>>(records.Count);
-        for (var i = 0; i < records.Count; i++)
+        private readonly RequestLoaders _loaders;
+        private readonly PageKey _key;
+
+        public RelationConnection(RequestLoaders loaders, PageKey key, BatchLoader<long, T> records)
+            : base(records, key.Page)
         {
-            if (records[i] is { } record)
-            {
-                items.Add(new PageItem<T>(record, ids.Items[i].Key));
-            }
+            _loaders = loaders;
+            _key = key;
+            loaders.Pages.Want(key);
         }
 
-        return items;
+        protected override async ValueTask<Page<long>> IdsAsync(CancellationToken cancellationToken) =>
+            (await _loaders.Pages.ReadAsync(_key, cancellationToken).ConfigureAwait(false))!;
+
+        protected override IDataLoaderResult<int> Count() => _loaders.Counts.Load((_key.Relation, _key.Parent));
+    }
+
+    /// <summary>
+    /// A page of a filtered or ordered list: read for its parent alone (dashboards ask for one
+    /// parent's list at a time), then hydrated with the same batch loaders as every page.
+    /// </summary>
+    private sealed class ListedConnection<T>(ILineageStore store, ListQuery query, BatchLoader<long, T> records)
+        : PendingConnection<T>(records, query.Page)
+    {
+        protected override async ValueTask<Page<long>> IdsAsync(CancellationToken cancellationToken) =>
+            await store.ListPageAsync(query, cancellationToken).ConfigureAwait(false);
+
+        protected override IDataLoaderResult<int> Count() => new Deferred<int>(ct => store.CountListAsync(query, ct));
     }
 }

@@ -15,11 +15,11 @@ internal abstract class ConnectionType<TNodeType, TEdgeType, T> : ObjectGraphTyp
             .Description("How many items the whole list holds.")
             .Resolve(c => c.Source.TotalCount());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Resolve(c => c.Source.Items);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Resolve(c => c.Source.Items.Select(i => i.Value));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Resolve(c => c.Source.Nodes);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => new PageInfo(
             c.Source.HasNextPage,
             c.Source.HasPreviousPage,
-            c.Source.Items.Count == 0 ? null : c.Lineage().Ids.Cursor(c.Source.Items[0].Key),
-            c.Source.Items.Count == 0 ? null : c.Lineage().Ids.Cursor(c.Source.Items[^1].Key)));
+            c.Source.Count == 0 ? null : c.Lineage().Ids.Cursor(c.Source.FirstKey),
+            c.Source.Count == 0 ? null : c.Lineage().Ids.Cursor(c.Source.LastKey)));
     }
 }
