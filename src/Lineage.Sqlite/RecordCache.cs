@@ -8,8 +8,9 @@ namespace Lineage.Sqlite;
 /// same runs and versions on every refresh, and a nested query for the same run many times.
 /// </summary>
 /// <remarks>
-/// An entry serves only while this process has committed no write since it was read (any write
-/// may change a run's state or a version's aliases, and which version is <c>latest</c>), and for
+/// An entry serves only while the epoch it was read in holds: for runs, versions and the like,
+/// while this process has committed no write since it was read (any write may change a run's
+/// state or a version's aliases, and which version is <c>latest</c>). It serves, in any case, for
 /// at most <see cref="SqliteLineageStore.ExternalWritesVisibleWithin"/>, so what another process
 /// commits to the file is seen as soon as the in-memory graph sees it. The cache holds an
 /// estimate of at most <c>capacityBytes</c> and starts afresh when it would hold more.

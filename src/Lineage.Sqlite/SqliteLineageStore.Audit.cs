@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Lineage.Audit;
 using Lineage.Store;
@@ -104,6 +105,71 @@ public sealed partial class SqliteLineageStore
             ("$since", query.Since is { } since ? Time.Format(since) : null),
             ("$until", query.Until is { } until ? Time.Format(until) : null),
         ]);
+    }
+
+    /// <summary>
+    /// Events by id, in the order of <paramref name="ids"/>. A committed event never changes, so a
+    /// kept one serves whatever was written since, yet only for <see cref="ExternalWritesVisibleWithin"/>:
+    /// a file changed behind the service's back shows in history as soon as verification reports it.
+    /// </summary>
+    private async Task<IReadOnlyList<AuditEventRecord>> EventsAsync(SqliteSession s, IReadOnlyList<long> ids, CancellationToken cancellationToken)
+    {
+        // A unit that has written may yet roll its events back, and their ids be taken again.
+        var keep = !_database.InUnitThatWrote;
+        var readAt = Stopwatch.GetTimestamp();
+        var found = new AuditEventRecord?[ids.Count];
+        List<long>? missing = null;
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (keep && _events.TryGet(ids[i], CommittedEvents, out var kept))
+            {
+                found[i] = kept;
+            }
+            else
+            {
+                (missing ??= []).Add(ids[i]);
+            }
+        }
+
+        if (missing is not null)
+        {
+            var read = (await s.QueryAsync(
+                $"SELECT {EventColumns} FROM json_each($ids) j JOIN audit_events e ON e.id = j.value",
+                ReadEvent,
+                cancellationToken,
+                ("$ids", JsonSerializer.Serialize(missing))).ConfigureAwait(false)).ToDictionary(e => e.Id);
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (found[i] is null && read.TryGetValue(ids[i], out var e))
+                {
+                    found[i] = e;
+                    if (keep)
+                    {
+                        _events.Put(e.Id, e, CommittedEvents, readAt);
+                    }
+                }
+            }
+        }
+
+        return [.. found.OfType<AuditEventRecord>()];
+    }
+
+    /// <summary>
+    /// Keeps events just read whole from the file, as verification reads them: history then shows
+    /// what verification checked, even if the file was changed since the events were kept.
+    /// </summary>
+    private void KeepEvents(IReadOnlyList<AuditEventRecord> events)
+    {
+        if (_database.InUnitThatWrote)
+        {
+            return;
+        }
+
+        var readAt = Stopwatch.GetTimestamp();
+        foreach (var e in events)
+        {
+            _events.Put(e.Id, e, CommittedEvents, readAt);
+        }
     }
 
     /// <summary>An event from a row of <see cref="EventColumns"/>, read by position: a history page reads hundreds of fields.</summary>

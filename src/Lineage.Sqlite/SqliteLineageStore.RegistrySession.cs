@@ -141,11 +141,12 @@ public sealed partial class SqliteLineageStore
             var (filter, args) = Filter(target, query);
             var order = query.OldestFirst ? "ASC" : "DESC";
             var after = query.OldestFirst ? "e.position > $after" : "($after = 0 OR e.position < $after)";
-            return await s.QueryAsync(
-                $"SELECT {EventColumns} FROM audit_events e WHERE {filter} AND {after} ORDER BY e.position {order} LIMIT $limit",
-                ReadEvent,
+            var ids = await s.QueryAsync(
+                $"SELECT e.id FROM audit_events e WHERE {filter} AND {after} ORDER BY e.position {order} LIMIT $limit",
+                r => r.GetInt64(0),
                 cancellationToken,
                 [.. args, ("$after", page.AfterKey), ("$limit", page.First + 1)]).ConfigureAwait(false);
+            return await store.EventsAsync(s, ids, cancellationToken).ConfigureAwait(false);
         }
 
         public Task<int> CountEventsAsync(HistoryTarget target, AuditQuery query, CancellationToken cancellationToken)
@@ -159,7 +160,7 @@ public sealed partial class SqliteLineageStore
         {
             try
             {
-                return await s.QueryAsync(
+                var events = await s.QueryAsync(
                     $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
                     ReadEvent,
                     cancellationToken,
@@ -167,6 +168,8 @@ public sealed partial class SqliteLineageStore
                     ("$t", targetId),
                     ("$after", afterPosition),
                     ("$limit", limit)).ConfigureAwait(false);
+                store.KeepEvents(events);
+                return events;
             }
             catch (SqliteException e) when (SqliteErrors.IsCorruption(e))
             {

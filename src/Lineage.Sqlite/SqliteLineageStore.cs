@@ -1,3 +1,4 @@
+using Lineage.Audit;
 using Lineage.Model;
 using Lineage.Registry;
 using Lineage.Store;
@@ -17,6 +18,10 @@ public sealed partial class SqliteLineageStore : ILineageStore, IAtomicWorkSourc
     private readonly RecordCache<VersionRecord> _versions = new(VersionSize, RecordCacheBytes);
     private readonly RecordCache<VersionRecord> _links = new(v => 256 + VersionSize(v), RecordCacheBytes);
     private readonly RecordCache<CollectionRecord> _collections = new(c => 256 + (2L * (c.Description?.Length ?? 0)), RecordCacheBytes);
+
+    // Committed audit events, which never change: kept whatever the store's write epoch.
+    private readonly RecordCache<AuditEventRecord> _events = new(e => 512 + (2L * (e.Target.Length + e.Actor.Length + (e.Source?.Length ?? 0))), RecordCacheBytes);
+    private const long CommittedEvents = -1;
 
     /// <summary>The most each cache of records read by id holds, by an estimate of their size.</summary>
     public const long RecordCacheBytes = 32L * 1024 * 1024;

@@ -57,6 +57,31 @@ public sealed class ReadCacheTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task history_events_are_kept_once_committed_and_never_when_read_by_a_mutation_that_rolls_back()
+    {
+        const string History = """{ artifact(name: "acme/zoo/data:v0") { artifact { history(first: 2) { nodes { action alias } } } } }""";
+        static string Aliases(System.Text.Json.JsonElement data) =>
+            string.Join(',', data.At("artifact.artifact.history.nodes").EnumerateArray().Select(e => e.Str("alias")));
+
+        await _client.DataAsync("""mutation { addAlias(input: { artifact: "acme/zoo/data:v0", alias: "kept" }) { name } }""");
+        Assert.Equal("kept,", Aliases(await _client.DataAsync(History)));
+
+        // The history read inside the mutation holds its own, uncommitted event; the rollback
+        // frees that event's id, and the next event takes it.
+        var refused = await _client.SendAsync("""
+            mutation {
+              a: addAlias(input: { artifact: "acme/zoo/data:v0", alias: "undone" }) { artifact { history(first: 1) { nodes { alias } } } }
+              b: useArtifact(input: { run: "acme/zoo/r1", artifact: "acme/zoo/missing:v0" }) { name }
+            }
+            """);
+        Assert.True(refused.Errors.Single().At("extensions.rolledBack").GetBoolean());
+        await _client.DataAsync("""mutation { addAlias(input: { artifact: "acme/zoo/data:v0", alias: "done" }) { name } }""");
+
+        Assert.Equal("done,kept", Aliases(await _client.DataAsync(History)));
+        Assert.Equal("done,kept", Aliases(await _client.DataAsync(History)));
+    }
+
+    [Fact]
     public async Task a_mutation_reads_back_what_its_earlier_fields_wrote()
     {
         Assert.Equal(("RUNNING", "latest"), await FirstLoggedAsync());
