@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using Lineage.Sqlite;
 using Lineage.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -117,7 +116,8 @@ public sealed class ClientMistakeTests : IAsyncLifetime
 
         // Written behind the server's back, as another process would: the server sees it once
         // what it read lately has aged out.
-        await Task.Delay(SqliteLineageStore.ExternalWritesVisibleWithin, Ct);
+        var writtenAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        await ExternalWrites.VisibleAsync(writtenAt, Ct);
         var old = await _client.DataAsync(deepRead);
         Assert.Contains("\"level\":60", old.GetRawText(), StringComparison.Ordinal);
     }

@@ -1,4 +1,3 @@
-using Lineage.Sqlite;
 using Lineage.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -109,7 +108,8 @@ public sealed class ReadCacheTests : IAsyncLifetime
             Assert.Equal(1, await update.ExecuteNonQueryAsync(Ct));
         }
 
-        await Task.Delay(SqliteLineageStore.ExternalWritesVisibleWithin, Ct);
+        var writtenAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        await ExternalWrites.VisibleAsync(writtenAt, Ct);
         Assert.Equal("CRASHED", (await FirstLoggedAsync()).State);
     }
 }
