@@ -114,14 +114,12 @@ public sealed partial class SqliteLineageStore
     /// </summary>
     private async Task<IReadOnlyList<AuditEventRecord>> EventsAsync(SqliteSession s, IReadOnlyList<long> ids, CancellationToken cancellationToken)
     {
-        // A unit that has written may yet roll its events back, and their ids be taken again.
-        var keep = !_database.InUnitThatWrote;
         var readAt = Stopwatch.GetTimestamp();
         var found = new AuditEventRecord?[ids.Count];
         List<long>? missing = null;
         for (var i = 0; i < ids.Count; i++)
         {
-            if (keep && _events.TryGet(ids[i], CommittedEvents, out var kept))
+            if (_events.TryGet(ids[i], CommittedEvents, out var kept))
             {
                 found[i] = kept;
             }
@@ -140,32 +138,28 @@ public sealed partial class SqliteLineageStore
                 ("$ids", JsonSerializer.Serialize(missing))).ConfigureAwait(false)).ToDictionary(e => e.Id);
             for (var i = 0; i < ids.Count; i++)
             {
-                if (found[i] is null && read.TryGetValue(ids[i], out var e))
-                {
-                    found[i] = e;
-                    if (keep)
-                    {
-                        _events.Put(e.Id, e, CommittedEvents, readAt);
-                    }
-                }
+                found[i] ??= read.GetValueOrDefault(ids[i]);
             }
+
+            KeepEvents(read.Values, readAt);
         }
 
         return [.. found.OfType<AuditEventRecord>()];
     }
 
     /// <summary>
-    /// Keeps events just read whole from the file, as verification reads them: history then shows
-    /// what verification checked, even if the file was changed since the events were kept.
+    /// Keeps events read from the file by a read that began at <paramref name="readAt"/>, unless
+    /// the unit reading them has written. Verification keeps what it reads too: history then shows
+    /// what verification checked, even if the file was changed since the events were first kept.
     /// </summary>
-    private void KeepEvents(IReadOnlyList<AuditEventRecord> events)
+    private void KeepEvents(IEnumerable<AuditEventRecord> events, long readAt)
     {
+        // A unit that has written may yet roll its events back, and their ids be taken again.
         if (_database.InUnitThatWrote)
         {
             return;
         }
 
-        var readAt = Stopwatch.GetTimestamp();
         foreach (var e in events)
         {
             _events.Put(e.Id, e, CommittedEvents, readAt);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Identity;
@@ -160,6 +161,7 @@ public sealed partial class SqliteLineageStore
         {
             try
             {
+                var readAt = Stopwatch.GetTimestamp();
                 var events = await s.QueryAsync(
                     $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
                     ReadEvent,
@@ -168,7 +170,7 @@ public sealed partial class SqliteLineageStore
                     ("$t", targetId),
                     ("$after", afterPosition),
                     ("$limit", limit)).ConfigureAwait(false);
-                store.KeepEvents(events);
+                store.KeepEvents(events, readAt);
                 return events;
             }
             catch (SqliteException e) when (SqliteErrors.IsCorruption(e))
