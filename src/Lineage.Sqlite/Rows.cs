@@ -67,6 +67,13 @@ internal static class Rows
     public static (string Name, object? Value) VisibleParameter(Access access) =>
         ("$visible", access.IsAdministrator ? "[]" : VisibleJson.GetValue(access, a => Ids(a.VisibleNamespaces ?? [])));
 
+    /// <summary>
+    /// A LIMIT of a bound count: <c>LIMIT $limit + 0</c>. SQLite reads a bare bound LIMIT while
+    /// preparing, to plan with it, and so prepares the statement again every time it runs with
+    /// the value bound anew; an expression it does not read ahead keeps one prepared plan.
+    /// </summary>
+    public static string Limit(string parameter) => $"LIMIT {parameter} + 0";
+
     public static string FormatState(RunState state) => state.ToString().ToUpperInvariant();
 
     /// <summary>Strings as a JSON array for <c>json_each</c>.</summary>

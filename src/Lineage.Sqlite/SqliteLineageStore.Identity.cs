@@ -66,7 +66,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
         return _database.ReadAsync(async s =>
         {
             var rows = await s.RecordsAsync(
-                $"SELECT {NamespaceColumns} FROM namespaces n {NamespaceJoins} WHERE n.id > $after AND {Rows.Visible(access, "n.id")} ORDER BY n.id LIMIT $limit",
+                $"SELECT {NamespaceColumns} FROM namespaces n {NamespaceJoins} WHERE n.id > $after AND {Rows.Visible(access, "n.id")} ORDER BY n.id {Rows.Limit("$limit")}",
                 f => new PageItem<NamespaceRecord>(NamespaceRecord.Read(f), f.Long("id")),
                 cancellationToken,
                 ("$after", page.AfterKey),

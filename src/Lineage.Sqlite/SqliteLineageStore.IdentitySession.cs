@@ -117,7 +117,7 @@ public sealed partial class SqliteLineageStore
                 LEFT JOIN principals pr ON pr.id = g.principal_id
                 LEFT JOIN namespaces t ON t.id = g.team_id
                 WHERE g.{grant.ResourceColumn} = $res AND g.seq > $after
-                ORDER BY g.seq LIMIT $limit
+                ORDER BY g.seq {Rows.Limit("$limit")}
                 """,
                 r => new PageItem<MembershipRecord>(
                     new MembershipRecord(
@@ -228,7 +228,7 @@ public sealed partial class SqliteLineageStore
                 $"""
                 SELECT {KeyColumns}, k.seq FROM api_keys k JOIN principals pr ON pr.id = k.principal_id
                 WHERE k.principal_id = $p AND ($after = 0 OR k.seq < $after) AND ($all OR k.revoked_at IS NULL)
-                ORDER BY k.seq DESC LIMIT $limit
+                ORDER BY k.seq DESC {Rows.Limit("$limit")}
                 """,
                 r => new PageItem<ApiKeyRecord>(ReadKey(r), Rows.Long(r, "seq")),
                 cancellationToken,

@@ -36,7 +36,7 @@ public sealed partial class SqliteLineageStore
             }
 
             var rows = await s.QueryAsync(
-                $"SELECT t.id FROM {shape.Table} t WHERE t.{shape.Parent} = $parent AND {where} AND {cursor} ORDER BY {shape.OrderKey(query.Order.Field)} {direction}, t.id {direction} LIMIT $limit",
+                $"SELECT t.id FROM {shape.Table} t WHERE t.{shape.Parent} = $parent AND {where} AND {cursor} ORDER BY {shape.OrderKey(query.Order.Field)} {direction}, t.id {direction} {Rows.Limit("$limit")}",
                 r => new PageItem<long>(r.GetInt64(0), r.GetInt64(0)),
                 cancellationToken,
                 [.. args, ("$parent", query.Parent), ("$after", query.Page.AfterKey), ("$limit", query.Page.First + 1)]).ConfigureAwait(false);
@@ -107,7 +107,7 @@ public sealed partial class SqliteLineageStore
         };
         return _database.ReadAsync<IReadOnlyList<Tally>>(
             async s => await s.QueryAsync(
-                $"SELECT {column}, count(*) AS n FROM {table} WHERE project_id = $project GROUP BY {column} ORDER BY n DESC, {column} IS NULL, {column} LIMIT $first",
+                $"SELECT {column}, count(*) AS n FROM {table} WHERE project_id = $project GROUP BY {column} ORDER BY n DESC, {column} IS NULL, {column} {Rows.Limit("$first")}",
                 r => new Tally(r.IsDBNull(0) ? null : r.GetString(0), r.GetInt32(1)),
                 cancellationToken,
                 ("$project", projectId),

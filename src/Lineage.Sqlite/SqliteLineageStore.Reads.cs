@@ -124,7 +124,7 @@ public sealed partial class SqliteLineageStore
         // One parent, the common case, walks its index in key order and stops after the page.
         // Many parents share one statement, paged per parent by a window function.
         var sql = parentIds.Count == 1
-            ? $"SELECT t.{parent}, t.{child}, t.{key} FROM {table} t {joins} WHERE t.{parent} = $one AND t.{key} > $after AND {visible} ORDER BY t.{key} LIMIT $limit"
+            ? $"SELECT t.{parent}, t.{child}, t.{key} FROM {table} t {joins} WHERE t.{parent} = $one AND t.{key} > $after AND {visible} ORDER BY t.{key} {Rows.Limit("$limit")}"
             : $"""
               SELECT parent, child, key FROM (
                   SELECT t.{parent} AS parent, t.{child} AS child, t.{key} AS key,
@@ -262,7 +262,7 @@ public sealed partial class SqliteLineageStore
         return _database.ReadAsync(async s =>
         {
             var rows = await s.QueryAsync(
-                "SELECT id, path, digest, size FROM version_files WHERE version_id = $v AND id > $after ORDER BY id LIMIT $limit",
+                $"SELECT id, path, digest, size FROM version_files WHERE version_id = $v AND id > $after ORDER BY id {Rows.Limit("$limit")}",
                 r => new PageItem<VersionFile>(new VersionFile(r.GetString(1), r.GetString(2), r.GetInt64(3)), r.GetInt64(0)),
                 cancellationToken,
                 ("$v", versionId),

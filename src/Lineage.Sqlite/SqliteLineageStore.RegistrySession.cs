@@ -143,7 +143,7 @@ public sealed partial class SqliteLineageStore
             var order = query.OldestFirst ? "ASC" : "DESC";
             var after = query.OldestFirst ? "e.position > $after" : "($after = 0 OR e.position < $after)";
             var ids = await s.QueryAsync(
-                $"SELECT e.id FROM audit_events e WHERE {filter} AND {after} ORDER BY e.position {order} LIMIT $limit",
+                $"SELECT e.id FROM audit_events e WHERE {filter} AND {after} ORDER BY e.position {order} {Rows.Limit("$limit")}",
                 r => r.GetInt64(0),
                 cancellationToken,
                 [.. args, ("$after", page.AfterKey), ("$limit", page.First + 1)]).ConfigureAwait(false);
@@ -163,7 +163,7 @@ public sealed partial class SqliteLineageStore
             {
                 var readAt = Stopwatch.GetTimestamp();
                 var events = await s.QueryAsync(
-                    $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position LIMIT $limit",
+                    $"SELECT {EventColumns} FROM audit_events e WHERE e.target_kind = $k AND e.target_id = $t AND e.position > $after ORDER BY e.position {Rows.Limit("$limit")}",
                     ReadEvent,
                     cancellationToken,
                     ("$k", AuditChain.TargetKindName(kind)),

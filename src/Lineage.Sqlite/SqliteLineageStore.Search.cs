@@ -10,15 +10,17 @@ public sealed partial class SqliteLineageStore
     {
         ArgumentNullException.ThrowIfNull(access);
         var needle = SearchRules.Text(text, first);
-        var pattern = "%" + needle.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
 
         // Texts of three characters or more are looked up in the trigram index (migration 0005),
         // once for all three kinds; shorter ones, which the index cannot serve, scan the names.
-        // Each kind gives its best `first` hits; the final order is the same as every store's.
+        // Each kind gives its best `first` hits, in the final order, which is the same as every store's.
+        // Names are compared with instr, not LIKE: a LIKE pattern bound as a parameter makes SQLite
+        // prepare the statement again each time it runs. CROSS JOIN keeps the hits first, so that
+        // a member's search does not start from their namespaces and index the hits to meet them.
         var indexed = needle.Length >= 3;
         var hits = indexed ? "WITH hits AS MATERIALIZED (SELECT kind, ref FROM name_search WHERE name_search MATCH $phrase)" : "";
-        string Source(string table, string alias) => indexed ? $"hits h JOIN {table} {alias} ON {alias}.id = h.ref" : $"{table} {alias}";
-        string Matches(int kind, string alias) => indexed ? $"h.kind = {kind}" : $"lower({alias}.name) LIKE $pattern ESCAPE '\\'";
+        string Source(string table, string alias) => indexed ? $"hits h CROSS JOIN {table} {alias} ON {alias}.id = h.ref" : $"{table} {alias}";
+        string Matches(int kind, string alias) => indexed ? $"h.kind = {kind}" : $"instr(lower({alias}.name), $needle) > 0";
         return _database.ReadAsync<IReadOnlyList<SearchHit>>(async s =>
         {
             var rows = await s.QueryAsync(
@@ -27,23 +29,22 @@ public sealed partial class SqliteLineageStore
                 SELECT * FROM (
                     SELECT 0, r.name, n.name || '/' || p.name || '/' || r.name, r.job_type FROM {Source("runs", "r")} {Rows.RunJoins}
                     WHERE {Matches(0, "r")} AND {Rows.Visible(access, "p.namespace_id")}
-                    ORDER BY lower(r.name) NOT LIKE $prefix ESCAPE '\', length(r.name), r.name LIMIT $first)
+                    ORDER BY instr(lower(r.name), $needle) <> 1, length(r.name), r.name, 3 {Rows.Limit("$first")})
                 UNION ALL
                 SELECT * FROM (
                     SELECT 1, a.name, n.name || '/' || p.name || '/' || a.name, a.type FROM {Source("artifacts", "a")} {Rows.ArtifactJoins}
                     WHERE {Matches(1, "a")} AND {Rows.Visible(access, "p.namespace_id")}
-                    ORDER BY lower(a.name) NOT LIKE $prefix ESCAPE '\', length(a.name), a.name LIMIT $first)
+                    ORDER BY instr(lower(a.name), $needle) <> 1, length(a.name), a.name, 3 {Rows.Limit("$first")})
                 UNION ALL
                 SELECT * FROM (
                     SELECT 2, c.name, n.name || '/' || g.name || '/' || c.name, c.type
                     FROM {Source("collections", "c")} JOIN registries g ON g.id = c.registry_id JOIN namespaces n ON n.id = g.namespace_id
                     WHERE {Matches(2, "c")} AND ({(access.IsAdministrator ? "1" : "c.registry_id IN (SELECT value FROM json_each($registries))")})
-                    ORDER BY lower(c.name) NOT LIKE $prefix ESCAPE '\', length(c.name), c.name LIMIT $first)
+                    ORDER BY instr(lower(c.name), $needle) <> 1, length(c.name), c.name, 3 {Rows.Limit("$first")})
                 """,
                 r => new SearchHit((SearchHitKind)r.GetInt32(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)),
                 cancellationToken,
-                ("$pattern", pattern),
-                ("$prefix", pattern[1..]),
+                ("$needle", needle),
                 ("$phrase", "\"" + needle.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""),
                 ("$first", first),
                 Rows.VisibleParameter(access),

@@ -31,6 +31,19 @@ public abstract partial class LineageStoreContract
     }
 
     [Fact]
+    public async Task search_keeps_the_first_hits_by_path_among_names_that_tie()
+    {
+        // Made out of path order, so that an order by name alone would keep the wrong ones.
+        foreach (var project in new[] { "p3", "p1", "p4", "p0", "p2" })
+        {
+            await RunAsync($"acme/{project}/fit");
+        }
+
+        Assert.Equal(["acme/p0/fit", "acme/p1/fit"], (await Store.SearchAsync("fit", 2, All, Ct)).Select(h => h.Path).ToArray());
+        Assert.Equal(["acme/p0/fit", "acme/p1/fit", "acme/p2/fit"], (await Store.SearchAsync("fi", 3, All, Ct)).Select(h => h.Path).ToArray());
+    }
+
+    [Fact]
     public async Task search_shows_only_what_the_caller_may_see_and_refuses_empty_text()
     {
         await RunAsync("acme/zoo/secret-run");
