@@ -88,15 +88,9 @@ public sealed partial class GraphIndex
                 frontier.Add(Key(query.Start));
                 for (var hop = 1; frontier.Count > 0; hop++)
                 {
-                    steps.Clear();
-                    foreach (var from in frontier)
-                    {
-                        Steps(from, direction, query, access, steps);
-                    }
-
                     var closing = hop > query.Depth || nodes.Count >= query.MaxNodes;
+                    Gather(frontier, direction, query, access, marks, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated);
                     var taken = CollectionsMarshal.AsSpan(steps);
-                    taken = taken[..Keep(taken, marks, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated)];
                     taken.Sort();
                     next.Clear();
                     foreach (var step in taken)
@@ -148,75 +142,130 @@ public sealed partial class GraphIndex
     }
 
     /// <summary>
-    /// Moves to the front of <paramref name="steps"/> those a level takes, and returns how many:
-    /// every step to a node visited before the level, and of the steps to new nodes, those to
-    /// the first <paramref name="room"/> new nodes in the order the level takes its steps (by
-    /// key). Sorting only these gives the level's answer at the cost of a selection, not of a
-    /// sort of every step, when a hub's thousands of neighbours meet a small budget.
+    /// Puts in the marks' steps those a level takes, each as (from &lt;&lt; 32 | to): every admitted
+    /// step to a node visited before the level, and of the admitted steps to new nodes, those to
+    /// the first <paramref name="room"/> new nodes in the order of the steps' keys; sets
+    /// <paramref name="truncated"/> when a new node is left out. The frontier is taken in key
+    /// order, so the nodes chosen are final as soon as the room is used up; from then on a
+    /// list is only scanned for nodes already visited or chosen, which costs a mark read per
+    /// edge. A list whose targets came in ascending order is chosen from as it is read; any
+    /// other has its new targets selected and sorted. A hub's thousands of neighbours under a
+    /// small budget cost a read each, not an admission check, a selection and a sort each.
     /// </summary>
-    private static int Keep(Span<ulong> steps, Marks marks, int room, ref bool truncated)
+    private void Gather(List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks, int room, ref bool truncated)
     {
-        var seen = 0;
-        for (var i = 0; i < steps.Length; i++)
+        var (into, fresh) = (marks.Steps, marks.Fresh);
+        into.Clear();
+        marks.BeginChoice();
+        CollectionsMarshal.AsSpan(frontier).Sort();
+        var everyone = access.IsAdministrator;
+        foreach (var from in frontier)
         {
-            if (marks.Visited((uint)steps[i]))
+            var id = (int)(from & 0x7FFF_FFFF);
+            var isRun = (from >> 31) == 0;
+            var filter = isRun ? query.ArtifactTypes : query.JobTypes;
+            var high = (ulong)from << 32 | (isRun ? 1u << 31 : 0u);
+            var all = EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction);
+
+            // Whether a step to this target may be taken: the caller sees its namespace, and its
+            // type passes the filter. Read only for targets a step may be kept to.
+            bool Admits(int target) =>
+                (everyone || access.CanSeeNamespace(isRun ? VersionNamespace(target) : RunNamespace(target)))
+                && (filter is null || ((isRun ? VersionType(target) : RunJobType(target)) is { } type && filter.Contains(type)));
+
+            var ordered = room > 0 && all.Length == 1 && all[0].Ascending(id);
+            fresh.Clear();
+            foreach (var lists in all)
             {
-                (steps[seen], steps[i]) = (steps[i], steps[seen]);
-                seen++;
-            }
-        }
-
-        var fresh = steps[seen..];
-        if (fresh.Length <= room)
-        {
-            // At most that many new nodes: the budget cannot cut this level.
-            return steps.Length;
-        }
-
-        if (room <= 0)
-        {
-            truncated = true;
-            return seen;
-        }
-
-        // The first `room` distinct new nodes lie among the smallest keys: take the smallest m,
-        // in order, and widen while steps to the same node leave fewer distinct nodes than room.
-        for (var m = room; ; m = Math.Min(fresh.Length, m * 2))
-        {
-            SmallestFirst(fresh, m);
-            fresh[..m].Sort();
-            marks.BeginChoice();
-            var chosen = 0;
-            for (var i = 0; i < m && chosen < room; i++)
-            {
-                if (!marks.Chosen((uint)fresh[i]))
+                for (var e = lists.First(id); e != 0; e = lists.Next(e))
                 {
-                    marks.Choose((uint)fresh[i]);
-                    chosen++;
+                    var target = lists.Target(e);
+                    var step = high | (uint)target;
+                    if (marks.Visited((uint)step) || marks.Chosen((uint)step))
+                    {
+                        if (Admits(target))
+                        {
+                            into.Add(step);
+                        }
+                    }
+                    else if (room > 0)
+                    {
+                        if (!Admits(target))
+                        {
+                            continue;
+                        }
+
+                        if (ordered)
+                        {
+                            marks.Choose((uint)step);
+                            room--;
+                            into.Add(step);
+                        }
+                        else
+                        {
+                            fresh.Add(step);
+                        }
+                    }
+                    else if (!truncated && Admits(target))
+                    {
+                        truncated = true;
+                    }
                 }
             }
 
-            if (chosen == room || m == fresh.Length)
+            if (fresh.Count > 0)
             {
-                break;
+                var span = CollectionsMarshal.AsSpan(fresh);
+                ChooseSmallest(span, marks, ref room);
+                foreach (var step in span)
+                {
+                    if (marks.Chosen((uint)step))
+                    {
+                        into.Add(step);
+                    }
+                    else
+                    {
+                        truncated = true;
+                    }
+                }
             }
         }
+    }
 
-        var kept = seen;
-        for (var i = seen; i < steps.Length; i++)
+    /// <summary>
+    /// Chooses the targets of the smallest of one node's <paramref name="steps"/> until
+    /// <paramref name="room"/> distinct new nodes are chosen: selects the smallest steps a
+    /// chunk at a time (as quicksort partitions) and sorts only the chunk, so that a hub's
+    /// thousands of steps cost a selection, not a sort, when the room is small.
+    /// </summary>
+    private static void ChooseSmallest(Span<ulong> steps, Marks marks, ref int room)
+    {
+        for (var start = 0; room > 0 && start < steps.Length;)
         {
-            if (marks.Chosen((uint)steps[i]))
+            var rest = steps[start..];
+            var chunk = Math.Min(rest.Length, Math.Max(room, 64));
+            if (chunk < rest.Length)
             {
-                (steps[kept], steps[i]) = (steps[i], steps[kept]);
-                kept++;
+                SmallestFirst(rest, chunk);
             }
-            else
-            {
-                truncated = true;
-            }
-        }
 
-        return kept;
+            rest[..chunk].Sort();
+            foreach (var step in rest[..chunk])
+            {
+                if (room == 0)
+                {
+                    break;
+                }
+
+                if (!marks.Chosen((uint)step))
+                {
+                    marks.Choose((uint)step);
+                    room--;
+                }
+            }
+
+            start += chunk;
+        }
     }
 
     /// <summary>Reorders <paramref name="items"/> so that its <paramref name="count"/> smallest come first, in no particular order (a selection, as quicksort partitions).</summary>
@@ -270,36 +319,6 @@ public sealed partial class GraphIndex
 
     private string? TypeOf(uint key) => (key >> 31) == 0 ? RunJobType((int)(key & 0x7FFF_FFFF)) : VersionType((int)(key & 0x7FFF_FFFF));
 
-    /// <summary>The admitted steps out of one node, each as (from &lt;&lt; 32 | to).</summary>
-    private void Steps(uint from, WalkDirection direction, LineageQuery query, Access access, List<ulong> into)
-    {
-        var id = (int)(from & 0x7FFF_FFFF);
-        var isRun = (from >> 31) == 0;
-        var filter = isRun ? query.ArtifactTypes : query.JobTypes;
-        var everyone = access.IsAdministrator;
-        var high = (ulong)from << 32 | (isRun ? 1u << 31 : 0u);
-        foreach (var lists in EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction))
-        {
-            for (var e = lists.First(id); e != 0; e = lists.Next(e))
-            {
-                var target = lists.Target(e);
-
-                // A hub's steps are most of a big walk: namespaces and types are read only when asked about.
-                if (!everyone && !access.CanSeeNamespace(isRun ? VersionNamespace(target) : RunNamespace(target)))
-                {
-                    continue;
-                }
-
-                if (filter is not null && (isRun ? VersionType(target) : RunJobType(target)) is var type && (type is null || !filter.Contains(type)))
-                {
-                    continue;
-                }
-
-                into.Add(high | (uint)target);
-            }
-        }
-    }
-
     /// <summary>Visited marks for one walk at a time: a stamp per node, so nothing is cleared between walks.</summary>
     private sealed class Marks
     {
@@ -314,6 +333,9 @@ public sealed partial class GraphIndex
 
         /// <summary>Scratch lists of one walk, kept with the marks so that big walks do not allocate them anew.</summary>
         public List<ulong> Steps => _scratch.Steps;
+
+        /// <summary>One node's steps to new nodes, while a level chooses among them.</summary>
+        public List<ulong> Fresh => _scratch.Fresh;
 
         public List<uint> Frontier { get => _scratch.Frontier; set => _scratch.Frontier = value; }
 
@@ -367,15 +389,18 @@ public sealed partial class GraphIndex
         {
             public List<ulong> Steps { get; } = [];
 
+            public List<ulong> Fresh { get; } = [];
+
             public List<uint> Frontier { get; set; } = [];
 
             public List<uint> Next { get; set; } = [];
 
-            public bool IsLarge => Steps.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16;
+            public bool IsLarge => Steps.Capacity > 1 << 16 || Fresh.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16;
 
             public void Clear()
             {
                 Steps.Clear();
+                Fresh.Clear();
                 Frontier.Clear();
                 Next.Clear();
             }

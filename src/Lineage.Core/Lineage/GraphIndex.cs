@@ -336,6 +336,7 @@ public sealed partial class GraphIndex : IDisposable
         private int[] _head = new int[16];
         private int[] _tail = new int[16];
         private int[] _degree = new int[16];
+        private bool[] _unordered = new bool[16];
         private int[] _next = new int[16];
         private int[] _target = new int[16];
         private long[] _seq = new long[16];
@@ -351,6 +352,9 @@ public sealed partial class GraphIndex : IDisposable
         public int Target(int edge) => _target[edge];
 
         public long Seq(int edge) => _seq[edge];
+
+        /// <summary>Whether a node's list runs in ascending order of its targets, as it does when each target was made before the next.</summary>
+        public bool Ascending(int node) => node >= _unordered.Length || !_unordered[node];
 
         /// <summary>How many edges a node's list holds.</summary>
         public int Degree(int node) => node < _degree.Length ? _degree[node] : 0;
@@ -371,6 +375,7 @@ public sealed partial class GraphIndex : IDisposable
                 Array.Resize(ref _head, size);
                 Array.Resize(ref _tail, size);
                 Array.Resize(ref _degree, size);
+                Array.Resize(ref _unordered, size);
             }
 
             _target[edge] = target;
@@ -378,6 +383,7 @@ public sealed partial class GraphIndex : IDisposable
             if (_tail[node] is var last and not 0)
             {
                 InStoreOrder = InStoreOrder && _seq[last] < seq;
+                _unordered[node] |= target < _target[last];
                 _next[last] = edge;
             }
             else

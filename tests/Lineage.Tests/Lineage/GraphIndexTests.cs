@@ -114,12 +114,15 @@ public sealed class GraphIndexTests
                 delta.Versions.Add((++versions, random.Next(1, 3), v + 1));
             }
 
+            // Runs added in order give the hub a list in ascending order, chosen from as it is
+            // read; shuffled, the list's new targets are selected and sorted.
             var (used, logged) = (0L, 0L);
-            foreach (var run in Enumerable.Range(1, wide).OrderBy(_ => random.Next()))
+            var shuffled = random.Next(2) == 0;
+            foreach (var run in Enumerable.Range(1, wide).OrderBy(r => shuffled ? random.Next() : r))
             {
                 delta.Runs.Add((run, random.Next(1, 3), $"r{run}", random.Next(2) == 0 ? "train" : "eval"));
                 delta.Edges(EdgeKind.Used).Add((++used, run, 1));
-                foreach (var version in Enumerable.Range(2, pool).OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+                foreach (var version in Enumerable.Range(2, pool).OrderBy(_ => random.Next()).Take(random.Next(0, 4)))
                 {
                     delta.Edges(EdgeKind.Logged).Add((++logged, run, version));
                 }
@@ -140,6 +143,41 @@ public sealed class GraphIndexTests
             var access = random.Next(3) == 0
                 ? Access.Of(new Dictionary<long, Role> { [1] = Role.Viewer }, new Dictionary<long, Role>())
                 : Access.Administrator;
+            await AssertWalksAsTheReferenceAsync(index, query, access);
+        }
+    }
+
+    [Fact]
+    public async Task a_hubs_list_read_in_order_stops_choosing_at_the_budget_and_says_it_cut()
+    {
+        // Fifty runs use one version, in the order they were made, and log nothing; every
+        // third is in a namespace the member cannot see.
+        var delta = new GraphDelta();
+        delta.Projects.Add((1, 1, "ns1/p"));
+        delta.Projects.Add((2, 2, "ns2/p"));
+        delta.Artifacts.Add((1, 1, "data", "dataset"));
+        delta.Versions.Add((1, 1, 0));
+        for (var run = 1; run <= 50; run++)
+        {
+            delta.Runs.Add((run, run % 3 == 0 ? 2 : 1, $"r{run}", "train"));
+            delta.Edges(EdgeKind.Used).Add((run, run, 1));
+        }
+
+        var index = new GraphIndex();
+        index.Apply(delta);
+        var member = Access.Of(new Dictionary<long, Role> { [1] = Role.Viewer }, new Dictionary<long, Role>());
+        foreach (var (budget, access, runs, cut) in new[]
+        {
+            (10, Access.Administrator, Enumerable.Range(1, 9), true),
+            (10, member, Enumerable.Range(1, 13).Where(r => r % 3 != 0), true),
+            (51, Access.Administrator, Enumerable.Range(1, 50), false),
+            (35, member, Enumerable.Range(1, 50).Where(r => r % 3 != 0), false),
+        })
+        {
+            var query = new LineageQuery(NodeRef.Version(1), LineageDirection.Downstream, 3, null, null, budget);
+            var walked = index.Walk(query, access, "dataset");
+            Assert.Equal(runs.Select(r => NodeRef.Run(r)), walked.Nodes.Skip(1).Select(n => n.Node));
+            Assert.Equal(cut, walked.Truncated);
             await AssertWalksAsTheReferenceAsync(index, query, access);
         }
     }
