@@ -142,13 +142,33 @@ public sealed partial class Registries(IRegistryStore records, IStoreSessionSour
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(access);
         return store.ReadAsync(async s =>
-        {
-            var target = await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false);
-            var rows = await s.PageEventsAsync(target, query, page, cancellationToken).ConfigureAwait(false);
-            return new Page<AuditEventRecord>(
-                [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(AuditRules.Redact(e, access), e.Position))],
-                rows.Count > page.First);
-        }, cancellationToken);
+            await PageHistoryAsync(s, await RequireHistoryTargetAsync(s, path, access, cancellationToken).ConfigureAwait(false), query, page, access, cancellationToken).ConfigureAwait(false),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// A page of the history of a collection the caller has already read, as
+    /// <see cref="GetHistoryAsync(string, AuditQuery, PageRequest, Access, CancellationToken)"/>
+    /// gives it, without finding the collection again; the same access rule applies.
+    /// </summary>
+    public Task<Page<AuditEventRecord>> GetHistoryAsync(CollectionRecord collection, AuditQuery query, PageRequest page, Access access, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(collection);
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(access);
+        var target = new HistoryTarget(AuditTargetKind.Collection, collection.Id, collection.RegistryId, collection.NamespaceId);
+        RequireHistoryAccess(target, HistoryPath.Parse(collection.Path), collection.Path, access);
+        return store.ReadAsync(s => PageHistoryAsync(s, target, query, page, access, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<Page<AuditEventRecord>> PageHistoryAsync(
+        IStoreSession s, HistoryTarget target, AuditQuery query, PageRequest page, Access access, CancellationToken cancellationToken)
+    {
+        var rows = await s.PageEventsAsync(target, query, page, cancellationToken).ConfigureAwait(false);
+        return new Page<AuditEventRecord>(
+            [.. rows.Take(page.First).Select(e => new PageItem<AuditEventRecord>(AuditRules.Redact(e, access), e.Position))],
+            rows.Count > page.First);
     }
 
     public Task<int> CountHistoryAsync(string path, AuditQuery query, Access access, CancellationToken cancellationToken)
@@ -255,6 +275,13 @@ public sealed partial class Registries(IRegistryStore records, IStoreSessionSour
     {
         var parsed = HistoryPath.Parse(path);
         var found = await s.FindHistoryTargetAsync(parsed, cancellationToken).ConfigureAwait(false) ?? throw Missing.HistoryTarget(path);
+        RequireHistoryAccess(found, parsed, path, access);
+        return found;
+    }
+
+    /// <summary>A registry's or collection's history needs the VIEWER role in the registry; an artifact's, read access to its namespace.</summary>
+    private static void RequireHistoryAccess(HistoryTarget found, HistoryPath parsed, string path, Access access)
+    {
         var notFound = Missing.HistoryTarget(path).Message;
         if (found.RegistryId is { } registry)
         {
@@ -264,8 +291,6 @@ public sealed partial class Registries(IRegistryStore records, IStoreSessionSour
         {
             access.RequireNamespace(found.NamespaceId ?? throw Missing.HistoryTarget(path), parsed.Namespace, Permission.ReadNamespace, notFound);
         }
-
-        return found;
     }
 
     private static AuditSubject LinkSubject((long Id, int Index) link, VersionRecord source) =>

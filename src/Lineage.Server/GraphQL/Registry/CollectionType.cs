@@ -35,6 +35,6 @@ internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
         Field<NonNullGraphType<AuditEventConnectionType>>("history")
             .Description("Every link, unlink and alias change, newest first. Needs the VIEWER role in the registry.")
             .HistoryArguments()
-            .ResolveAsync(async c => await History.PageAsync(c, c.Source.Path).ConfigureAwait(false));
+            .ResolveAsync(async c => await History.PageAsync(c, c.Source).ConfigureAwait(false));
     }
 }

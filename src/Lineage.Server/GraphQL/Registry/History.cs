@@ -3,6 +3,7 @@ using GraphQL.Builders;
 using GraphQL.Types;
 using Lineage.Audit;
 using Lineage.Errors;
+using Lineage.Registry;
 using Lineage.Server.GraphQL.Loading;
 
 namespace Lineage.Server.GraphQL.Registry;
@@ -27,6 +28,16 @@ internal static class History
         var query = Query(context);
         var events = await lineage.Registries.GetHistoryAsync(path, query, page, lineage.Access, context.CancellationToken).ConfigureAwait(false);
         return StoreConnection.Of(events, page, ct => lineage.Registries.CountHistoryAsync(path, query, lineage.Access, ct));
+    }
+
+    /// <summary>The history page of a collection the field's parent already read, without finding it again.</summary>
+    public static async Task<Connection<AuditEventRecord>> PageAsync(IResolveFieldContext context, CollectionRecord collection)
+    {
+        var lineage = context.Lineage();
+        var page = Args.Page(context);
+        var query = Query(context);
+        var events = await lineage.Registries.GetHistoryAsync(collection, query, page, lineage.Access, context.CancellationToken).ConfigureAwait(false);
+        return StoreConnection.Of(events, page, ct => lineage.Registries.CountHistoryAsync(collection.Path, query, lineage.Access, ct));
     }
 
     private static AuditQuery Query(IResolveFieldContext context)
