@@ -33,8 +33,8 @@ public sealed partial class GraphIndex : IDisposable
 
     // Per edge kind, by position in EdgeKinds.All: the edges out of each node the data flows
     // from (downstream), and into each node it flows to (upstream).
-    private readonly EdgeLists[] _outgoing = [.. EdgeKinds.All.Select(_ => new EdgeLists())];
-    private readonly EdgeLists[] _incoming = [.. EdgeKinds.All.Select(_ => new EdgeLists())];
+    private readonly EdgeLists[] _outgoing;
+    private readonly EdgeLists[] _incoming;
 
     // The lists above, by node kind (Run, Artifact): those a walk follows in each direction.
     private readonly EdgeLists[][] _downstream;
@@ -42,6 +42,9 @@ public sealed partial class GraphIndex : IDisposable
 
     public GraphIndex()
     {
+        Func<int, long> NamespaceOf(NodeKind kind) => kind == NodeKind.Run ? RunNamespace : VersionNamespace;
+        _outgoing = [.. EdgeKinds.All.Select(k => new EdgeLists(NamespaceOf(k.To)))];
+        _incoming = [.. EdgeKinds.All.Select(k => new EdgeLists(NamespaceOf(k.From)))];
         _downstream = ByNodeKind(WalkDirection.Downstream);
         _upstream = ByNodeKind(WalkDirection.Upstream);
     }
@@ -181,6 +184,12 @@ public sealed partial class GraphIndex : IDisposable
                 if (access.IsAdministrator)
                 {
                     count += lists.Degree(id);
+                    continue;
+                }
+
+                if (lists.CountVisible(id, access) is { } counted)
+                {
+                    count += counted;
                     continue;
                 }
 
@@ -331,8 +340,15 @@ public sealed partial class GraphIndex : IDisposable
     /// with its position in the store's order of its kind. Edges are appended at each list's
     /// tail, so a list runs in the order the store added its edges, as pages list them.
     /// </summary>
-    private sealed class EdgeLists
+    private sealed class EdgeLists(Func<int, long> targetNamespace)
     {
+        /// <summary>From how many edges a node's list also keeps how many of its targets each namespace holds.</summary>
+        public const int CountedDegree = 256;
+
+        // For each node with a long list: its targets counted by namespace, so that a caller who
+        // sees some namespaces counts a hub's neighbours by namespace, not edge by edge.
+        private readonly Dictionary<int, Dictionary<long, int>> _byNamespace = [];
+
         private int[] _head = new int[16];
         private int[] _tail = new int[16];
         private int[] _degree = new int[16];
@@ -355,6 +371,23 @@ public sealed partial class GraphIndex : IDisposable
 
         /// <summary>Whether a node's list runs in ascending order of its targets, as it does when each target was made before the next.</summary>
         public bool Ascending(int node) => node >= _unordered.Length || !_unordered[node];
+
+        /// <summary>How many of a node's targets lie in namespaces the caller may see; null when the list is too short to keep them counted.</summary>
+        public int? CountVisible(int node, Access access)
+        {
+            if (!_byNamespace.TryGetValue(node, out var counts))
+            {
+                return null;
+            }
+
+            var count = 0;
+            foreach (var (ns, inNamespace) in counts)
+            {
+                count += access.CanSeeNamespace(ns) ? inNamespace : 0;
+            }
+
+            return count;
+        }
 
         /// <summary>How many edges a node's list holds.</summary>
         public int Degree(int node) => node < _degree.Length ? _degree[node] : 0;
@@ -393,6 +426,22 @@ public sealed partial class GraphIndex : IDisposable
 
             _tail[node] = edge;
             _degree[node]++;
+            if (_byNamespace.TryGetValue(node, out var counts))
+            {
+                var ns = targetNamespace(target);
+                counts[ns] = counts.GetValueOrDefault(ns) + 1;
+            }
+            else if (_degree[node] == CountedDegree)
+            {
+                counts = [];
+                for (var e = _head[node]; e != 0; e = _next[e])
+                {
+                    var ns = targetNamespace(_target[e]);
+                    counts[ns] = counts.GetValueOrDefault(ns) + 1;
+                }
+
+                _byNamespace[node] = counts;
+            }
         }
     }
 }

@@ -182,6 +182,49 @@ public sealed class GraphIndexTests
         }
     }
 
+    [Fact]
+    public void a_hubs_neighbours_are_counted_for_each_caller_as_many_as_they_may_see()
+    {
+        // 600 runs in three namespaces use one version; the edges come in two loads, so that the
+        // hub's list grows long enough to be counted by namespace between them, and after.
+        var delta = new GraphDelta();
+        for (var ns = 1; ns <= 3; ns++)
+        {
+            delta.Projects.Add((ns, ns, $"ns{ns}/p"));
+        }
+
+        delta.Artifacts.Add((1, 1, "data", "dataset"));
+        delta.Versions.Add((1, 1, 0));
+        var random = new Random(5);
+        var namespaces = new Dictionary<int, int>();
+        for (var run = 1; run <= 600; run++)
+        {
+            namespaces[run] = random.Next(1, 4);
+            delta.Runs.Add((run, namespaces[run], $"r{run}", "train"));
+        }
+
+        var index = new GraphIndex();
+        var edges = delta.Edges(EdgeKind.Used);
+        foreach (var loaded in new[] { 200, 600 })
+        {
+            for (var run = edges.Count + 1; run <= loaded; run++)
+            {
+                edges.Add((run, run, 1));
+            }
+
+            index.Apply(delta);
+            foreach (var seen in new[] { new long[] { 1 }, [1, 3], [2], [] })
+            {
+                var access = Access.Of(seen.ToDictionary(ns => ns, _ => Role.Viewer), new Dictionary<long, Role>());
+                var expected = Enumerable.Range(1, loaded).Count(run => seen.Contains(namespaces[run]));
+                Assert.Equal(expected, index.CountNeighbours(NodeRef.Version(1), WalkDirection.Downstream, access));
+            }
+
+            Assert.Equal(loaded, index.CountNeighbours(NodeRef.Version(1), WalkDirection.Downstream, Access.Administrator));
+            Assert.Equal(1, index.CountNeighbours(NodeRef.Run(loaded), WalkDirection.Upstream, Access.Of(new Dictionary<long, Role> { [1] = Role.Viewer }, new Dictionary<long, Role>())));
+        }
+    }
+
     /// <summary>The index's own walk answers as the reference walker does over the same index.</summary>
     private static async Task AssertWalksAsTheReferenceAsync(GraphIndex index, LineageQuery query, Access access)
     {
