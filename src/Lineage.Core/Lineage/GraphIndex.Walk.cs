@@ -89,7 +89,7 @@ public sealed partial class GraphIndex
                 for (var hop = 1; frontier.Count > 0; hop++)
                 {
                     var closing = hop > query.Depth || nodes.Count >= query.MaxNodes;
-                    Gather(frontier, direction, query, access, marks, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated);
+                    Gather(frontier, direction, query, access, marks, nodes, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated);
                     var taken = CollectionsMarshal.AsSpan(steps);
                     taken.Sort();
                     next.Clear();
@@ -152,13 +152,12 @@ public sealed partial class GraphIndex
     /// other has its new targets selected and sorted. A hub's thousands of neighbours under a
     /// small budget cost a read each, not an admission check, a selection and a sort each.
     /// </summary>
-    private void Gather(List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks, int room, ref bool truncated)
+    private void Gather(List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks, SegmentedList<TraversedNode> visited, int room, ref bool truncated)
     {
         var (into, fresh) = (marks.Steps, marks.Fresh);
         into.Clear();
         marks.BeginChoice();
         CollectionsMarshal.AsSpan(frontier).Sort();
-        var everyone = access.IsAdministrator;
         foreach (var from in frontier)
         {
             var id = (int)(from & 0x7FFF_FFFF);
@@ -167,30 +166,26 @@ public sealed partial class GraphIndex
             var high = (ulong)from << 32 | (isRun ? 1u << 31 : 0u);
             var all = EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction);
 
-            // Whether a step to this target may be taken: the caller sees its namespace, and its
-            // type passes the filter. Read only for targets a step may be kept to.
-            bool Admits(int target) =>
-                (everyone || access.CanSeeNamespace(isRun ? VersionNamespace(target) : RunNamespace(target)))
-                && (filter is null || ((isRun ? VersionType(target) : RunJobType(target)) is { } type && filter.Contains(type)));
-
             var ordered = room > 0 && all.Length == 1 && all[0].Ascending(id);
             fresh.Clear();
             foreach (var lists in all)
             {
+                var read = 0;
                 for (var e = lists.First(id); e != 0; e = lists.Next(e))
                 {
+                    read++;
                     var target = lists.Target(e);
                     var step = high | (uint)target;
                     if (marks.Visited((uint)step) || marks.Chosen((uint)step))
                     {
-                        if (Admits(target))
+                        if (Admits(target, isRun, filter, access))
                         {
                             into.Add(step);
                         }
                     }
                     else if (room > 0)
                     {
-                        if (!Admits(target))
+                        if (!Admits(target, isRun, filter, access))
                         {
                             continue;
                         }
@@ -200,13 +195,17 @@ public sealed partial class GraphIndex
                             marks.Choose((uint)step);
                             room--;
                             into.Add(step);
+                            if (room == 0 && PastCut(lists, e, lists.Degree(id) - read, high, marks, visited, filter, access, ref truncated))
+                            {
+                                break;
+                            }
                         }
                         else
                         {
                             fresh.Add(step);
                         }
                     }
-                    else if (!truncated && Admits(target))
+                    else if (!truncated && Admits(target, isRun, filter, access))
                     {
                         truncated = true;
                     }
@@ -231,6 +230,91 @@ public sealed partial class GraphIndex
             }
         }
     }
+
+    /// <summary>
+    /// Finishes a list in ascending order whose budget ran out at edge <paramref name="cut"/>,
+    /// without reading the <paramref name="rest"/> of it edge by edge, when that is cheaper: the
+    /// list's later targets are all above the cut's, so the only steps left to take lead to
+    /// nodes above it already visited or chosen, and those are found from their own lists. Then
+    /// reads on only until a new node it leaves out says the walk is truncated. False, with
+    /// nothing done, when the nodes to look up have more edges than the rest of the list.
+    /// </summary>
+    private bool PastCut(EdgeLists lists, int cut, int rest, ulong high, Marks marks, SegmentedList<TraversedNode> visited, IReadOnlySet<string>? filter, Access access, ref bool truncated)
+    {
+        var (into, candidates) = (marks.Steps, marks.Candidates);
+        var targetsAreRuns = (high & (1u << 31)) == 0;
+        var above = lists.Target(cut);
+        candidates.Clear();
+        var cost = 0L;
+        foreach (var node in visited)
+        {
+            if ((node.Node.Kind == NodeKind.Run) == targetsAreRuns && node.Node.Id > above)
+            {
+                candidates.Add((int)node.Node.Id);
+                cost += 1 + lists.Reverse.Degree((int)node.Node.Id);
+            }
+        }
+
+        foreach (var step in CollectionsMarshal.AsSpan(into))
+        {
+            var target = (int)(step & 0x7FFF_FFFF);
+            if (((uint)step >> 31 == 0) == targetsAreRuns && target > above && !marks.Visited((uint)step))
+            {
+                candidates.Add(target);
+                cost += 1 + lists.Reverse.Degree(target);
+            }
+        }
+
+        if (cost >= rest)
+        {
+            return false;
+        }
+
+        // A chosen node is in the steps once for each node that reached it: look it up once.
+        var unique = CollectionsMarshal.AsSpan(candidates);
+        unique.Sort();
+        var from = (int)((high >> 32) & 0x7FFF_FFFF);
+        for (var i = 0; i < unique.Length; i++)
+        {
+            if (i > 0 && unique[i] == unique[i - 1])
+            {
+                continue;
+            }
+
+            for (var e = lists.Reverse.First(unique[i]); e != 0; e = lists.Reverse.Next(e))
+            {
+                if (lists.Reverse.Target(e) == from)
+                {
+                    if (Admits(unique[i], !targetsAreRuns, filter, access))
+                    {
+                        into.Add(high | (uint)unique[i]);
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        for (var e = lists.Next(cut); e != 0 && !truncated; e = lists.Next(e))
+        {
+            var key = (uint)(high | (uint)lists.Target(e));
+            if (!marks.Visited(key) && !marks.Chosen(key) && Admits(lists.Target(e), !targetsAreRuns, filter, access))
+            {
+                truncated = true;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Whether a step from a run (<paramref name="fromRun"/>) or a version to
+    /// <paramref name="target"/> may be taken: the caller sees the target's namespace, and its
+    /// type passes the filter. Read only for targets a step may be kept to.
+    /// </summary>
+    private bool Admits(int target, bool fromRun, IReadOnlySet<string>? filter, Access access) =>
+        (access.IsAdministrator || access.CanSeeNamespace(fromRun ? VersionNamespace(target) : RunNamespace(target)))
+        && (filter is null || ((fromRun ? VersionType(target) : RunJobType(target)) is { } type && filter.Contains(type)));
 
     /// <summary>
     /// Chooses the targets of the smallest of one node's <paramref name="steps"/> until
@@ -337,6 +421,9 @@ public sealed partial class GraphIndex
         /// <summary>One node's steps to new nodes, while a level chooses among them.</summary>
         public List<ulong> Fresh => _scratch.Fresh;
 
+        /// <summary>Nodes to look up past a list's cut.</summary>
+        public List<int> Candidates => _scratch.Candidates;
+
         public List<uint> Frontier { get => _scratch.Frontier; set => _scratch.Frontier = value; }
 
         public List<uint> Next { get => _scratch.Next; set => _scratch.Next = value; }
@@ -391,16 +478,19 @@ public sealed partial class GraphIndex
 
             public List<ulong> Fresh { get; } = [];
 
+            public List<int> Candidates { get; } = [];
+
             public List<uint> Frontier { get; set; } = [];
 
             public List<uint> Next { get; set; } = [];
 
-            public bool IsLarge => Steps.Capacity > 1 << 16 || Fresh.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16;
+            public bool IsLarge => Steps.Capacity > 1 << 16 || Fresh.Capacity > 1 << 16 || Candidates.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16;
 
             public void Clear()
             {
                 Steps.Clear();
                 Fresh.Clear();
+                Candidates.Clear();
                 Frontier.Clear();
                 Next.Clear();
             }

@@ -45,6 +45,11 @@ public sealed partial class GraphIndex : IDisposable
         Func<int, long> NamespaceOf(NodeKind kind) => kind == NodeKind.Run ? RunNamespace : VersionNamespace;
         _outgoing = [.. EdgeKinds.All.Select(k => new EdgeLists(NamespaceOf(k.To)))];
         _incoming = [.. EdgeKinds.All.Select(k => new EdgeLists(NamespaceOf(k.From)))];
+        foreach (var (outgoing, incoming) in _outgoing.Zip(_incoming))
+        {
+            (outgoing.Reverse, incoming.Reverse) = (incoming, outgoing);
+        }
+
         _downstream = ByNodeKind(WalkDirection.Downstream);
         _upstream = ByNodeKind(WalkDirection.Upstream);
     }
@@ -369,7 +374,10 @@ public sealed partial class GraphIndex : IDisposable
 
         public long Seq(int edge) => _seq[edge];
 
-        /// <summary>Whether a node's list runs in ascending order of its targets, as it does when each target was made before the next.</summary>
+        /// <summary>The same edges the other way: a target's list of the nodes that reach it.</summary>
+        public EdgeLists Reverse { get; set; } = null!;
+
+        /// <summary>Whether a node's list runs in strictly ascending order of its targets (each once), as it does when each target was made before the next.</summary>
         public bool Ascending(int node) => node >= _unordered.Length || !_unordered[node];
 
         /// <summary>How many of a node's targets lie in namespaces the caller may see; null when the list is too short to keep them counted.</summary>
@@ -416,7 +424,7 @@ public sealed partial class GraphIndex : IDisposable
             if (_tail[node] is var last and not 0)
             {
                 InStoreOrder = InStoreOrder && _seq[last] < seq;
-                _unordered[node] |= target < _target[last];
+                _unordered[node] |= target <= _target[last];
                 _next[last] = edge;
             }
             else

@@ -183,6 +183,67 @@ public sealed class GraphIndexTests
     }
 
     [Fact]
+    public async Task steps_past_a_lists_cut_to_nodes_visited_or_chosen_before_are_kept()
+    {
+        // Downstream of version 1: runs 1 and 30 use it; run 1 logs version 2, which runs 2 to
+        // 20 and then run 30 use, so run 30 is seen again past the budget's cut of version 2's
+        // users. Runs 31 and 32 log versions 3 and 4 (a level with two nodes); 3 is used by
+        // runs 40 to 49 and 70, 4 by runs 50 to 80: run 70 is chosen from 3, above 4's cut.
+        var delta = new GraphDelta();
+        delta.Projects.Add((1, 1, "ns1/p"));
+        delta.Artifacts.Add((1, 1, "data", "dataset"));
+        for (var v = 1; v <= 4; v++)
+        {
+            delta.Versions.Add((v, 1, v - 1));
+        }
+
+        var (used, logged) = (delta.Edges(EdgeKind.Used), delta.Edges(EdgeKind.Logged));
+        for (var run = 1; run <= 80; run++)
+        {
+            delta.Runs.Add((run, 1, $"r{run}", "train"));
+        }
+
+        void Use(int run, int version) => used.Add((used.Count + 1, run, version));
+        void Log(int run, int version) => logged.Add((logged.Count + 1, run, version));
+        Use(1, 1);
+        Log(1, 2);
+        for (var run = 2; run <= 20; run++)
+        {
+            Use(run, 2);
+        }
+
+        Use(30, 1);
+        Use(30, 2);
+        Log(31, 3);
+        Log(31, 4);
+        for (var run = 40; run <= 49; run++)
+        {
+            Use(run, 3);
+        }
+
+        Use(70, 3);
+        for (var run = 50; run <= 80; run++)
+        {
+            Use(run, 4);
+        }
+
+        var index = new GraphIndex();
+        index.Apply(delta);
+        foreach (var (start, budget, edge) in new[]
+        {
+            (NodeRef.Version(1), 10, LineageEdge.Between(NodeRef.Version(2), NodeRef.Run(30))),
+            (NodeRef.Run(31), 16, LineageEdge.Between(NodeRef.Version(4), NodeRef.Run(70))),
+        })
+        {
+            var query = new LineageQuery(start, LineageDirection.Downstream, 5, null, null, budget);
+            var walked = index.Walk(query, Access.Administrator, index.Describe(start)!.Type);
+            Assert.True(walked.Truncated);
+            Assert.Contains(edge, walked.Edges);
+            await AssertWalksAsTheReferenceAsync(index, query, Access.Administrator);
+        }
+    }
+
+    [Fact]
     public void a_hubs_neighbours_are_counted_for_each_caller_as_many_as_they_may_see()
     {
         // 600 runs in three namespaces use one version; the edges come in two loads, so that the
