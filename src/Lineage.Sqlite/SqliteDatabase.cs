@@ -162,7 +162,13 @@ public sealed class SqliteDatabase : IDisposable
         return work;
     }
 
-    internal async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="work"/> on a pooled read connection, in a deferred transaction so
+    /// that its statements read one snapshot; a read of <paramref name="oneStatement"/> runs
+    /// without one (a statement is a snapshot by itself), which spares a BEGIN and its end, and
+    /// its session refuses a second statement.
+    /// </summary>
+    internal async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken, bool oneStatement = false)
     {
         try
         {
@@ -190,7 +196,7 @@ public sealed class SqliteDatabase : IDisposable
             }
 
             // A deferred transaction gives the statements of one read a single snapshot.
-            var transaction = reader.Connection.BeginTransaction(deferred: true);
+            var transaction = oneStatement ? null : reader.Connection.BeginTransaction(deferred: true);
             await using var session = new SqliteSession(this, reader.Connection, transaction, isWrite: false, reader.Commands);
             return await work(session).ConfigureAwait(false);
         }
@@ -238,7 +244,7 @@ public sealed class SqliteDatabase : IDisposable
             }
             catch
             {
-                await RollBackAsync(session.Transaction).ConfigureAwait(false);
+                await RollBackAsync(session.Transaction!).ConfigureAwait(false);
                 throw;
             }
         }
@@ -285,7 +291,7 @@ public sealed class SqliteDatabase : IDisposable
     private async Task CommitAsync(SqliteSession session)
     {
         // Not cancellable: once the work is done, the commit must not be abandoned halfway.
-        await session.Transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
+        await session.Transaction!.CommitAsync(CancellationToken.None).ConfigureAwait(false);
         Interlocked.Increment(ref _writeEpoch);
 
         // The next writer sees what this one left behind.
@@ -382,7 +388,7 @@ public sealed class SqliteDatabase : IDisposable
                 {
                     if (!_committed)
                     {
-                        await RollBackAsync(Session.Transaction).ConfigureAwait(false);
+                        await RollBackAsync(Session.Transaction!).ConfigureAwait(false);
                     }
 
                     await Session.DisposeAsync().ConfigureAwait(false);

@@ -44,7 +44,7 @@ public sealed partial class SqliteLineageStore : IIdentityStore
     }
 
     public Task<long> ReadIdentityEpochAsync(CancellationToken cancellationToken) =>
-        _database.ReadAsync(async s => await s.ScalarAsync<long>("SELECT value FROM identity_epoch WHERE id = 1", cancellationToken).ConfigureAwait(false), cancellationToken);
+        _database.ReadAsync(async s => await s.ScalarAsync<long>("SELECT value FROM identity_epoch WHERE id = 1", cancellationToken).ConfigureAwait(false), cancellationToken, oneStatement: true);
 
     public Task<byte[]> GetOrCreateSecretAsync(string name, byte[] candidate, CancellationToken cancellationToken)
     {

@@ -78,7 +78,8 @@ public sealed partial class SqliteLineageStore
                 $"SELECT count(*) FROM {shape.Table} t WHERE t.{shape.Parent} = $parent AND {where}",
                 cancellationToken,
                 [.. args, ("$parent", query.Parent)]).ConfigureAwait(false)),
-            cancellationToken);
+            cancellationToken,
+            oneStatement: true);
     }
 
     public async Task<IReadOnlyList<Tally>> TallyAsync(TallyKind kind, long projectId, int first, CancellationToken cancellationToken)
@@ -112,7 +113,8 @@ public sealed partial class SqliteLineageStore
                 cancellationToken,
                 ("$project", projectId),
                 ("$first", first)).ConfigureAwait(false),
-            cancellationToken);
+            cancellationToken,
+            oneStatement: true);
     }
 
     /// <summary>The conditions of a query's filter over the list's table <c>t</c>, with their parameters.</summary>

@@ -149,7 +149,7 @@ public sealed partial class SqliteLineageStore
                 ("$registries", Rows.VisibleRegistries(access))).ConfigureAwait(false);
 
             return Paging.Group(rows, parentIds, page.First);
-        }, cancellationToken);
+        }, cancellationToken, oneStatement: true);
     }
 
     public Task<IReadOnlyDictionary<long, int>> CountAsync(
@@ -203,7 +203,7 @@ public sealed partial class SqliteLineageStore
                 Rows.VisibleParameter(access),
                 ("$registries", Rows.VisibleRegistries(access))).ConfigureAwait(false);
             return Paging.Counts(rows, parentIds);
-        }, cancellationToken);
+        }, cancellationToken, oneStatement: true);
     }
 
     /// <summary>
@@ -269,7 +269,7 @@ public sealed partial class SqliteLineageStore
                 ("$after", page.AfterKey),
                 ("$limit", page.First + 1)).ConfigureAwait(false);
             return Paging.Take(rows, page.First);
-        }, cancellationToken);
+        }, cancellationToken, oneStatement: true);
     }
 
     private static (string Table, string Parent, string Child, string Key) Shape(Relation relation) => relation switch

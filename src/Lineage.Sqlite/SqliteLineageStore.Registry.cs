@@ -30,7 +30,7 @@ public sealed partial class SqliteLineageStore : IRegistryStore
                 ("$ids", Rows.Ids(ids))).ConfigureAwait(false);
             var byId = rows.ToLookup(r => r.Id, r => r.Tag);
             return ids.Distinct().ToDictionary(id => id, id => (IReadOnlyList<string>)[.. byId[id]]);
-        }, cancellationToken);
+        }, cancellationToken, oneStatement: true);
     }
 
     private static async Task<CollectionRecord?> FindCollectionAsync(SqliteSession s, CollectionPath path, CancellationToken cancellationToken) =>

@@ -50,6 +50,6 @@ public sealed partial class SqliteLineageStore
                 Rows.VisibleParameter(access),
                 ("$registries", Rows.VisibleRegistries(access))).ConfigureAwait(false);
             return SearchRules.Order(rows, needle, first);
-        }, cancellationToken);
+        }, cancellationToken, oneStatement: true);
     }
 }

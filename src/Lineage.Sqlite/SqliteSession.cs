@@ -18,7 +18,7 @@ internal sealed class SqliteSession : IAsyncDisposable
     /// session closes both.
     /// </summary>
     public SqliteSession(
-        SqliteDatabase database, SqliteConnection connection, SqliteTransaction transaction, bool isWrite, Dictionary<string, SqliteCommand>? commands = null)
+        SqliteDatabase database, SqliteConnection connection, SqliteTransaction? transaction, bool isWrite, Dictionary<string, SqliteCommand>? commands = null)
     {
         _database = database;
         Connection = connection;
@@ -33,7 +33,11 @@ internal sealed class SqliteSession : IAsyncDisposable
 
     public SqliteConnection Connection { get; }
 
-    public SqliteTransaction Transaction { get; }
+    /// <summary>The session's transaction; null for a read of one statement, which is a snapshot by itself.</summary>
+    public SqliteTransaction? Transaction { get; }
+
+    // How many statements a session without a transaction has run: one at most.
+    private int _statements;
 
     /// <summary>Lineage edges this transaction has added, which the in-memory graph holds only after commit.</summary>
     public PendingEdges PendingEdges { get; } = new();
@@ -110,7 +114,11 @@ internal sealed class SqliteSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Transaction.DisposeAsync().ConfigureAwait(false);
+        if (Transaction is not null)
+        {
+            await Transaction.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_ownsConnection)
         {
             foreach (var command in _commands.Values)
@@ -133,6 +141,11 @@ internal sealed class SqliteSession : IAsyncDisposable
             command = Connection.CreateCommand();
             command.CommandText = sql;
             _commands[sql] = command;
+        }
+
+        if (Transaction is null && ++_statements > 1)
+        {
+            throw new InvalidOperationException("a read of one statement ran a second: it needs a transaction to read one snapshot");
         }
 
         command.Transaction = Transaction;

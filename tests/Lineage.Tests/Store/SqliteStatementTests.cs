@@ -66,6 +66,24 @@ public sealed partial class SqliteStatementTests
         Assert.Empty(found);
     }
 
+    [Fact]
+    public async Task a_read_of_one_statement_runs_without_a_transaction_and_refuses_a_second()
+    {
+        using var directory = new TempDirectory();
+        using var database = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = directory.Path });
+        await database.MigrateAsync(TestContext.Current.CancellationToken);
+        var ct = TestContext.Current.CancellationToken;
+
+        Assert.Equal(1, await database.ReadAsync(s => Task.FromResult(s.Transaction is null ? 1 : 0), ct, oneStatement: true));
+        Assert.Equal(2L, await database.ReadAsync(async s => await s.ScalarAsync<long>("SELECT 2", ct), ct, oneStatement: true));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => database.ReadAsync(
+            async s => await s.ScalarAsync<long>("SELECT 1", ct) + await s.ScalarAsync<long>("SELECT 2", ct), ct, oneStatement: true));
+        Assert.Contains("needs a transaction", refused.Message, StringComparison.Ordinal);
+
+        // Without the flag, statements share one deferred transaction, and so one snapshot.
+        Assert.Equal(3L, await database.ReadAsync(async s => s.Transaction is null ? -1 : await s.ScalarAsync<long>("SELECT 1", ct) + await s.ScalarAsync<long>("SELECT 2", ct), ct));
+    }
+
     [GeneratedRegex(@"LIMIT\s+\$|OFFSET\s+\$|LIKE\s+\$|GLOB\s+\$")]
     private static partial Regex Rebinding();
 }
