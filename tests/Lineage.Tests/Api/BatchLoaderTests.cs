@@ -54,6 +54,26 @@ public sealed class BatchLoaderTests
     }
 
     [Fact]
+    public async Task a_key_fetched_before_is_answered_with_its_value_and_a_new_one_waits_for_its_batch()
+    {
+        var loader = Loader();
+        loader.Want([1, 10]);
+        await loader.ReadAsync([1, 10], Ct);
+
+        // Found earlier in the request: the value itself (or null when it was not found), with no deferral.
+        Assert.Equal("r1", loader.LoadOrFound(1));
+        Assert.Null(loader.LoadOrFound(10));
+
+        // Not fetched yet: a pending result, fetched with the keys asked for beside it.
+        var pending = Assert.IsAssignableFrom<IDataLoaderResult>(loader.LoadOrFound(2));
+        var other = Assert.IsAssignableFrom<IDataLoaderResult>(loader.LoadOrFound(3));
+        Assert.Equal("r2", await pending.GetResultAsync(Ct));
+        Assert.Equal("r3", await other.GetResultAsync(Ct));
+        Assert.Equal(2, _calls.Count);
+        Assert.Equal([2, 3], _calls[1]);
+    }
+
+    [Fact]
     public async Task a_key_never_asked_for_cannot_be_read()
     {
         var loader = Loader();

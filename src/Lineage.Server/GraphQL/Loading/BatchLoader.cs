@@ -34,6 +34,20 @@ internal sealed class BatchLoader<TKey, TValue>
         }
     }
 
+    /// <summary>
+    /// The value itself when its key was fetched earlier in the request (a record reached again
+    /// through another field), which the execution strategy completes without deferring the
+    /// field; otherwise the pending result of <see cref="Load"/>.
+    /// </summary>
+    public object? LoadOrFound(TKey key)
+    {
+        lock (_gate)
+        {
+            var batch = BatchOf(key);
+            return batch.Done.Task.IsCompletedSuccessfully ? batch.ValueOf(key) : new Pending(this, batch, key);
+        }
+    }
+
     /// <summary>Puts the key, if not yet asked for, in the open batch, to be fetched with it.</summary>
     public void Want(TKey key)
     {

@@ -29,8 +29,8 @@ internal sealed class AuditEventType : ObjectGraphType<AuditEventRecord>
         Field<ArtifactVersionType>("artifact")
             .Description("The version concerned, while it exists: an unlinked version is gone.")
             .Resolve(c => c.Source.SubjectId is not { } id ? null
-                : c.Source.TargetKind == AuditTargetKind.Collection ? c.Lineage().Loaders.Links.Load(id)
-                : c.Lineage().Loaders.Versions.Load(id));
+                : c.Source.TargetKind == AuditTargetKind.Collection ? c.Lineage().Loaders.Links.LoadOrFound(id)
+                : c.Lineage().Loaders.Versions.LoadOrFound(id));
         Field<NonNullGraphType<StringGraphType>>("hash")
             .Description("SHA-256, in hex, over the previous event's hash and this event's canonical form.")
             .Resolve(c => Convert.ToHexStringLower(c.Source.Hash));

@@ -20,7 +20,7 @@ internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
         Field<StringGraphType>("description").Resolve(c => c.Source.Description);
-        Field<NonNullGraphType<RegistryType>>("registry").Resolve(c => c.Lineage().Loaders.Registries.Load(c.Source.RegistryId));
+        Field<NonNullGraphType<RegistryType>>("registry").Resolve(c => c.Lineage().Loaders.Registries.LoadOrFound(c.Source.RegistryId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Resolve(c => c.Lineage().Loaders.Tags.Load((TagTarget.Collection, c.Source.Id)));
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);

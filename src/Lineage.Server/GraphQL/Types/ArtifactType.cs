@@ -20,7 +20,7 @@ internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
         Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.Load(c.Source.ProjectId));
+        Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.LoadOrFound(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
             .Description("The artifact's versions that the filter keeps, v0 first unless ordered otherwise.")
             .Filtered<ArtifactRecord, object, VersionFilterInputType, VersionOrderInputType>()

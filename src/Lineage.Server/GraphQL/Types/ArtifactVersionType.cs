@@ -42,14 +42,14 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
         Field<LongGraphType>("size").Description("Size in bytes, when known.").Resolve(c => c.Source.Size);
         Field<ArtifactType>("artifact")
             .Description("The project artifact this version belongs to; null for a linked version (see collection).")
-            .Resolve(c => c.Source.Link is null ? c.Lineage().Loaders.Artifacts.Load(c.Source.ArtifactId) : null);
+            .Resolve(c => c.Source.Link is null ? c.Lineage().Loaders.Artifacts.LoadOrFound(c.Source.ArtifactId) : null);
         Field<CollectionType>("collection")
             .Description("The collection a linked version belongs to; null for a project version.")
-            .Resolve(c => c.Source.Link is { } link ? c.Lineage().Loaders.Collections.Load(link.CollectionId) : null);
+            .Resolve(c => c.Source.Link is { } link ? c.Lineage().Loaders.Collections.LoadOrFound(link.CollectionId) : null);
         Field<ArtifactVersionType>("source")
             .Description("The project version a linked version points at; null for a project version, and when its project is hidden from you.")
             .Resolve(c => c.Source.Link is { } link && c.Lineage().Access.CanSeeNamespace(link.SourceNamespaceId)
-                ? c.Lineage().Loaders.Versions.Load(c.Source.Id)
+                ? c.Lineage().Loaders.Versions.LoadOrFound(c.Source.Id)
                 : null);
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("collections")
             .Description("The linked versions made from this version, in registries you can see, oldest link first; empty for a linked version.")
@@ -74,7 +74,7 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
             .Description("The run that first logged this version (its source's, for a linked version); null when that run is hidden from you.")
             .Resolve(c => c.Source.Link is { } link && !c.Lineage().Access.CanSeeNamespace(link.SourceNamespaceId)
                 ? null
-                : c.Lineage().Loaders.Runs.Load(c.Source.LoggedByRunId));
+                : c.Lineage().Loaders.Runs.LoadOrFound(c.Source.LoggedByRunId));
         Field<NonNullGraphType<RunConnectionType>>("loggers")
             .Description("Every run that logged this content (that you may see), first logger first.")
             .Paged()

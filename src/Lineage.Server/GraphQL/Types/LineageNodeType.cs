@@ -16,9 +16,9 @@ internal sealed class LineageNodeType : ObjectGraphType<LineageNode>
         Field<NonNullGraphType<IntGraphType>>("hops").Description("Shortest distance from the start node, in edges.").Resolve(c => c.Source.Hops);
         Field<RunType>("run")
             .Description("The run, when the node is a run.")
-            .Resolve(c => c.Source.Node.Kind == NodeKind.Run ? c.Lineage().Loaders.Runs.Load(c.Source.Node.Id) : null);
+            .Resolve(c => c.Source.Node.Kind == NodeKind.Run ? c.Lineage().Loaders.Runs.LoadOrFound(c.Source.Node.Id) : null);
         Field<ArtifactVersionType>("artifact")
             .Description("The artifact version, when the node is one.")
-            .Resolve(c => c.Source.Node.Kind == NodeKind.Artifact ? c.Lineage().Loaders.Versions.Load(c.Source.Node.Id) : null);
+            .Resolve(c => c.Source.Node.Kind == NodeKind.Artifact ? c.Lineage().Loaders.Versions.LoadOrFound(c.Source.Node.Id) : null);
     }
 }

@@ -22,7 +22,7 @@ internal sealed class RunType : ObjectGraphType<RunRecord>
         Field<JsonGraphType>("config").Resolve(c => c.Source.ConfigJson);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
         Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
-        Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.Load(c.Source.ProjectId));
+        Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.LoadOrFound(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("usedArtifacts")
             .Description("The versions this run used, in the order it used them.")
             .Paged()
