@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 using Lineage.Identity;
 
@@ -22,7 +23,12 @@ public sealed partial class GraphIndex
         _lock.EnterReadLock();
         try
         {
-            return WalkHeld(query, access, startType);
+            var walked = WalkHeld(query, access);
+            var nodes = new AnswerNodes(walked.Keys, walked.Levels, new NameBook(this));
+            return new Traversal(
+                [.. nodes.Select((n, i) => new TraversedNode(n.Node, n.Hops, i == 0 ? startType : n.Type))],
+                [.. new AnswerEdges(walked.Edges)],
+                walked.Truncated);
         }
         finally
         {
@@ -32,7 +38,8 @@ public sealed partial class GraphIndex
 
     /// <summary>
     /// A lineage answer under one read lock: null when the start is not held or lies in a
-    /// namespace the caller cannot see; otherwise the walk with its nodes named.
+    /// namespace the caller cannot see; otherwise the walk, whose nodes are named as the
+    /// answer is read (see <see cref="NameBook"/>).
     /// </summary>
     public LineageGraph? Lineage(LineageQuery query, Access access)
     {
@@ -41,19 +48,13 @@ public sealed partial class GraphIndex
         _lock.EnterReadLock();
         try
         {
-            if (!Holds(query.Start))
+            if (!Holds(query.Start) || !access.CanSeeNamespace(ScopeHeld(query.Start).NamespaceId))
             {
                 return null;
             }
 
-            var (type, ns) = ScopeHeld(query.Start);
-            if (!access.CanSeeNamespace(ns))
-            {
-                return null;
-            }
-
-            var walk = WalkHeld(query, access, type);
-            return new LineageGraph(NameHeld(walk.Nodes), walk.Edges, walk.Truncated);
+            var walked = WalkHeld(query, access);
+            return new LineageGraph(new AnswerNodes(walked.Keys, walked.Levels, new NameBook(this)), new AnswerEdges(walked.Edges), walked.Truncated);
         }
         finally
         {
@@ -65,16 +66,25 @@ public sealed partial class GraphIndex
     private static readonly WalkDirection[] DownstreamOnly = [WalkDirection.Downstream];
     private static readonly WalkDirection[] BothWays = [WalkDirection.Upstream, WalkDirection.Downstream];
 
-    private Traversal WalkHeld(LineageQuery query, Access access, string? startType)
+    /// <summary>
+    /// A walk's answer as it is built: node keys in answer order, where each run of nodes with
+    /// the same hops begins, and edges as (from &lt;&lt; 32 | to) in data-flow order. Names, types
+    /// and node records are made only as the answer is read.
+    /// </summary>
+    private readonly record struct Walked(SegmentedList<uint> Keys, List<(int From, int Hops)> Levels, SegmentedList<ulong> Edges, bool Truncated);
+
+    private Walked WalkHeld(LineageQuery query, Access access)
     {
         var marks = _threadMarks ??= new Marks();
         try
         {
             marks.Begin(Watermark.Run, Watermark.Version);
-            var nodes = new SegmentedList<TraversedNode> { new(query.Start, 0, startType) };
-            var edges = new SegmentedList<LineageEdge>();
+            var start = Key(query.Start);
+            var nodes = new SegmentedList<uint> { start };
+            var levels = new List<(int From, int Hops)> { (0, 0) };
+            var edges = new SegmentedList<ulong>();
             var truncated = false;
-            marks.Visit(Key(query.Start));
+            marks.Visit(start);
             var (steps, frontier, next) = (marks.Steps, marks.Frontier, marks.Next);
 
             foreach (var direction in query.Direction switch
@@ -84,18 +94,19 @@ public sealed partial class GraphIndex
                 _ => BothWays,
             })
             {
+                var downstream = direction == WalkDirection.Downstream;
                 frontier.Clear();
-                frontier.Add(Key(query.Start));
+                frontier.Add(start);
                 for (var hop = 1; frontier.Count > 0; hop++)
                 {
                     var closing = hop > query.Depth || nodes.Count >= query.MaxNodes;
                     Gather(frontier, direction, query, access, marks, nodes, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated);
                     var taken = CollectionsMarshal.AsSpan(steps);
-                    taken.Sort();
+                    SortUnlessSorted(taken);
                     next.Clear();
                     foreach (var step in taken)
                     {
-                        var (from, to) = ((uint)(step >> 32), (uint)step);
+                        var to = (uint)step;
                         if (!marks.Visited(to))
                         {
                             if (closing || nodes.Count >= query.MaxNodes)
@@ -105,7 +116,12 @@ public sealed partial class GraphIndex
                             }
 
                             marks.Visit(to);
-                            nodes.Add(new TraversedNode(Node(to), hop, TypeOf(to)));
+                            if (levels[^1].Hops != hop)
+                            {
+                                levels.Add((nodes.Count, hop));
+                            }
+
+                            nodes.Add(to);
                             next.Add(to);
                         }
 
@@ -115,9 +131,7 @@ public sealed partial class GraphIndex
                             continue;
                         }
 
-                        edges.Add(direction == WalkDirection.Downstream
-                            ? LineageEdge.Between(Node(from), Node(to))
-                            : LineageEdge.Between(Node(to), Node(from)));
+                        edges.Add(downstream ? step : (step << 32) | (step >> 32));
                     }
 
                     if (closing)
@@ -133,11 +147,25 @@ public sealed partial class GraphIndex
                 }
             }
 
-            return new Traversal(nodes, edges, truncated);
+            return new Walked(nodes, levels, edges, truncated);
         }
         finally
         {
             marks.Trim();
+        }
+    }
+
+    /// <summary>Sorts a level's steps or frontier, after a check that costs a read each: lists kept in order usually leave them sorted already.</summary>
+    private static void SortUnlessSorted<T>(Span<T> items)
+        where T : struct, IComparisonOperators<T, T, bool>
+    {
+        for (var i = 1; i < items.Length; i++)
+        {
+            if (items[i] < items[i - 1])
+            {
+                items.Sort();
+                return;
+            }
         }
     }
 
@@ -152,12 +180,12 @@ public sealed partial class GraphIndex
     /// other has its new targets selected and sorted. A hub's thousands of neighbours under a
     /// small budget cost a read each, not an admission check, a selection and a sort each.
     /// </summary>
-    private void Gather(List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks, SegmentedList<TraversedNode> visited, int room, ref bool truncated)
+    private void Gather(List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks, SegmentedList<uint> visited, int room, ref bool truncated)
     {
         var (into, fresh) = (marks.Steps, marks.Fresh);
         into.Clear();
         marks.BeginChoice();
-        CollectionsMarshal.AsSpan(frontier).Sort();
+        SortUnlessSorted(CollectionsMarshal.AsSpan(frontier));
         foreach (var from in frontier)
         {
             var id = (int)(from & 0x7FFF_FFFF);
@@ -239,7 +267,7 @@ public sealed partial class GraphIndex
     /// reads on only until a new node it leaves out says the walk is truncated. False, with
     /// nothing done, when the nodes to look up have more edges than the rest of the list.
     /// </summary>
-    private bool PastCut(EdgeLists lists, int cut, int rest, ulong high, Marks marks, SegmentedList<TraversedNode> visited, IReadOnlySet<string>? filter, Access access, ref bool truncated)
+    private bool PastCut(EdgeLists lists, int cut, int rest, ulong high, Marks marks, SegmentedList<uint> visited, IReadOnlySet<string>? filter, Access access, ref bool truncated)
     {
         var (into, candidates) = (marks.Steps, marks.Candidates);
         var targetsAreRuns = (high & (1u << 31)) == 0;
@@ -248,10 +276,11 @@ public sealed partial class GraphIndex
         var cost = 0L;
         foreach (var node in visited)
         {
-            if ((node.Node.Kind == NodeKind.Run) == targetsAreRuns && node.Node.Id > above)
+            var id = (int)(node & 0x7FFF_FFFF);
+            if ((node >> 31 == 0) == targetsAreRuns && id > above)
             {
-                candidates.Add((int)node.Node.Id);
-                cost += 1 + lists.Reverse.Degree((int)node.Node.Id);
+                candidates.Add(id);
+                cost += 1 + lists.Reverse.Degree(id);
             }
         }
 
@@ -400,8 +429,6 @@ public sealed partial class GraphIndex
     private static uint Key(NodeRef node) => ((uint)node.Kind << 31) | checked((uint)node.Id);
 
     private static NodeRef Node(uint key) => (key >> 31) == 0 ? NodeRef.Run(key & 0x7FFF_FFFF) : NodeRef.Version(key & 0x7FFF_FFFF);
-
-    private string? TypeOf(uint key) => (key >> 31) == 0 ? RunJobType((int)(key & 0x7FFF_FFFF)) : VersionType((int)(key & 0x7FFF_FFFF));
 
     /// <summary>Visited marks for one walk at a time: a stamp per node, so nothing is cleared between walks.</summary>
     private sealed class Marks

@@ -16,7 +16,9 @@ namespace Lineage.Lineage;
 public sealed partial class GraphIndex : IDisposable
 {
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
-    private readonly List<string> _types = [];
+    // Type names by id, in a column so that an answer read after its walk sees the array it saw.
+    private Column<string?> _types = new();
+    private int _typeCount;
     private readonly Dictionary<string, int> _typeIds = new(StringComparer.Ordinal);
 
     private Column<int> _projectNamespace = new();
@@ -230,20 +232,6 @@ public sealed partial class GraphIndex : IDisposable
         }
     }
 
-    private SegmentedList<LineageNode> NameHeld(IReadOnlyList<TraversedNode> nodes)
-    {
-        var named = new SegmentedList<LineageNode>();
-        foreach (var node in nodes)
-        {
-            var id = (int)node.Node.Id;
-            named.Add(node.Node.Kind == NodeKind.Run
-                ? new LineageNode(node.Node, node.Hops, _runName[id]!, node.Type, _projectPath[_runProject[id]]!)
-                : new LineageNode(node.Node, node.Hops, _versionName[id]!, node.Type, _projectPath[_artifactProject[_versionArtifact[id]]]!));
-        }
-
-        return named;
-    }
-
     private (string? Type, long NamespaceId) ScopeHeld(NodeRef node) =>
         node.Kind == NodeKind.Run
             ? (RunJobType((int)node.Id), RunNamespace((int)node.Id))
@@ -301,7 +289,7 @@ public sealed partial class GraphIndex : IDisposable
 
     private string? RunJobType(int run) => _runJobType[run] is var t and >= 0 ? _types[t] : null;
 
-    private string VersionType(int version) => _types[_artifactType[_versionArtifact[version]]];
+    private string VersionType(int version) => _types[_artifactType[_versionArtifact[version]]]!;
 
     private long RunNamespace(int run) => _projectNamespace[_runProject[run]];
 
@@ -311,8 +299,8 @@ public sealed partial class GraphIndex : IDisposable
     {
         if (!_typeIds.TryGetValue(type, out var id))
         {
-            id = _types.Count;
-            _types.Add(type);
+            id = _typeCount++;
+            _types.Set(id, type);
             _typeIds[type] = id;
         }
 

@@ -16,7 +16,7 @@ public sealed record LineageQuery(
     /// <summary>How many edges an answer may hold per node of its budget: enough for the DAGs of real work, bounded for any graph.</summary>
     public const int EdgesPerNode = 2;
 
-    public int MaxEdges => MaxNodes * EdgesPerNode;
+    public int MaxEdges => (int)Math.Min(int.MaxValue, (long)MaxNodes * EdgesPerNode);
 
     /// <summary>A past time: only edges recorded at or before it are walked, so nothing recorded later is reached.</summary>
     public DateTimeOffset? AsOf { get; init; }

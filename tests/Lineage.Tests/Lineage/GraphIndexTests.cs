@@ -86,7 +86,7 @@ public sealed class GraphIndexTests
                 random.Next(0, 8),
                 random.Next(4) == 0 ? new HashSet<string> { types[random.Next(2)] } : null,
                 random.Next(4) == 0 ? new HashSet<string> { types[2 + random.Next(2)] } : null,
-                random.Next(1, 40));
+                random.Next(5) == 0 ? int.MaxValue : random.Next(1, 40));
             var access = random.Next(3) == 0
                 ? Access.Administrator
                 : Access.Of(new Dictionary<long, Role> { [1] = Role.Viewer, [2] = Role.Viewer }, new Dictionary<long, Role>());
@@ -297,6 +297,84 @@ public sealed class GraphIndexTests
         Assert.Equal(reference.Nodes, walked.Nodes);
         Assert.Equal(reference.Edges, walked.Edges);
         Assert.Equal(reference.Truncated, walked.Truncated);
+
+        // The answer the store serves: the same walk, named as it is read, in order or at random.
+        var answer = index.Lineage(query, access);
+        if (!access.CanSeeNamespace(index.Describe(query.Start)!.NamespaceId))
+        {
+            Assert.Null(answer);
+            return;
+        }
+
+        Assert.NotNull(answer);
+        var expected = reference.Nodes.Select(n => (n.Node, n.Hops, n.Type, index.Describe(n.Node)!.Path)).ToList();
+        Assert.Equal(expected, answer.Nodes.Select(n => (n.Node, n.Hops, n.Type, n.Path)));
+        Assert.Equal(expected, Enumerable.Range(0, answer.Nodes.Count).Reverse().Select(i => answer.Nodes[i]).Reverse().Select(n => (n.Node, n.Hops, n.Type, n.Path)));
+        Assert.Equal(reference.Edges, answer.Edges);
+        Assert.Equal(reference.Edges, Enumerable.Range(0, answer.Edges.Count).Select(i => answer.Edges[i]));
+        Assert.Equal(reference.Truncated, answer.Truncated);
+    }
+
+    [Fact]
+    public void a_walk_without_a_budget_returns_every_edge_it_crosses()
+    {
+        // v1 → r1 → v2 → r2 → v3, and r3 uses v1 and v2.
+        var delta = new GraphDelta();
+        delta.Projects.Add((1, 1, "ns1/p"));
+        delta.Artifacts.Add((1, 1, "data", "dataset"));
+        for (var v = 1; v <= 3; v++)
+        {
+            delta.Versions.Add((v, 1, v - 1));
+        }
+
+        for (var r = 1; r <= 3; r++)
+        {
+            delta.Runs.Add((r, 1, $"r{r}", "train"));
+        }
+
+        delta.Edges(EdgeKind.Used).AddRange([(1, 1, 1), (2, 2, 2), (3, 3, 1), (4, 3, 2)]);
+        delta.Edges(EdgeKind.Logged).AddRange([(1, 1, 2), (2, 2, 3)]);
+        var index = new GraphIndex();
+        index.Apply(delta);
+
+        var answer = index.Lineage(new LineageQuery(NodeRef.Version(1), LineageDirection.Downstream, int.MaxValue, null, null, int.MaxValue), Access.Administrator)!;
+        Assert.Equal(6, answer.Nodes.Count);
+        Assert.Equal(6, answer.Edges.Count);
+        Assert.False(answer.Truncated);
+        Assert.Equal(int.MaxValue, new LineageQuery(NodeRef.Version(1), LineageDirection.Downstream, 1, null, null, int.MaxValue).MaxEdges);
+    }
+
+    [Fact]
+    public void an_answer_read_after_the_index_grew_names_its_nodes_as_they_were_when_walked()
+    {
+        var delta = new GraphDelta();
+        delta.Projects.Add((1, 1, "ns1/p"));
+        delta.Artifacts.Add((1, 1, "data", "dataset"));
+        delta.Versions.Add((1, 1, 0));
+        delta.Runs.Add((1, 1, "r1", "train"));
+        delta.Edges(EdgeKind.Used).Add((1, 1, 1));
+        var index = new GraphIndex();
+        index.Apply(delta);
+        var answer = index.Lineage(new LineageQuery(NodeRef.Version(1), LineageDirection.Downstream, 3, null, null, 100), Access.Administrator)!;
+
+        // Thousands of new projects, artifacts, runs and versions and as many new types: every
+        // column the answer reads grows into a new array before the answer is read.
+        var more = new GraphDelta();
+        for (var i = 2; i <= 5000; i++)
+        {
+            more.Projects.Add((i, 1, $"ns1/p{i}"));
+            more.Artifacts.Add((i, i, $"a{i}", $"type{i}"));
+            more.Versions.Add((i, i, 0));
+            more.Runs.Add((i, i, $"r{i}", $"job{i}"));
+            more.Edges(EdgeKind.Used).Add((i, i, 1));
+        }
+
+        index.Apply(more);
+        Assert.Equal(
+            [(NodeRef.Version(1), 0, "data:v0", "dataset", "ns1/p/data:v0"), (NodeRef.Run(1), 1, "r1", "train", "ns1/p/r1")],
+            answer.Nodes.Select(n => (n.Node, n.Hops, n.Name, n.Type, n.Path)));
+        Assert.Equal([LineageEdge.Between(NodeRef.Version(1), NodeRef.Run(1))], answer.Edges);
+        Assert.Equal(5000, index.Lineage(new LineageQuery(NodeRef.Version(1), LineageDirection.Downstream, 3, null, null, 10_000), Access.Administrator)!.Nodes.Count - 1);
     }
 
     private static void AssertOrdered(GraphIndex index, List<NodeRef> nodes)
