@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Lineage.Identity;
 
@@ -82,10 +83,14 @@ public sealed partial class GraphIndex
             var start = Key(query.Start);
             var nodes = new SegmentedList<uint> { start };
             var levels = new List<(int From, int Hops)> { (0, 0) };
+            var hops = 0;
             var edges = new SegmentedList<ulong>();
             var truncated = false;
             marks.Visit(start);
             var (steps, frontier, next) = (marks.Steps, marks.Frontier, marks.Next);
+
+            // A budget larger than the whole graph cuts nothing: every level is taken whole.
+            var uncut = query.MaxNodes > RunCount + VersionCount && query.MaxEdges >= EdgeCount;
 
             foreach (var direction in query.Direction switch
             {
@@ -100,6 +105,13 @@ public sealed partial class GraphIndex
                 for (var hop = 1; frontier.Count > 0; hop++)
                 {
                     var closing = hop > query.Depth || nodes.Count >= query.MaxNodes;
+                    if (!closing && uncut)
+                    {
+                        TakeWhole(frontier, direction, query, access, marks, nodes, levels, edges, next, hop, ref hops);
+                        (frontier, next) = (next, frontier);
+                        continue;
+                    }
+
                     Gather(frontier, direction, query, access, marks, nodes, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated);
                     var taken = CollectionsMarshal.AsSpan(steps);
                     SortUnlessSorted(taken);
@@ -116,9 +128,9 @@ public sealed partial class GraphIndex
                             }
 
                             marks.Visit(to);
-                            if (levels[^1].Hops != hop)
+                            if (hops != hop)
                             {
-                                levels.Add((nodes.Count, hop));
+                                levels.Add((nodes.Count, hops = hop));
                             }
 
                             nodes.Add(to);
@@ -152,6 +164,86 @@ public sealed partial class GraphIndex
         finally
         {
             marks.Trim();
+        }
+    }
+
+    /// <summary>
+    /// Takes a level whole, for a walk whose budget cannot cut it: reads the frontier's lists in
+    /// key order and keeps every admitted step as it comes, with no steps collected for the
+    /// level and no choice made. A list that holds its targets in ascending order gives its
+    /// steps in the order sorting them would; any other has its steps sorted on their own, which
+    /// is the same order, since all of one node's steps sort together. The answer is the one
+    /// gathering and sorting the level gives.
+    /// </summary>
+    private void TakeWhole(
+        List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks,
+        SegmentedList<uint> nodes, List<(int From, int Hops)> levels, SegmentedList<ulong> edges, List<uint> next, int hop, ref int hops)
+    {
+        var from = CollectionsMarshal.AsSpan(frontier);
+        SortUnlessSorted(from);
+        next.Clear();
+        var (downstream, fresh, level) = (direction == WalkDirection.Downstream, marks.Fresh, hops);
+        foreach (var key in from)
+        {
+            var id = (int)(key & 0x7FFF_FFFF);
+            var isRun = (key >> 31) == 0;
+            var filter = isRun ? query.ArtifactTypes : query.JobTypes;
+            var admitAll = access.IsAdministrator && filter is null;
+            var high = (ulong)key << 32 | (isRun ? 1u << 31 : 0u);
+            var all = EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction);
+            if (all.Length == 1 && all[0].Ascending(id))
+            {
+                var lists = all[0];
+                for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                {
+                    var target = lists.Target(e);
+                    if (admitAll || Admits(target, isRun, filter, access))
+                    {
+                        Take(high | (uint)target);
+                    }
+                }
+
+                continue;
+            }
+
+            fresh.Clear();
+            foreach (var lists in all)
+            {
+                for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                {
+                    fresh.Add(high | (uint)lists.Target(e));
+                }
+            }
+
+            var steps = CollectionsMarshal.AsSpan(fresh);
+            steps.Sort();
+            foreach (var step in steps)
+            {
+                if (admitAll || Admits((int)(step & 0x7FFF_FFFF), isRun, filter, access))
+                {
+                    Take(step);
+                }
+            }
+        }
+
+        hops = level;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        void Take(ulong step)
+        {
+            if (!marks.Visited((uint)step))
+            {
+                marks.Visit((uint)step);
+                if (level != hop)
+                {
+                    levels.Add((nodes.Count, level = hop));
+                }
+
+                nodes.Add((uint)step);
+                next.Add((uint)step);
+            }
+
+            edges.Add(downstream ? step : (step << 32) | (step >> 32));
         }
     }
 
@@ -195,6 +287,7 @@ public sealed partial class GraphIndex
             var all = EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction);
 
             var ordered = room > 0 && all.Length == 1 && all[0].Ascending(id);
+            var admitAll = access.IsAdministrator && filter is null;
             fresh.Clear();
             foreach (var lists in all)
             {
@@ -206,14 +299,14 @@ public sealed partial class GraphIndex
                     var step = high | (uint)target;
                     if (marks.Visited((uint)step) || marks.Chosen((uint)step))
                     {
-                        if (Admits(target, isRun, filter, access))
+                        if (admitAll || Admits(target, isRun, filter, access))
                         {
                             into.Add(step);
                         }
                     }
                     else if (room > 0)
                     {
-                        if (!Admits(target, isRun, filter, access))
+                        if (!admitAll && !Admits(target, isRun, filter, access))
                         {
                             continue;
                         }

@@ -17,6 +17,9 @@ public sealed class SegmentedList<T> : IReadOnlyList<T>
     private T[][] _segments = [];
     private int _segmentCount;
 
+    // The segment the next item goes into, while it has room.
+    private T[] _current = [];
+
     public int Count { get; private set; }
 
     public T this[int index]
@@ -30,6 +33,20 @@ public sealed class SegmentedList<T> : IReadOnlyList<T>
     }
 
     public void Add(T item)
+    {
+        var at = Count & Mask;
+        if (Count >> Shift == _segmentCount - 1 && at < _current.Length)
+        {
+            _current[at] = item;
+            Count++;
+            return;
+        }
+
+        AddToNewSpace(item);
+    }
+
+    /// <summary>Adds an item past the end of the last segment: grows it, or starts a new one.</summary>
+    private void AddToNewSpace(T item)
     {
         if ((Count & Mask) == 0 && Count >> Shift == _segmentCount)
         {
@@ -51,6 +68,7 @@ public sealed class SegmentedList<T> : IReadOnlyList<T>
         }
 
         segment[at] = item;
+        _current = segment;
         Count++;
     }
 

@@ -139,7 +139,7 @@ public sealed class GraphIndexTests
             var index = new GraphIndex();
             index.Apply(delta);
             var start = random.Next(3) == 0 ? NodeRef.Version(random.Next(2, versions + 1)) : NodeRef.Version(1);
-            var query = new LineageQuery(start, (LineageDirection)random.Next(3), random.Next(1, 5), null, null, random.Next(1, wide * 2));
+            var query = new LineageQuery(start, (LineageDirection)random.Next(3), random.Next(1, 5), null, null, random.Next(4) == 0 ? int.MaxValue : random.Next(1, wide * 2));
             var access = random.Next(3) == 0
                 ? Access.Of(new Dictionary<long, Role> { [1] = Role.Viewer }, new Dictionary<long, Role>())
                 : Access.Administrator;
