@@ -81,10 +81,11 @@ public sealed partial class GraphIndex
         {
             marks.Begin(Watermark.Run, Watermark.Version);
             var start = Key(query.Start);
-            var nodes = new SegmentedList<uint> { start };
+            var answer = marks.Answer;
+            answer.Clear();
+            answer.AddNode(start);
             var levels = new List<(int From, int Hops)> { (0, 0) };
             var hops = 0;
-            var edges = new SegmentedList<ulong>();
             var truncated = false;
             marks.Visit(start);
             var (steps, frontier, next) = (marks.Steps, marks.Frontier, marks.Next);
@@ -102,17 +103,20 @@ public sealed partial class GraphIndex
                 var downstream = direction == WalkDirection.Downstream;
                 frontier.Clear();
                 frontier.Add(start);
-                for (var hop = 1; frontier.Count > 0; hop++)
-                {
-                    var closing = hop > query.Depth || nodes.Count >= query.MaxNodes;
-                    if (!closing && uncut)
-                    {
-                        TakeWhole(frontier, direction, query, access, marks, nodes, levels, edges, next, hop, ref hops);
-                        (frontier, next) = (next, frontier);
-                        continue;
-                    }
 
-                    Gather(frontier, direction, query, access, marks, nodes, closing ? 0 : query.MaxNodes - nodes.Count, ref truncated);
+                // The level being read: the frontier list, or the nodes the last level added
+                // when they came sorted (read in place, never sorted there: the answer's order).
+                Span<uint> level = CollectionsMarshal.AsSpan(frontier);
+                var hop = 1;
+                if (uncut)
+                {
+                    level = TakeWhole(level, direction, query, access, marks, levels, out hop, ref hops);
+                }
+
+                for (; level.Length > 0; hop++)
+                {
+                    var closing = hop > query.Depth || answer.NodeCount >= query.MaxNodes;
+                    Gather(level, direction, query, access, marks, closing ? 0 : query.MaxNodes - answer.NodeCount, ref truncated);
                     var taken = CollectionsMarshal.AsSpan(steps);
                     SortUnlessSorted(taken);
                     next.Clear();
@@ -121,7 +125,7 @@ public sealed partial class GraphIndex
                         var to = (uint)step;
                         if (!marks.Visited(to))
                         {
-                            if (closing || nodes.Count >= query.MaxNodes)
+                            if (closing || answer.NodeCount >= query.MaxNodes)
                             {
                                 truncated = true;
                                 continue;
@@ -130,20 +134,20 @@ public sealed partial class GraphIndex
                             marks.Visit(to);
                             if (hops != hop)
                             {
-                                levels.Add((nodes.Count, hops = hop));
+                                levels.Add((answer.NodeCount, hops = hop));
                             }
 
-                            nodes.Add(to);
+                            answer.AddNode(to);
                             next.Add(to);
                         }
 
-                        if (edges.Count >= query.MaxEdges)
+                        if (answer.EdgeCount >= query.MaxEdges)
                         {
                             truncated = true;
                             continue;
                         }
 
-                        edges.Add(downstream ? step : (step << 32) | (step >> 32));
+                        answer.AddEdge(downstream ? step : (step << 32) | (step >> 32));
                     }
 
                     if (closing)
@@ -152,14 +156,20 @@ public sealed partial class GraphIndex
                     }
 
                     (frontier, next) = (next, frontier);
-                    if (frontier.Count == 0 && nodes.Count >= query.MaxNodes)
+                    level = CollectionsMarshal.AsSpan(frontier);
+                    SortUnlessSorted(level);
+                    if (level.Length == 0 && answer.NodeCount >= query.MaxNodes)
                     {
                         break;
                     }
                 }
             }
 
-            return new Walked(nodes, levels, edges, truncated);
+            return new Walked(
+                SegmentedList<uint>.Of(answer.Nodes.AsSpan(0, answer.NodeCount)),
+                levels,
+                SegmentedList<ulong>.Of(answer.Edges.AsSpan(0, answer.EdgeCount)),
+                truncated);
         }
         finally
         {
@@ -168,96 +178,159 @@ public sealed partial class GraphIndex
     }
 
     /// <summary>
-    /// Takes a level whole, for a walk whose budget cannot cut it: reads the frontier's lists in
-    /// key order and keeps every admitted step as it comes, with no steps collected for the
-    /// level and no choice made. A list that holds its targets in ascending order gives its
-    /// steps in the order sorting them would; any other has its steps sorted on their own, which
-    /// is the same order, since all of one node's steps sort together. The answer is the one
-    /// gathering and sorting the level gives.
+    /// Takes levels whole up to the query's depth, for a walk whose budget cannot cut it, and
+    /// returns the frontier past the last (empty when the walk ran out of nodes), with
+    /// <paramref name="hop"/> moved on to its hop. Each level reads the lists of its nodes (in
+    /// key order) and keeps every admitted step as it comes, with no steps collected and no
+    /// choice made. A list that holds its targets in ascending order gives its steps in the
+    /// order sorting them would; any other has its steps sorted on their own, which is the same
+    /// order, since all of one node's steps sort together. The answer is the one gathering and
+    /// sorting each level gives.
     /// </summary>
-    private void TakeWhole(
-        List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks,
-        SegmentedList<uint> nodes, List<(int From, int Hops)> levels, SegmentedList<ulong> edges, List<uint> next, int hop, ref int hops)
+    private Span<uint> TakeWhole(
+        Span<uint> level, WalkDirection direction, LineageQuery query, Access access, Marks marks,
+        List<(int From, int Hops)> levels, out int hop, scoped ref int hops)
     {
-        var from = CollectionsMarshal.AsSpan(frontier);
-        SortUnlessSorted(from);
-        next.Clear();
-        var (downstream, fresh, level) = (direction == WalkDirection.Downstream, marks.Fresh, hops);
-        foreach (var key in from)
+        var (downstream, fresh, answer, frontier) = (direction == WalkDirection.Downstream, marks.Fresh, marks.Answer, marks.Frontier);
+
+        // Each kind of node has one list each way (used or logged): their arrays in locals.
+        var (fromRuns, fromVersions) = (EdgesOf(NodeKind.Run, direction), EdgesOf(NodeKind.Artifact, direction));
+        var single = fromRuns.Length == 1 && fromVersions.Length == 1;
+        var (runLists, versionLists) = single ? (fromRuns[0].Read(), fromVersions[0].Read()) : default;
+        var admitAllFromRuns = access.IsAdministrator && query.ArtifactTypes is null;
+        var admitAllFromVersions = access.IsAdministrator && query.JobTypes is null;
+        var (runMarks, versionMarks, stamp) = marks.Visits;
+        for (hop = 1; level.Length > 0 && hop <= query.Depth; hop++)
         {
-            var id = (int)(key & 0x7FFF_FFFF);
-            var isRun = (key >> 31) == 0;
-            var filter = isRun ? query.ArtifactTypes : query.JobTypes;
-            var admitAll = access.IsAdministrator && filter is null;
-            var high = (ulong)key << 32 | (isRun ? 1u << 31 : 0u);
-            var all = EdgesOf(isRun ? NodeKind.Run : NodeKind.Artifact, direction);
-            if (all.Length == 1 && all[0].Ascending(id))
+            var begin = answer.NodeCount;
+            foreach (var key in level)
             {
-                var lists = all[0];
-                for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                var id = (int)(key & 0x7FFF_FFFF);
+                var isRun = (key >> 31) == 0;
+                var high = (ulong)key << 32 | (isRun ? 1u << 31 : 0u);
+                var admitAll = isRun ? admitAllFromRuns : admitAllFromVersions;
+                if (single && admitAll)
                 {
-                    var target = lists.Target(e);
-                    if (admitAll || Admits(target, isRun, filter, access))
+                    var lists = isRun ? runLists : versionLists;
+                    if (lists.Ascending(id))
                     {
-                        Take(high | (uint)target);
+                        if (lists.First(id) is var first and not 0)
+                        {
+                            TakeList(first, lists.Next, lists.Target, isRun ? versionMarks : runMarks, stamp, high, downstream, answer);
+                        }
+
+                        continue;
                     }
                 }
 
-                continue;
-            }
-
-            fresh.Clear();
-            foreach (var lists in all)
-            {
-                for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                fresh.Clear();
+                foreach (var lists in isRun ? fromRuns : fromVersions)
                 {
-                    fresh.Add(high | (uint)lists.Target(e));
+                    for (var e = lists.First(id); e != 0; e = lists.Next(e))
+                    {
+                        fresh.Add(high | (uint)lists.Target(e));
+                    }
+                }
+
+                var steps = CollectionsMarshal.AsSpan(fresh);
+                SortUnlessSorted(steps);
+
+                var filter = isRun ? query.ArtifactTypes : query.JobTypes;
+                foreach (var step in steps)
+                {
+                    if (admitAll || Admits((int)(step & 0x7FFF_FFFF), isRun, filter, access))
+                    {
+                        Take(step, downstream, marks, answer);
+                    }
                 }
             }
 
-            var steps = CollectionsMarshal.AsSpan(fresh);
-            steps.Sort();
-            foreach (var step in steps)
+            if (answer.NodeCount > begin && hops != hop)
             {
-                if (admitAll || Admits((int)(step & 0x7FFF_FFFF), isRun, filter, access))
-                {
-                    Take(step);
-                }
+                levels.Add((begin, hops = hop));
+            }
+
+            // The next level is what this one added, read in place when it came sorted.
+            level = answer.Nodes.AsSpan(begin, answer.NodeCount - begin);
+            if (!IsSorted<uint>(level))
+            {
+                frontier.Clear();
+                frontier.AddRange(level);
+                level = CollectionsMarshal.AsSpan(frontier);
+                level.Sort();
             }
         }
 
-        hops = level;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        void Take(ulong step)
-        {
-            if (!marks.Visited((uint)step))
-            {
-                marks.Visit((uint)step);
-                if (level != hop)
-                {
-                    levels.Add((nodes.Count, level = hop));
-                }
-
-                nodes.Add((uint)step);
-                next.Add((uint)step);
-            }
-
-            edges.Add(downstream ? step : (step << 32) | (step >> 32));
-        }
+        return level;
     }
 
-    /// <summary>Sorts a level's steps or frontier, after a check that costs a read each: lists kept in order usually leave them sorted already.</summary>
-    private static void SortUnlessSorted<T>(Span<T> items)
+    /// <summary>
+    /// Takes every step of one node's list, from edge <paramref name="first"/>, to targets whose
+    /// marks are in <paramref name="seen"/>: the inner loop of a closure, with what it needs in
+    /// locals, for lists in ascending order that every caller may follow whole.
+    /// </summary>
+    private static void TakeList(int first, int[] next, int[] targets, int[] seen, int stamp, ulong high, bool downstream, AnswerBuffer answer)
+    {
+        var (nodes, nodeCount, edges, edgeCount) = (answer.Nodes, answer.NodeCount, answer.Edges, answer.EdgeCount);
+        for (var e = first; e != 0; e = next[e])
+        {
+            var target = targets[e];
+            var step = high | (uint)target;
+            if (seen[target] != stamp)
+            {
+                seen[target] = stamp;
+                if (nodeCount == nodes.Length)
+                {
+                    nodes = answer.GrowNodes(nodeCount);
+                }
+
+                nodes[nodeCount++] = (uint)step;
+            }
+
+            if (edgeCount == edges.Length)
+            {
+                edges = answer.GrowEdges(edgeCount);
+            }
+
+            edges[edgeCount++] = downstream ? step : BitOperations.RotateLeft(step, 32);
+        }
+
+        answer.Count(nodeCount, edgeCount);
+    }
+
+    /// <summary>Keeps a step of a level taken whole: its target, if new, and its edge.</summary>
+    private static void Take(ulong step, bool downstream, Marks marks, AnswerBuffer answer)
+    {
+        if (!marks.Visited((uint)step))
+        {
+            marks.Visit((uint)step);
+            answer.AddNode((uint)step);
+        }
+
+        answer.AddEdge(downstream ? step : BitOperations.RotateLeft(step, 32));
+    }
+
+    private static bool IsSorted<T>(ReadOnlySpan<T> items)
         where T : struct, IComparisonOperators<T, T, bool>
     {
         for (var i = 1; i < items.Length; i++)
         {
             if (items[i] < items[i - 1])
             {
-                items.Sort();
-                return;
+                return false;
             }
+        }
+
+        return true;
+    }
+
+    /// <summary>Sorts a level's steps or frontier, after a check that costs a read each: lists kept in order usually leave them sorted already.</summary>
+    private static void SortUnlessSorted<T>(Span<T> items)
+        where T : struct, IComparisonOperators<T, T, bool>
+    {
+        if (!IsSorted<T>(items))
+        {
+            items.Sort();
         }
     }
 
@@ -272,12 +345,11 @@ public sealed partial class GraphIndex
     /// other has its new targets selected and sorted. A hub's thousands of neighbours under a
     /// small budget cost a read each, not an admission check, a selection and a sort each.
     /// </summary>
-    private void Gather(List<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks, SegmentedList<uint> visited, int room, ref bool truncated)
+    private void Gather(ReadOnlySpan<uint> frontier, WalkDirection direction, LineageQuery query, Access access, Marks marks, int room, ref bool truncated)
     {
         var (into, fresh) = (marks.Steps, marks.Fresh);
         into.Clear();
         marks.BeginChoice();
-        SortUnlessSorted(CollectionsMarshal.AsSpan(frontier));
         foreach (var from in frontier)
         {
             var id = (int)(from & 0x7FFF_FFFF);
@@ -316,7 +388,7 @@ public sealed partial class GraphIndex
                             marks.Choose((uint)step);
                             room--;
                             into.Add(step);
-                            if (room == 0 && PastCut(lists, e, lists.Degree(id) - read, high, marks, visited, filter, access, ref truncated))
+                            if (room == 0 && PastCut(lists, e, lists.Degree(id) - read, high, marks, filter, access, ref truncated))
                             {
                                 break;
                             }
@@ -360,14 +432,14 @@ public sealed partial class GraphIndex
     /// reads on only until a new node it leaves out says the walk is truncated. False, with
     /// nothing done, when the nodes to look up have more edges than the rest of the list.
     /// </summary>
-    private bool PastCut(EdgeLists lists, int cut, int rest, ulong high, Marks marks, SegmentedList<uint> visited, IReadOnlySet<string>? filter, Access access, ref bool truncated)
+    private bool PastCut(EdgeLists lists, int cut, int rest, ulong high, Marks marks, IReadOnlySet<string>? filter, Access access, ref bool truncated)
     {
         var (into, candidates) = (marks.Steps, marks.Candidates);
         var targetsAreRuns = (high & (1u << 31)) == 0;
         var above = lists.Target(cut);
         candidates.Clear();
         var cost = 0L;
-        foreach (var node in visited)
+        foreach (var node in marks.Answer.Nodes.AsSpan(0, marks.Answer.NodeCount))
         {
             var id = (int)(node & 0x7FFF_FFFF);
             if ((node >> 31 == 0) == targetsAreRuns && id > above)
@@ -548,6 +620,9 @@ public sealed partial class GraphIndex
 
         public List<uint> Next { get => _scratch.Next; set => _scratch.Next = value; }
 
+        /// <summary>The answer being built: copied out, compact, when the walk ends.</summary>
+        public AnswerBuffer Answer => _scratch.Answer;
+
         private int[] _versions = [];
         private int _stamp;
         private int _choice;
@@ -604,7 +679,9 @@ public sealed partial class GraphIndex
 
             public List<uint> Next { get; set; } = [];
 
-            public bool IsLarge => Steps.Capacity > 1 << 16 || Fresh.Capacity > 1 << 16 || Candidates.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16;
+            public AnswerBuffer Answer { get; } = new();
+
+            public bool IsLarge => Steps.Capacity > 1 << 16 || Fresh.Capacity > 1 << 16 || Candidates.Capacity > 1 << 16 || Frontier.Capacity > 1 << 16 || Next.Capacity > 1 << 16 || Answer.IsLarge;
 
             public void Clear()
             {
@@ -613,6 +690,7 @@ public sealed partial class GraphIndex
                 Candidates.Clear();
                 Frontier.Clear();
                 Next.Clear();
+                Answer.Clear();
             }
         }
 
@@ -629,11 +707,79 @@ public sealed partial class GraphIndex
         /// <summary>Marks a node chosen; it stays unvisited until the walk visits it.</summary>
         public void Choose(uint key) => Mark(key) = _choice;
 
+        /// <summary>The marks of runs and of versions, and the stamp that marks a node visited by this walk.</summary>
+        public (int[] Runs, int[] Versions, int Stamp) Visits => (_runs, _versions, _stamp);
+
         public bool Visited(uint key) => Mark(key) == _stamp;
 
         public void Visit(uint key) => Mark(key) = _stamp;
 
         /// <summary>The mark of a node in its kind's array: the stamp of the walk that visited it, or a choice.</summary>
         private ref int Mark(uint key) => ref ((key >> 31) == 0 ? ref _runs[key & 0x7FFF_FFFF] : ref _versions[key & 0x7FFF_FFFF]);
+    }
+
+    /// <summary>
+    /// A walk's nodes and edges while it runs, in plain arrays kept with the marks: the hot loop
+    /// writes each with one store, and the answer is copied out whole when the walk ends.
+    /// </summary>
+    private sealed class AnswerBuffer
+    {
+        public uint[] Nodes { get; private set; } = new uint[256];
+
+        public int NodeCount { get; private set; }
+
+        public ulong[] Edges { get; private set; } = new ulong[256];
+
+        public int EdgeCount { get; private set; }
+
+        public bool IsLarge => Nodes.Length > 1 << 16 || Edges.Length > 1 << 16;
+
+        public void Clear() => (NodeCount, EdgeCount) = (0, 0);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AddNode(uint key)
+        {
+            if (NodeCount == Nodes.Length)
+            {
+                Nodes = Grown(Nodes);
+            }
+
+            Nodes[NodeCount++] = key;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void AddEdge(ulong pair)
+        {
+            if (EdgeCount == Edges.Length)
+            {
+                Edges = Grown(Edges);
+            }
+
+            Edges[EdgeCount++] = pair;
+        }
+
+        /// <summary>Sets the counts a loop that wrote into the arrays directly reached.</summary>
+        public void Count(int nodes, int edges) => (NodeCount, EdgeCount) = (nodes, edges);
+
+        /// <summary>Doubles the nodes' array, full at <paramref name="count"/> nodes, and returns it.</summary>
+        public uint[] GrowNodes(int count)
+        {
+            NodeCount = count;
+            return Nodes = Grown(Nodes);
+        }
+
+        /// <summary>Doubles the edges' array, full at <paramref name="count"/> edges, and returns it.</summary>
+        public ulong[] GrowEdges(int count)
+        {
+            EdgeCount = count;
+            return Edges = Grown(Edges);
+        }
+
+        private static T[] Grown<T>(T[] items)
+        {
+            var grown = GC.AllocateUninitializedArray<T>(items.Length * 2);
+            items.CopyTo(grown, 0);
+            return grown;
+        }
     }
 }

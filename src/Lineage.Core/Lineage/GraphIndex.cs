@@ -388,16 +388,19 @@ public sealed partial class GraphIndex : IDisposable
         /// <summary>How many edges a node's list holds.</summary>
         public int Degree(int node) => node < _degree.Length ? _degree[node] : 0;
 
+        /// <summary>The arrays of these lists as they are now, for a loop over many nodes under the read lock.</summary>
+        public Arrays Read() => new(_head, _next, _target, _unordered);
+
+        /// <summary>The arrays of <see cref="EdgeLists"/>, held in locals by a walk's hot loop.</summary>
+        public readonly record struct Arrays(int[] Head, int[] Next, int[] Target, bool[] Unordered)
+        {
+            public int First(int node) => node < Head.Length ? Head[node] : 0;
+
+            public bool Ascending(int node) => node >= Unordered.Length || !Unordered[node];
+        }
+
         public void Add(int node, int target, long seq)
         {
-            var edge = ++_count;
-            if (edge >= _next.Length)
-            {
-                Array.Resize(ref _next, _next.Length * 2);
-                Array.Resize(ref _target, _target.Length * 2);
-                Array.Resize(ref _seq, _seq.Length * 2);
-            }
-
             if (node >= _head.Length)
             {
                 var size = Math.Max(node + 1, _head.Length * 2);
@@ -405,6 +408,14 @@ public sealed partial class GraphIndex : IDisposable
                 Array.Resize(ref _tail, size);
                 Array.Resize(ref _degree, size);
                 Array.Resize(ref _unordered, size);
+            }
+
+            var edge = ++_count;
+            if (edge >= _next.Length)
+            {
+                Array.Resize(ref _next, _next.Length * 2);
+                Array.Resize(ref _target, _target.Length * 2);
+                Array.Resize(ref _seq, _seq.Length * 2);
             }
 
             _target[edge] = target;

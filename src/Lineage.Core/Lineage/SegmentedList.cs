@@ -32,6 +32,24 @@ public sealed class SegmentedList<T> : IReadOnlyList<T>
         }
     }
 
+    /// <summary>A list holding a copy of <paramref name="items"/>, in full segments (the last one as long as it needs).</summary>
+    public static SegmentedList<T> Of(ReadOnlySpan<T> items)
+    {
+        var list = new SegmentedList<T>();
+        var count = (items.Length + Mask) >> Shift;
+        list._segments = new T[Math.Max(4, count)][];
+        for (var i = 0; i < count; i++)
+        {
+            var part = items.Slice(i << Shift, Math.Min(Mask + 1, items.Length - (i << Shift)));
+            list._segments[i] = part.ToArray();
+        }
+
+        list._segmentCount = count;
+        list._current = count > 0 ? list._segments[count - 1] : [];
+        list.Count = items.Length;
+        return list;
+    }
+
     public void Add(T item)
     {
         var at = Count & Mask;
