@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Collections.Concurrent;
@@ -23,6 +24,10 @@ public sealed class OpaqueIds : IDisposable
     /// <summary>The kind that starts each node type's ids.</summary>
     private static readonly Dictionary<string, NodeType> Kinds = Enum.GetValues<NodeType>().ToDictionary(KindOf, StringComparer.Ordinal);
     private const int BlockSize = 16;
+
+    // How the ids of runs and versions begin, as UTF-8.
+    private static readonly byte[] RunPrefix = Encoding.UTF8.GetBytes(KindOf(NodeType.Run) + ":");
+    private static readonly byte[] VersionPrefix = Encoding.UTF8.GetBytes(KindOf(NodeType.Version) + ":");
 
     private readonly ConcurrentDictionary<string, ulong> _tags = new(StringComparer.Ordinal);
     private byte[]? _key;
@@ -55,6 +60,44 @@ public sealed class OpaqueIds : IDisposable
 
     /// <summary>A lineage node's id: the id of its run or artifact version.</summary>
     public string Node(NodeRef node) => Of(node.Kind == NodeKind.Run ? NodeType.Run : NodeType.Version, node.Id);
+
+    /// <summary>Bytes each id takes in the slots of <see cref="WriteNodeIds"/>: "version:" and 22 characters, with room to spare.</summary>
+    public const int NodeIdSlot = 32;
+
+    /// <summary>
+    /// The ids <see cref="Node"/> gives <paramref name="nodes"/>, as UTF-8, each in its own
+    /// <see cref="NodeIdSlot"/> bytes of <paramref name="slots"/> and its length in
+    /// <paramref name="lengths"/>: one cipher call for all of them and nothing allocated, for
+    /// answers that carry tens of thousands of ids.
+    /// </summary>
+    public void WriteNodeIds(ReadOnlySpan<NodeRef> nodes, Span<byte> slots, Span<int> lengths)
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(nodes.Length * BlockSize);
+        var blocks = rented.AsSpan(0, nodes.Length * BlockSize);
+        var (runTag, versionTag) = (Tag(KindOf(NodeType.Run)), Tag(KindOf(NodeType.Version)));
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var block = blocks.Slice(i * BlockSize, BlockSize);
+            BinaryPrimitives.WriteInt64LittleEndian(block, nodes[i].Id);
+            BinaryPrimitives.WriteUInt64LittleEndian(block[8..], nodes[i].Kind == NodeKind.Run ? runTag : versionTag);
+        }
+
+        // ECB enciphers each block on its own: the same bytes as one call per id.
+        if (blocks.Length > 0)
+        {
+            Ciphers().Encryptor.TransformBlock(rented, 0, blocks.Length, rented, 0);
+        }
+
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            var slot = slots.Slice(i * NodeIdSlot, NodeIdSlot);
+            var prefix = nodes[i].Kind == NodeKind.Run ? RunPrefix : VersionPrefix;
+            prefix.CopyTo(slot);
+            lengths[i] = prefix.Length + Base64Url.EncodeToUtf8(blocks.Slice(i * BlockSize, BlockSize), slot[prefix.Length..]);
+        }
+
+        ArrayPool<byte>.Shared.Return(rented);
+    }
 
     /// <summary>Reads a global id made by <see cref="Of"/>; false for anything else, forged or damaged ids included.</summary>
     public bool TryDecode(string? id, out NodeType type, out long value)

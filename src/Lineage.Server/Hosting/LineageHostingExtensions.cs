@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using System.Text.Encodings.Web;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -9,6 +8,7 @@ using Lineage.Errors;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
 using Lineage.Server.GraphQL.Errors;
+using Lineage.Server.GraphQL.Streaming;
 using Lineage.Server.Hosting;
 using Lineage.Server.Http;
 using Microsoft.Extensions.Options;
@@ -71,20 +71,15 @@ public static class LineageHostingExtensions
         services.AddSingleton<Identities>();
         services.AddSingleton<Registries>();
         services.AddSingleton<GraphQLHttpEndpoint>();
+        services.AddSingleton<AnswerSerializer>();
         services.AddSingleton<HistoryExportEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<LineageSchema>()
             .AddGraphTypes(typeof(LineageSchema).Assembly)
-            .AddSystemTextJson(json =>
-            {
-                json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
-                // An answer nests as deep as its query (at most maxQueryDepth fields) plus any
-                // stored JSON inside it: never refuse to write what was stored.
-                json.MaxDepth = 1024;
-            })
+            .AddSerializer(services => services.GetRequiredService<AnswerSerializer>())
             .AddErrorInfoProvider<LineageErrorInfoProvider>()
+            .AddExecutionStrategy<QueryExecutionStrategy>(GraphQLParser.AST.OperationType.Query)
             .AddExecutionStrategy<MutationExecutionStrategy>(GraphQLParser.AST.OperationType.Mutation)
             .ConfigureExecutionOptions(options =>
             {

@@ -12,6 +12,7 @@ using Lineage.Model;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
 using Lineage.Server.GraphQL.Errors;
+using Lineage.Server.GraphQL.Streaming;
 using Lineage.Store;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +28,7 @@ internal sealed class GraphQLHttpEndpoint
     private static readonly ParserOptions ParserOptions = new() { Ignore = IgnoreOptions.Comments, MaxDepth = 128 };
 
     private readonly IDocumentExecuter<LineageSchema> _executer;
-    private readonly IGraphQLTextSerializer _serializer;
+    private readonly AnswerSerializer _serializer;
     private readonly IActorAccessor _actors;
     private readonly ILineageStore _store;
     private readonly Identities _identities;
@@ -46,7 +47,7 @@ internal sealed class GraphQLHttpEndpoint
 
     public GraphQLHttpEndpoint(
         IDocumentExecuter<LineageSchema> executer,
-        IGraphQLTextSerializer serializer,
+        AnswerSerializer serializer,
         IActorAccessor actors,
         ILineageStore store,
         Identities identities,
@@ -225,7 +226,7 @@ internal sealed class GraphQLHttpEndpoint
         var buffer = new ResponseBuffer(_limits.MaxResponseBytes);
         try
         {
-            await _serializer.WriteAsync(buffer, result, cancellationToken).ConfigureAwait(false);
+            _serializer.Write(buffer, result);
             return new Answer(Status(result, mediaType), buffer);
         }
         catch (ResponseBuffer.TooLargeException)
