@@ -16,7 +16,8 @@ public sealed record BenchResult(
     double GraphLoadSeconds,
     IReadOnlyList<QuestionResult> Questions,
     HttpResult? Http,
-    IReadOnlyList<WebResult>? Web = null)
+    IReadOnlyList<WebResult>? Web = null,
+    AnswerMemoryResult? Answer = null)
 {
     public long Nodes => Runs + Versions;
 }

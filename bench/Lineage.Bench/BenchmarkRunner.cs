@@ -60,9 +60,11 @@ public static class BenchmarkRunner
         database.Dispose();
         HttpResult? http = null;
         IReadOnlyList<WebResult>? web = null;
+        AnswerMemoryResult? answer = null;
         if (options.ServerDll is not null)
         {
             (http, web) = await HttpAsync(options, log).ConfigureAwait(false);
+            answer = await AnswerMemory.RunAsync(options.DataDirectory, log).ConfigureAwait(false);
         }
 
         return new BenchResult(
@@ -80,7 +82,8 @@ public static class BenchmarkRunner
             loadSeconds,
             questions,
             http,
-            web);
+            web,
+            answer);
     }
 
     /// <summary>Generates the graph of <paramref name="options"/> into a fresh database and closes it, for a server to open.</summary>

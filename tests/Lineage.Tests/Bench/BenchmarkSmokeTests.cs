@@ -37,9 +37,19 @@ public sealed class BenchmarkSmokeTests
         Assert.All(result.Questions, q => Assert.True(q.Ours.Runs > 0 && q.Cte.Runs > 0 && q.Arrays.Runs > 0));
         Assert.Contains("store, CTE and arrays agree", log.ToString(), StringComparison.Ordinal);
 
+        // The large answer, asked of a server in this process on the same file: all of the
+        // hub's closure (it is smaller than the cut at S), and what answering it allocated.
+        var answer = await AnswerMemory.RunAsync(options.DataDirectory, log);
+        Assert.Equal(4_001, answer.Nodes);
+        Assert.True(answer.Edges >= 4_000, $"{answer.Edges} edges");
+        Assert.True(answer.AnswerBytes > answer.Nodes * 100L, $"{answer.AnswerBytes} bytes");
+        Assert.True(answer.AllocatedBytes > 0);
+        result = result with { Answer = answer };
+
         Report.Write(docs.Path, [result]);
         var page = await File.ReadAllTextAsync(Path.Combine(docs.Path, "performance.md"), TestContext.Current.CancellationToken);
         Assert.Contains("## Size S", page, StringComparison.Ordinal);
+        Assert.Contains("A large answer: the hub's downstream closure cut at 40,000 nodes (4,001 nodes", page, StringComparison.Ordinal);
         Assert.Contains("full downstream closure from the hub | 4,001 |", page, StringComparison.Ordinal);
         Assert.StartsWith("<svg", await File.ReadAllTextAsync(Path.Combine(docs.Path, "performance.svg"), TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
