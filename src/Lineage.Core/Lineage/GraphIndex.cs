@@ -401,6 +401,14 @@ public sealed partial class GraphIndex : IDisposable
 
         public void Add(int node, int target, long seq)
         {
+            var edge = ++_count;
+            if (edge >= _next.Length)
+            {
+                Array.Resize(ref _next, _next.Length * 2);
+                Array.Resize(ref _target, _target.Length * 2);
+                Array.Resize(ref _seq, _seq.Length * 2);
+            }
+
             if (node >= _head.Length)
             {
                 var size = Math.Max(node + 1, _head.Length * 2);
@@ -408,14 +416,6 @@ public sealed partial class GraphIndex : IDisposable
                 Array.Resize(ref _tail, size);
                 Array.Resize(ref _degree, size);
                 Array.Resize(ref _unordered, size);
-            }
-
-            var edge = ++_count;
-            if (edge >= _next.Length)
-            {
-                Array.Resize(ref _next, _next.Length * 2);
-                Array.Resize(ref _target, _target.Length * 2);
-                Array.Resize(ref _seq, _seq.Length * 2);
             }
 
             _target[edge] = target;

@@ -53,31 +53,15 @@ internal sealed class LineageListAnswerConverter : JsonConverter<LineageListAnsw
     private static void WriteNodes(Utf8JsonWriter writer, IEnumerable<LineageNode> items, LineageListAnswer value, JsonEncodedText[] names)
     {
         var withIds = value.Columns.Any(c => c.Kind == LineageColumnKind.Id);
-        var chunk = new List<LineageNode>(Chunk);
-        var refs = new NodeRef[Chunk];
-        var ids = ArrayPool<byte>.Shared.Rent(Chunk * OpaqueIds.NodeIdSlot);
-        var lengths = new int[Chunk];
+        using var chunks = new Chunks<LineageNode>(items, 1, static (node, _) => node.Node, withIds ? value.Ids : null);
         var path = ArrayPool<char>.Shared.Rent(256);
         try
         {
-            using var each = items.GetEnumerator();
-            for (var more = true; more;)
+            while (chunks.Next())
             {
-                chunk.Clear();
-                while (chunk.Count < Chunk && (more = each.MoveNext()))
+                for (var i = 0; i < chunks.Items.Count; i++)
                 {
-                    refs[chunk.Count] = each.Current.Node;
-                    chunk.Add(each.Current);
-                }
-
-                if (withIds)
-                {
-                    value.Ids.WriteNodeIds(refs.AsSpan(0, chunk.Count), ids, lengths);
-                }
-
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    var node = chunk[i];
+                    var node = chunks.Items[i];
                     writer.WriteStartObject();
                     for (var c = 0; c < names.Length; c++)
                     {
@@ -85,7 +69,7 @@ internal sealed class LineageListAnswerConverter : JsonConverter<LineageListAnsw
                         switch (column.Kind)
                         {
                             case LineageColumnKind.Id:
-                                writer.WriteString(names[c], ids.AsSpan(i * OpaqueIds.NodeIdSlot, lengths[i]));
+                                writer.WriteString(names[c], chunks.Id(i, 0));
                                 break;
                             case LineageColumnKind.NodeKind:
                                 writer.WriteString(names[c], column.EnumNames![(int)node.Node.Kind]);
@@ -126,15 +110,11 @@ internal sealed class LineageListAnswerConverter : JsonConverter<LineageListAnsw
                     writer.WriteEndObject();
                 }
 
-                if (writer.BytesPending >= FlushAt)
-                {
-                    writer.Flush();
-                }
+                FlushWhenFull(writer);
             }
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(ids);
             ArrayPool<char>.Shared.Return(path);
         }
     }
@@ -142,64 +122,104 @@ internal sealed class LineageListAnswerConverter : JsonConverter<LineageListAnsw
     private static void WriteEdges(Utf8JsonWriter writer, IEnumerable<LineageEdge> items, LineageListAnswer value, JsonEncodedText[] names)
     {
         var withIds = value.Columns.Any(c => c.Kind is LineageColumnKind.From or LineageColumnKind.To);
-        var chunk = new List<LineageEdge>(Chunk);
-        var refs = new NodeRef[Chunk * 2];
-        var ids = ArrayPool<byte>.Shared.Rent(Chunk * 2 * OpaqueIds.NodeIdSlot);
-        var lengths = new int[Chunk * 2];
-        try
+        using var chunks = new Chunks<LineageEdge>(items, 2, static (edge, end) => end == 0 ? edge.From : edge.To, withIds ? value.Ids : null);
+        while (chunks.Next())
         {
-            using var each = items.GetEnumerator();
-            for (var more = true; more;)
+            for (var i = 0; i < chunks.Items.Count; i++)
             {
-                chunk.Clear();
-                while (chunk.Count < Chunk && (more = each.MoveNext()))
+                writer.WriteStartObject();
+                for (var c = 0; c < names.Length; c++)
                 {
-                    refs[chunk.Count * 2] = each.Current.From;
-                    refs[(chunk.Count * 2) + 1] = each.Current.To;
-                    chunk.Add(each.Current);
-                }
-
-                if (withIds)
-                {
-                    value.Ids.WriteNodeIds(refs.AsSpan(0, chunk.Count * 2), ids, lengths);
-                }
-
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    writer.WriteStartObject();
-                    for (var c = 0; c < names.Length; c++)
+                    var column = value.Columns[c];
+                    switch (column.Kind)
                     {
-                        var column = value.Columns[c];
-                        switch (column.Kind)
-                        {
-                            case LineageColumnKind.From:
-                            case LineageColumnKind.To:
-                                var end = (i * 2) + (column.Kind == LineageColumnKind.To ? 1 : 0);
-                                writer.WriteString(names[c], ids.AsSpan(end * OpaqueIds.NodeIdSlot, lengths[end]));
-                                break;
-                            case LineageColumnKind.EdgeKind:
-                                writer.WriteString(names[c], column.EnumNames![(int)chunk[i].Kind]);
-                                break;
-                            case LineageColumnKind.TypeName:
-                                writer.WriteString(names[c], value.TypeName);
-                                break;
-                            default:
-                                throw new InvalidOperationException($"{column.Kind} is not a field of a lineage edge");
-                        }
+                        case LineageColumnKind.From:
+                            writer.WriteString(names[c], chunks.Id(i, 0));
+                            break;
+                        case LineageColumnKind.To:
+                            writer.WriteString(names[c], chunks.Id(i, 1));
+                            break;
+                        case LineageColumnKind.EdgeKind:
+                            writer.WriteString(names[c], column.EnumNames![(int)chunks.Items[i].Kind]);
+                            break;
+                        case LineageColumnKind.TypeName:
+                            writer.WriteString(names[c], value.TypeName);
+                            break;
+                        default:
+                            throw new InvalidOperationException($"{column.Kind} is not a field of a lineage edge");
                     }
-
-                    writer.WriteEndObject();
                 }
 
-                if (writer.BytesPending >= FlushAt)
-                {
-                    writer.Flush();
-                }
+                writer.WriteEndObject();
             }
+
+            FlushWhenFull(writer);
         }
-        finally
+    }
+
+    /// <summary>Hands what the writer holds to the response once it passes <see cref="FlushAt"/>.</summary>
+    private static void FlushWhenFull(Utf8JsonWriter writer)
+    {
+        if (writer.BytesPending >= FlushAt)
         {
-            ArrayPool<byte>.Shared.Return(ids);
+            writer.Flush();
+        }
+    }
+
+    /// <summary>
+    /// Items read <see cref="Chunk"/> at a time, with the ids of each item's ends (a node; an
+    /// edge's from and to) made by one cipher call per chunk when <c>ids</c> is given.
+    /// </summary>
+    private sealed class Chunks<T> : IDisposable
+    {
+        private readonly IEnumerator<T> _items;
+        private readonly int _ends;
+        private readonly Func<T, int, NodeRef> _end;
+        private readonly OpaqueIds? _ids;
+        private readonly NodeRef[] _refs;
+        private readonly int[] _lengths;
+        private readonly byte[] _text;
+
+        public Chunks(IEnumerable<T> items, int ends, Func<T, int, NodeRef> end, OpaqueIds? ids)
+        {
+            _items = items.GetEnumerator();
+            (_ends, _end, _ids) = (ends, end, ids);
+            _refs = new NodeRef[Chunk * ends];
+            _lengths = new int[Chunk * ends];
+            _text = ArrayPool<byte>.Shared.Rent(Chunk * ends * OpaqueIds.NodeIdSlot);
+        }
+
+        public List<T> Items { get; } = new(Chunk);
+
+        /// <summary>Reads the next chunk; false when none is left.</summary>
+        public bool Next()
+        {
+            Items.Clear();
+            while (Items.Count < Chunk && _items.MoveNext())
+            {
+                for (var end = 0; end < _ends; end++)
+                {
+                    _refs[(Items.Count * _ends) + end] = _end(_items.Current, end);
+                }
+
+                Items.Add(_items.Current);
+            }
+
+            _ids?.WriteNodeIds(_refs.AsSpan(0, Items.Count * _ends), _text, _lengths);
+            return Items.Count > 0;
+        }
+
+        /// <summary>The id of end <paramref name="end"/> of the chunk's item <paramref name="item"/>, as UTF-8.</summary>
+        public ReadOnlySpan<byte> Id(int item, int end)
+        {
+            var at = (item * _ends) + end;
+            return _text.AsSpan(at * OpaqueIds.NodeIdSlot, _lengths[at]);
+        }
+
+        public void Dispose()
+        {
+            _items.Dispose();
+            ArrayPool<byte>.Shared.Return(_text);
         }
     }
 }
