@@ -17,14 +17,14 @@ internal sealed class NamespaceType : ObjectGraphType<NamespaceRecord>
         IsTypeOf = o => o is NamespaceRecord;
         Description = "A user, team or organization: owns projects and registries.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Namespace, c.Source.Id));
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<NamespaceKindType>>("kind").Resolve(c => c.Source.Kind);
-        Field<StringGraphType>("organization").Description("The organization a team belongs to.").Resolve(c => c.Source.Organization);
+        Field<NonNullGraphType<StringGraphType>>("name").Reads(s => s.Name);
+        Field<NonNullGraphType<NamespaceKindType>>("kind").Reads(s => s.Kind);
+        Field<StringGraphType>("organization").Description("The organization a team belongs to.").Reads(s => s.Organization);
         Field<NonNullGraphType<RoleType>>("viewerRole")
             .Description("The caller's effective role here: the highest granted directly, through a team or through the organization.")
             .Resolve(c => c.Lineage().Access.NamespaceRole(c.Source.Id));
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Reads(s => s.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Reads(s => s.CreatedBy);
         Field<NonNullGraphType<MembershipConnectionType>>("members")
             .Description("Roles granted here, oldest first.")
             .Paged()

@@ -9,7 +9,7 @@ internal sealed class NewApiKeyType : ObjectGraphType<NewApiKey>
         Name = "NewApiKey";
         Field<NonNullGraphType<StringGraphType>>("key")
             .Description("The whole key. It is shown this once and cannot be read again: store it now.")
-            .Resolve(c => c.Source.Key);
-        Field<NonNullGraphType<ApiKeyType>>("apiKey").Resolve(c => c.Source.ApiKey);
+            .Reads(s => s.Key);
+        Field<NonNullGraphType<ApiKeyType>>("apiKey").Reads(s => s.ApiKey);
     }
 }

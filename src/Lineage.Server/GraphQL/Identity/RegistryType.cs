@@ -18,13 +18,13 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
         IsTypeOf = o => o is RegistryRecord;
         Description = "A registry of curated collections, owned by a namespace, e.g. acme/models.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Registry, c.Source.Id));
-        Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace.").Resolve(c => c.Source.Namespace);
-        Field<NonNullGraphType<RegistryVisibilityType>>("visibility").Resolve(c => c.Source.Visibility);
+        Field<NonNullGraphType<StringGraphType>>("path").Reads(s => s.Path);
+        Field<NonNullGraphType<StringGraphType>>("name").Reads(s => s.Name);
+        Field<NonNullGraphType<StringGraphType>>("owner").Description("The owning namespace.").Reads(s => s.Namespace);
+        Field<NonNullGraphType<RegistryVisibilityType>>("visibility").Reads(s => s.Visibility);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("protectedAliases")
             .Description("Aliases only the registry's ADMINs may set, move or remove.")
-            .Resolve(c => c.Source.ProtectedAliases);
+            .Reads(s => s.ProtectedAliases);
         Field<NonNullGraphType<CollectionConnectionType>>("collections")
             .Description("The registry's collections that the filter keeps, oldest first unless ordered otherwise.")
             .Filtered<RegistryRecord, object, CollectionFilterInputType, CollectionOrderInputType>()
@@ -32,8 +32,8 @@ internal sealed class RegistryType : ObjectGraphType<RegistryRecord>
         Field<NonNullGraphType<RoleType>>("viewerRole")
             .Description("The caller's effective role in this registry.")
             .Resolve(c => c.Lineage().Access.RegistryRole(c.Source.Id));
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Reads(s => s.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Reads(s => s.CreatedBy);
         Field<NonNullGraphType<AuditEventConnectionType>>("history")
             .Description("Changes to the registry itself, newest first: its creation, visibility, protected aliases and role grants. Needs the VIEWER role in the registry.")
             .HistoryArguments()

@@ -11,15 +11,15 @@ internal sealed class LineageComparisonType : ObjectGraphType<LineageComparison>
     {
         Name = "LineageComparison";
         Description = "The upstreams of two versions (or two runs) side by side, and how the configs of the runs that made them differ.";
-        Field<NonNullGraphType<LineageNodeType>>("a").Resolve(c => c.Source.A);
-        Field<NonNullGraphType<LineageNodeType>>("b").Resolve(c => c.Source.B);
+        Field<NonNullGraphType<LineageNodeType>>("a").Reads(s => s.A);
+        Field<NonNullGraphType<LineageNodeType>>("b").Reads(s => s.B);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ComparedNodeType>>>>("nodes")
             .Description("Every run and version upstream of either: in both, only in one, or a different version of the same artifact; changes first.")
-            .Resolve(c => c.Source.Nodes);
+            .Reads(s => s.Nodes);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ConfigChangeType>>>>("configChanges")
             .Description("The config keys (dotted paths into nested objects) whose values differ between the runs that logged a and b first (or the runs a and b); empty when either run is hidden from you.")
-            .Resolve(c => c.Source.ConfigChanges);
-        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when the depth or the node budget left out part of either upstream.").Resolve(c => c.Source.Truncated);
+            .Reads(s => s.ConfigChanges);
+        Field<NonNullGraphType<BooleanGraphType>>("truncated").Description("True when the depth or the node budget left out part of either upstream.").Reads(s => s.Truncated);
     }
 }
 
@@ -28,9 +28,9 @@ internal sealed class ComparedNodeType : ObjectGraphType<ComparedNode>
     public ComparedNodeType()
     {
         Name = "ComparedNode";
-        Field<NonNullGraphType<ComparisonStatusType>>("status").Resolve(c => c.Source.Status);
-        Field<LineageNodeType>("a").Description("The node in a's upstream; null when only b has it.").Resolve(c => c.Source.A);
-        Field<LineageNodeType>("b").Description("The node in b's upstream; null when only a has it.").Resolve(c => c.Source.B);
+        Field<NonNullGraphType<ComparisonStatusType>>("status").Reads(s => s.Status);
+        Field<LineageNodeType>("a").Description("The node in a's upstream; null when only b has it.").Reads(s => s.A);
+        Field<LineageNodeType>("b").Description("The node in b's upstream; null when only a has it.").Reads(s => s.B);
     }
 }
 
@@ -51,8 +51,8 @@ internal sealed class ConfigChangeType : ObjectGraphType<ConfigChange>
     public ConfigChangeType()
     {
         Name = "ConfigChange";
-        Field<NonNullGraphType<StringGraphType>>("key").Description("A dotted path, e.g. optimizer.lr.").Resolve(c => c.Source.Key);
-        Field<JsonGraphType>("a").Description("The value in a's run; null when the key is absent.").Resolve(c => c.Source.A);
-        Field<JsonGraphType>("b").Description("The value in b's run; null when the key is absent.").Resolve(c => c.Source.B);
+        Field<NonNullGraphType<StringGraphType>>("key").Description("A dotted path, e.g. optimizer.lr.").Reads(s => s.Key);
+        Field<JsonGraphType>("a").Description("The value in a's run; null when the key is absent.").Reads(s => s.A);
+        Field<JsonGraphType>("b").Description("The value in b's run; null when the key is absent.").Reads(s => s.B);
     }
 }

@@ -13,19 +13,19 @@ internal sealed class AuditEventType : ObjectGraphType<AuditEventRecord>
         Name = "AuditEvent";
         Description = "One change to a collection's or artifact's versions, aliases or tags, or to a registry's settings and roles, chained by hash to the event before it.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Id("event", c.Source.Id));
-        Field<NonNullGraphType<AuditActionType>>("action").Resolve(c => c.Source.Action);
-        Field<NonNullGraphType<StringGraphType>>("actor").Description("The authenticated user or service account that made the change.").Resolve(c => c.Source.Actor);
-        Field<NonNullGraphType<DateTimeGraphType>>("at").Description("When, in UTC.").Resolve(c => c.Source.At.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("target").Description("The registry, collection or artifact path.").Resolve(c => c.Source.Target);
-        Field<NonNullGraphType<LongGraphType>>("position").Description("The event's place in its target's history, from 1.").Resolve(c => c.Source.Position);
-        Field<StringGraphType>("version").Description("The version concerned, e.g. v0.").Resolve(c => c.Source.Version);
-        Field<StringGraphType>("source").Description("For a collection, the source version the linked version points at; null when its project is hidden from you.").Resolve(c => c.Source.Source);
-        Field<StringGraphType>("alias").Description("The alias added, removed, protected or unprotected.").Resolve(c => c.Source.Alias);
-        Field<StringGraphType>("tag").Description("The tag added or removed.").Resolve(c => c.Source.Tag);
-        Field<StringGraphType>("member").Description("The user, service account or team whose registry role was granted or revoked.").Resolve(c => c.Source.Member);
+        Field<NonNullGraphType<AuditActionType>>("action").Reads(s => s.Action);
+        Field<NonNullGraphType<StringGraphType>>("actor").Description("The authenticated user or service account that made the change.").Reads(s => s.Actor);
+        Field<NonNullGraphType<DateTimeGraphType>>("at").Description("When, in UTC.").Reads(s => s.At.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("target").Description("The registry, collection or artifact path.").Reads(s => s.Target);
+        Field<NonNullGraphType<LongGraphType>>("position").Description("The event's place in its target's history, from 1.").Reads(s => s.Position);
+        Field<StringGraphType>("version").Description("The version concerned, e.g. v0.").Reads(s => s.Version);
+        Field<StringGraphType>("source").Description("For a collection, the source version the linked version points at; null when its project is hidden from you.").Reads(s => s.Source);
+        Field<StringGraphType>("alias").Description("The alias added, removed, protected or unprotected.").Reads(s => s.Alias);
+        Field<StringGraphType>("tag").Description("The tag added or removed.").Reads(s => s.Tag);
+        Field<StringGraphType>("member").Description("The user, service account or team whose registry role was granted or revoked.").Reads(s => s.Member);
         Field<RoleType>("role").Description("The registry role granted, or the one revoked.").Resolve(c => c.Source.Role is { } role ? RoleNames.Parse(role) : (Role?)null);
         Field<RegistryVisibilityType>("visibility").Description("The registry's visibility after the change.").Resolve(c => c.Source.Visibility is { } v ? Enum.Parse<RegistryVisibility>(v, ignoreCase: true) : (RegistryVisibility?)null);
-        Field<StringGraphType>("requestId").Description("The id of the HTTP request that made the change.").Resolve(c => c.Source.RequestId);
+        Field<StringGraphType>("requestId").Description("The id of the HTTP request that made the change.").Reads(s => s.RequestId);
         Field<ArtifactVersionType>("artifact")
             .Description("The version concerned, while it exists: an unlinked version is gone.")
             .Resolve(c => c.Source.SubjectId is not { } id ? null

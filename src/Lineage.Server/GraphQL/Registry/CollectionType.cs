@@ -16,15 +16,15 @@ internal sealed class CollectionType : ObjectGraphType<CollectionRecord>
         IsTypeOf = o => o is CollectionRecord;
         Description = "A named, typed list of linked versions in a registry, e.g. acme/models/zoo-classifier.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Collection, c.Source.Id));
-        Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
-        Field<StringGraphType>("description").Resolve(c => c.Source.Description);
+        Field<NonNullGraphType<StringGraphType>>("path").Reads(s => s.Path);
+        Field<NonNullGraphType<StringGraphType>>("name").Reads(s => s.Name);
+        Field<NonNullGraphType<StringGraphType>>("type").Reads(s => s.Type);
+        Field<StringGraphType>("description").Reads(s => s.Description);
         Field<NonNullGraphType<RegistryType>>("registry").Resolve(c => c.Lineage().Loaders.Registries.LoadOrFound(c.Source.RegistryId));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags")
             .Resolve(c => c.Lineage().Loaders.Tags.Load((TagTarget.Collection, c.Source.Id)));
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Reads(s => s.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Reads(s => s.CreatedBy);
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
             .Description("The linked versions, v0 first; unlinked ones are gone, and their indexes are not given again. With asOf, the versions linked then, with their aliases then, rebuilt from the history (which needs the VIEWER role); one unlinked since has an id that fetches nothing.")
             .Paged()

@@ -12,8 +12,8 @@ internal sealed class TaggedTargetType : ObjectGraphType<TaggedTarget>
     {
         Name = "TaggedTarget";
         Description = "A collection or version whose tags changed, with its tags afterwards.";
-        Field<NonNullGraphType<StringGraphType>>("target").Description("The collection path or version name, as given.").Resolve(c => c.Source.Target);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("The target's tags, sorted.").Resolve(c => c.Source.Tags);
+        Field<NonNullGraphType<StringGraphType>>("target").Description("The collection path or version name, as given.").Reads(s => s.Target);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("tags").Description("The target's tags, sorted.").Reads(s => s.Tags);
         Field<CollectionType>("collection")
             .Description("The collection, when the target is one.")
             .ResolveAsync(async c =>

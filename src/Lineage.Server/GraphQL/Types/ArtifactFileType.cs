@@ -9,8 +9,8 @@ internal sealed class ArtifactFileType : ObjectGraphType<VersionFile>
     {
         Name = "ArtifactFile";
         Description = "One entry of an artifact version's file manifest.";
-        Field<NonNullGraphType<StringGraphType>>("path").Resolve(c => c.Source.Path);
-        Field<NonNullGraphType<StringGraphType>>("digest").Resolve(c => c.Source.Digest);
-        Field<NonNullGraphType<LongGraphType>>("size").Resolve(c => c.Source.Size);
+        Field<NonNullGraphType<StringGraphType>>("path").Reads(s => s.Path);
+        Field<NonNullGraphType<StringGraphType>>("digest").Reads(s => s.Digest);
+        Field<NonNullGraphType<LongGraphType>>("size").Reads(s => s.Size);
     }
 }

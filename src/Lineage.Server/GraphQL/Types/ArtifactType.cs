@@ -16,10 +16,10 @@ internal sealed class ArtifactType : ObjectGraphType<ArtifactRecord>
         IsTypeOf = o => o is ArtifactRecord;
         Description = "A named, typed sequence of versions in a project.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Artifact, c.Source.Id));
-        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/artifact").Resolve(c => c.Source.Path);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/artifact").Reads(s => s.Path);
+        Field<NonNullGraphType<StringGraphType>>("name").Reads(s => s.Name);
+        Field<NonNullGraphType<StringGraphType>>("type").Reads(s => s.Type);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Reads(s => s.CreatedAt.UtcDateTime);
         Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.LoadOrFound(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("versions")
             .Description("The artifact's versions that the filter keeps, v0 first unless ordered otherwise.")

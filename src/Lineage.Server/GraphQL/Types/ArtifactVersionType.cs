@@ -25,21 +25,21 @@ internal sealed class ArtifactVersionType : ObjectGraphType<VersionRecord>
             { } link => c.Lineage().Ids.Of(NodeType.Link, link.Id),
             null => c.Lineage().Ids.Of(NodeType.Version, c.Source.Id),
         });
-        Field<NonNullGraphType<StringGraphType>>("name").Description("artifact:version, e.g. split_zoo_dataset:v4, or collection:version for a linked version").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version, or namespace/registry/collection:version").Resolve(c => c.Source.QualifiedName);
-        Field<NonNullGraphType<StringGraphType>>("type").Resolve(c => c.Source.Type);
-        Field<NonNullGraphType<StringGraphType>>("version").Description("v0, v1, ...").Resolve(c => c.Source.Version);
-        Field<NonNullGraphType<IntGraphType>>("versionIndex").Resolve(c => c.Source.VersionIndex).Description("0, 1, ...; for a linked version, its index in the collection.");
-        Field<NonNullGraphType<StringGraphType>>("digest").Resolve(c => c.Source.Digest);
+        Field<NonNullGraphType<StringGraphType>>("name").Description("artifact:version, e.g. split_zoo_dataset:v4, or collection:version for a linked version").Reads(s => s.Name);
+        Field<NonNullGraphType<StringGraphType>>("qualifiedName").Description("namespace/project/artifact:version, or namespace/registry/collection:version").Reads(s => s.QualifiedName);
+        Field<NonNullGraphType<StringGraphType>>("type").Reads(s => s.Type);
+        Field<NonNullGraphType<StringGraphType>>("version").Description("v0, v1, ...").Reads(s => s.Version);
+        Field<NonNullGraphType<IntGraphType>>("versionIndex").Reads(s => s.VersionIndex).Description("0, 1, ...; for a linked version, its index in the collection.");
+        Field<NonNullGraphType<StringGraphType>>("digest").Reads(s => s.Digest);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("aliases")
             .Description("Aliases held by this version, with 'latest' on the newest; with asOf, those it held then, rebuilt from its artifact's or collection's history (which needs the VIEWER role).")
             .Argument<DateTimeGraphType>("asOf", PastVersions.AsOfDescription)
             .Resolve(c => PastVersions.AsOf(c) is { } asOf ? PastVersions.Aliases(c, c.Source, asOf) : c.Source.Aliases);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was logged, or linked.").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy).Description("Who logged it, or linked it.");
-        Field<JsonGraphType>("metadata").Resolve(c => c.Source.MetadataJson);
-        Field<StringGraphType>("description").Resolve(c => c.Source.Description).Description("What the version holds, in its author's words; a linked version shows its source's.");
-        Field<LongGraphType>("size").Description("Size in bytes, when known.").Resolve(c => c.Source.Size);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Description("When it was logged, or linked.").Reads(s => s.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Reads(s => s.CreatedBy).Description("Who logged it, or linked it.");
+        Field<JsonGraphType>("metadata").Reads(s => s.MetadataJson);
+        Field<StringGraphType>("description").Reads(s => s.Description).Description("What the version holds, in its author's words; a linked version shows its source's.");
+        Field<LongGraphType>("size").Description("Size in bytes, when known.").Reads(s => s.Size);
         Field<ArtifactType>("artifact")
             .Description("The project artifact this version belongs to; null for a linked version (see collection).")
             .Resolve(c => c.Source.Link is null ? c.Lineage().Loaders.Artifacts.LoadOrFound(c.Source.ArtifactId) : null);

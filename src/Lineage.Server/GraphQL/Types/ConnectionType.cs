@@ -14,8 +14,8 @@ internal abstract class ConnectionType<TNodeType, TEdgeType, T> : ObjectGraphTyp
         Field<NonNullGraphType<IntGraphType>>("totalCount")
             .Description("How many items the whole list holds.")
             .Resolve(c => c.Source.TotalCount());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Resolve(c => c.Source.Items);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Resolve(c => c.Source.Nodes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TEdgeType>>>>("edges").Reads(s => s.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TNodeType>>>>("nodes").Reads(s => s.Nodes);
         Field<NonNullGraphType<PageInfoType>>("pageInfo").Resolve(c => new PageInfo(
             c.Source.HasNextPage,
             c.Source.HasPreviousPage,

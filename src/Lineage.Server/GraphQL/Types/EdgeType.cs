@@ -11,6 +11,6 @@ internal abstract class EdgeType<TNodeType, T> : ObjectGraphType<PageItem<T>>
     {
         Name = nodeName + "Edge";
         Field<NonNullGraphType<StringGraphType>>("cursor").Resolve(c => c.Lineage().Ids.Cursor(c.Source.Key));
-        Field<NonNullGraphType<TNodeType>>("node").Resolve(c => c.Source.Value);
+        Field<NonNullGraphType<TNodeType>>("node").Reads(s => s.Value);
     }
 }

@@ -11,6 +11,6 @@ internal sealed class LineageEdgeType : ObjectGraphType<LineageEdge>
         Description = "An edge in data-flow order: version → run for USED, run → version for LOGGED.";
         Field<NonNullGraphType<IdGraphType>>("from").Resolve(c => c.Lineage().Ids.Node(c.Source.From));
         Field<NonNullGraphType<IdGraphType>>("to").Resolve(c => c.Lineage().Ids.Node(c.Source.To));
-        Field<NonNullGraphType<LineageEdgeKindType>>("kind").Resolve(c => c.Source.Kind);
+        Field<NonNullGraphType<LineageEdgeKindType>>("kind").Reads(s => s.Kind);
     }
 }

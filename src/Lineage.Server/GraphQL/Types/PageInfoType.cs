@@ -9,9 +9,9 @@ internal sealed class PageInfoType : ObjectGraphType<PageInfo>
     public PageInfoType()
     {
         Name = "PageInfo";
-        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Resolve(c => c.Source.HasNextPage);
-        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Resolve(c => c.Source.HasPreviousPage);
-        Field<StringGraphType>("startCursor").Resolve(c => c.Source.StartCursor);
-        Field<StringGraphType>("endCursor").Resolve(c => c.Source.EndCursor);
+        Field<NonNullGraphType<BooleanGraphType>>("hasNextPage").Reads(s => s.HasNextPage);
+        Field<NonNullGraphType<BooleanGraphType>>("hasPreviousPage").Reads(s => s.HasPreviousPage);
+        Field<StringGraphType>("startCursor").Reads(s => s.StartCursor);
+        Field<StringGraphType>("endCursor").Reads(s => s.EndCursor);
     }
 }

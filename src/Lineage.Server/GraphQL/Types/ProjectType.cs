@@ -15,11 +15,11 @@ internal sealed class ProjectType : ObjectGraphType<ProjectRecord>
         Interface<NodeInterface>();
         IsTypeOf = o => o is ProjectRecord;
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Project, c.Source.Id));
-        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project, e.g. acme/zoo").Resolve(c => c.Source.Path);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<StringGraphType>>("namespace").Resolve(c => c.Source.Namespace);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project, e.g. acme/zoo").Reads(s => s.Path);
+        Field<NonNullGraphType<StringGraphType>>("name").Reads(s => s.Name);
+        Field<NonNullGraphType<StringGraphType>>("namespace").Reads(s => s.Namespace);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Reads(s => s.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Reads(s => s.CreatedBy);
         Field<NonNullGraphType<RunConnectionType>>("runs")
             .Description("The project's runs that the filter keeps, oldest first unless ordered otherwise.")
             .Filtered<ProjectRecord, object, RunFilterInputType, RunOrderInputType>()

@@ -14,14 +14,14 @@ internal sealed class RunType : ObjectGraphType<RunRecord>
         IsTypeOf = o => o is RunRecord;
         Description = "One execution (train, eval, ...) that used and logged artifact versions.";
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(c => c.Lineage().Ids.Of(NodeType.Run, c.Source.Id));
-        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/run, e.g. acme/zoo/rural-feather-20").Resolve(c => c.Source.Path);
-        Field<NonNullGraphType<StringGraphType>>("name").Resolve(c => c.Source.Name);
-        Field<StringGraphType>("jobType").Resolve(c => c.Source.JobType);
-        Field<StringGraphType>("description").Resolve(c => c.Source.Description).Description("What the run is for, in its author's words.");
-        Field<NonNullGraphType<RunStateType>>("state").Resolve(c => c.Source.State);
-        Field<JsonGraphType>("config").Resolve(c => c.Source.ConfigJson);
-        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Resolve(c => c.Source.CreatedAt.UtcDateTime);
-        Field<NonNullGraphType<StringGraphType>>("createdBy").Resolve(c => c.Source.CreatedBy);
+        Field<NonNullGraphType<StringGraphType>>("path").Description("namespace/project/run, e.g. acme/zoo/rural-feather-20").Reads(s => s.Path);
+        Field<NonNullGraphType<StringGraphType>>("name").Reads(s => s.Name);
+        Field<StringGraphType>("jobType").Reads(s => s.JobType);
+        Field<StringGraphType>("description").Reads(s => s.Description).Description("What the run is for, in its author's words.");
+        Field<NonNullGraphType<RunStateType>>("state").Reads(s => s.State);
+        Field<JsonGraphType>("config").Reads(s => s.ConfigJson);
+        Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Reads(s => s.CreatedAt.UtcDateTime);
+        Field<NonNullGraphType<StringGraphType>>("createdBy").Reads(s => s.CreatedBy);
         Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.LoadOrFound(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("usedArtifacts")
             .Description("The versions this run used, in the order it used them.")
