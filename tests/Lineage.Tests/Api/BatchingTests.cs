@@ -1,4 +1,11 @@
+using Lineage.Application;
+using Lineage.Identity;
+using Lineage.Model;
+using Lineage.Names;
+using Lineage.Server.GraphQL.Loading;
+using Lineage.Store;
 using Lineage.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lineage.Tests.Api;
 
@@ -85,5 +92,37 @@ public sealed class BatchingTests : IAsyncLifetime
         // check, the runs, the versions and their aliases. Both pages of edges come from the
         // in-memory graph, and each logger is a run already loaded.
         Assert.Equal(8, statements);
+    }
+
+    [Fact]
+    public async Task each_page_hands_over_its_records_when_first_asked_and_the_records_of_all_pages_come_in_one_batch()
+    {
+        var services = _app.Services;
+        var store = services.GetRequiredService<ILineageStore>();
+        var runs = new List<long>();
+        for (var i = 0; i < 5; i++)
+        {
+            runs.Add((await store.FindRunAsync(RunPath.Parse($"acme/hub/t{i}"), Access.Administrator, TestContext.Current.CancellationToken))!.Id);
+        }
+
+        var loaders = new RequestLoaders(store, services.GetRequiredService<Identities>(), services.GetRequiredService<Registries>(), Access.Administrator);
+        var pages = runs.Select(run => loaders.VersionPage(Relation.LoggedArtifacts, run, new PageRequest(1))).ToList();
+
+        // As the execution strategy does: every page of the level is pending before any is read.
+        var before = _app.Database.CommandsExecuted;
+        var answers = new List<object?>();
+        foreach (var page in pages)
+        {
+            answers.Add(await page.GetResultAsync(TestContext.Current.CancellationToken));
+        }
+
+        var statements = _app.Database.CommandsExecuted - before;
+        var models = answers.Select(answer => Assert.IsType<Connection<VersionRecord>>(answer).Nodes.Single()).ToList();
+        Assert.All(models, model => Assert.Equal("model", model.ArtifactName));
+        Assert.Equal(runs, models.Select(model => model.LoggedByRunId));
+
+        // The in-memory graph's catch-up check, then the five versions and their aliases, one
+        // statement each; the pages' edges come from the in-memory graph.
+        Assert.Equal(3, statements);
     }
 }

@@ -13,7 +13,7 @@ namespace Lineage.Server.GraphQL.Loading;
 /// records costs one completion, not a hundred. A key whose batch is done is answered without
 /// waiting.
 /// </remarks>
-internal sealed class BatchLoader<TKey, TValue>
+internal sealed class BatchLoader<TKey, TValue> : IKeyWanter<TKey>
     where TKey : notnull
 {
     private readonly Func<IReadOnlyList<TKey>, CancellationToken, Task<IReadOnlyDictionary<TKey, TValue>>> _fetch;
@@ -195,4 +195,10 @@ internal sealed class BatchLoader<TKey, TValue>
 
         private static async Task<object?> BoxAsync(ValueTask<TValue?> value) => await value.ConfigureAwait(false);
     }
+}
+
+/// <summary>A loader that keys can be wanted from, whatever it loads for them.</summary>
+internal interface IKeyWanter<TKey>
+{
+    void Want(IReadOnlyList<TKey> keys);
 }

@@ -28,19 +28,44 @@ internal abstract class PendingConnection<T> : IDataLoaderResult
     /// <summary>How many items the whole list holds.</summary>
     protected abstract IDataLoaderResult<int> Count();
 
+    /// <summary>
+    /// Whether the ids of every page read with this one were wanted from the record loader as
+    /// their pages were fetched, so that the records can be read at once, with one batch for
+    /// them all, without waiting for the level's other pages.
+    /// </summary>
+    protected virtual bool RecordsWantedWithPages => false;
+
     public Task<object?> GetResultAsync(CancellationToken cancellationToken = default)
     {
         if (_page is null)
         {
             var ids = IdsAsync(cancellationToken);
-            return ids.IsCompletedSuccessfully ? Task.FromResult<object?>(Wanted(ids.Result)) : AwaitIdsAsync(ids);
+            if (!ids.IsCompletedSuccessfully)
+            {
+                return AwaitIdsAsync(ids, cancellationToken);
+            }
+
+            var wanted = Wanted(ids.Result);
+            if (wanted != this || !RecordsWantedWithPages)
+            {
+                return Task.FromResult<object?>(wanted);
+            }
         }
 
+        return ReadRecords(cancellationToken);
+    }
+
+    private Task<object?> ReadRecords(CancellationToken cancellationToken)
+    {
         var records = _records.ReadAsync(_ids!, cancellationToken);
         return records.IsCompletedSuccessfully ? Task.FromResult<object?>(Connection(records.Result)) : AwaitRecordsAsync(records);
     }
 
-    private async Task<object?> AwaitIdsAsync(ValueTask<Page<long>> ids) => Wanted(await ids.ConfigureAwait(false));
+    private async Task<object?> AwaitIdsAsync(ValueTask<Page<long>> ids, CancellationToken cancellationToken)
+    {
+        var wanted = Wanted(await ids.ConfigureAwait(false));
+        return wanted != this || !RecordsWantedWithPages ? wanted : await ReadRecords(cancellationToken).ConfigureAwait(false);
+    }
 
     private async Task<object?> AwaitRecordsAsync(ValueTask<T?[]> records) => Connection(await records.ConfigureAwait(false));
 

@@ -61,7 +61,7 @@ internal sealed class RequestLoaders
             (await store.GetVersionsAsync(ids, ct).ConfigureAwait(false)).ToDictionary(v => v.Id));
         Pages = new BatchLoader<PageKey, Page<long>>(async (keys, ct) =>
         {
-            var pages = new Dictionary<PageKey, Page<long>>();
+            var pages = new Dictionary<PageKey, Page<long>>(keys.Count);
             foreach (var group in keys.GroupBy(k => (k.Relation, k.Page)))
             {
                 var found = await store.GetPagesAsync(group.Key.Relation, [.. group.Select(k => k.Parent).Distinct()], group.Key.Page, access, ct).ConfigureAwait(false);
@@ -71,6 +71,7 @@ internal sealed class RequestLoaders
                 }
             }
 
+            WantRecords(pages);
             return pages;
         });
         Counts = new BatchLoader<(Relation Relation, long Parent), int>(async (keys, ct) =>
@@ -112,6 +113,29 @@ internal sealed class RequestLoaders
     public BatchLoader<PageKey, Page<long>> Pages { get; }
 
     public BatchLoader<(Relation Relation, long Parent), int> Counts { get; }
+
+    /// <summary>The record loader of each page asked for, whose ids it wants as soon as the page is read.</summary>
+    private readonly Dictionary<PageKey, IKeyWanter<long>> _pageRecords = [];
+
+    private void WantRecords(Dictionary<PageKey, Page<long>> pages)
+    {
+        lock (_pageRecords)
+        {
+            foreach (var (key, page) in pages)
+            {
+                if (page.Items.Count > 0 && _pageRecords.TryGetValue(key, out var records))
+                {
+                    var ids = new long[page.Items.Count];
+                    for (var i = 0; i < ids.Length; i++)
+                    {
+                        ids[i] = page.Items[i].Value;
+                    }
+
+                    records.Want(ids);
+                }
+            }
+        }
+    }
 
     // Each returns a pending page that is read in two steps: the execution strategy completes
     // the id pages of every parent on a level first, then hydrates all their records with one
@@ -165,8 +189,15 @@ internal sealed class RequestLoaders
         {
             _loaders = loaders;
             _key = key;
+            lock (loaders._pageRecords)
+            {
+                loaders._pageRecords[key] = records;
+            }
+
             loaders.Pages.Want(key);
         }
+
+        protected override bool RecordsWantedWithPages => true;
 
         protected override async ValueTask<Page<long>> IdsAsync(CancellationToken cancellationToken) =>
             (await _loaders.Pages.ReadAsync(_key, cancellationToken).ConfigureAwait(false))!;
