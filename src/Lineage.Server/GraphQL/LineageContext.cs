@@ -39,6 +39,9 @@ internal sealed class LineageContext : Dictionary<string, object?>
     /// <summary>Ids and cursors as clients see them.</summary>
     public OpaqueIds Ids { get; }
 
+    /// <summary>Whether the request's document passed the cost rule before, with nothing in the request to change its cost.</summary>
+    public bool CostChecked { get; set; }
+
     public RequestLoaders Loaders { get; private set; }
 
     private int _lineageNodes;

@@ -88,7 +88,9 @@ public static class LineageHostingExtensions
                 var limits = options.RequestServices!.GetRequiredService<IOptions<ApiLimits>>().Value;
                 options.Timeout = limits.ExecutionTimeout;
                 options.TimeoutAction = TimeoutAction.ReturnTimeoutError;
-                options.ValidationRules = [.. options.ValidationRules ?? DocumentValidator.CoreRules, QueryCost.Rule(limits)];
+                options.ValidationRules = options.UserContext is LineageContext { CostChecked: true } && options.ValidationRules is { } rules
+                    ? rules
+                    : [.. options.ValidationRules ?? DocumentValidator.CoreRules, QueryCost.Rule(limits)];
             })
             .AddUnhandledExceptionHandler(context =>
             {

@@ -407,8 +407,10 @@ internal sealed class GraphQLHttpEndpoint
             options.Document = prepared.Document;
 
             // A document that passed the schema's rules once needs only the request's own checks
-            // (its variables and its cost), which the execution options add to every request.
+            // (its variables and its cost), which the execution options add to every request;
+            // without variables, its cost was checked with it.
             options.ValidationRules = prepared.Parsed.Validated ? [] : null;
+            context.CostChecked = prepared.Parsed.CostChecked;
             options.OperationName = prepared.Request.OperationName;
             options.Variables = prepared.Variables;
             options.Extensions = prepared.Extensions;

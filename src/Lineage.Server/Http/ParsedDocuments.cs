@@ -6,7 +6,8 @@ namespace Lineage.Server.Http;
 /// <summary>
 /// Documents already parsed, by their text, and whether one has passed the schema's validation
 /// rules. Dashboards send the same few documents again and again; a document that passed needs
-/// only the checks that depend on the request (its variables, and the cost they give it). Bounded
+/// only the checks that depend on the request (its variables, and the cost they give it), and a
+/// document without variables none at all. Bounded
 /// in entries and in the size of each document kept: when full, it starts afresh.
 /// </summary>
 internal sealed class ParsedDocuments
@@ -38,15 +39,33 @@ internal sealed class ParsedDocuments
         return _entries.GetOrAdd(text, entry);
     }
 
-    /// <summary>A parsed document; <see cref="Validated"/> once it has passed every rule that reads the document alone.</summary>
+    /// <summary>
+    /// A parsed document; <see cref="Validated"/> once it has passed every rule that reads the
+    /// document alone, <see cref="CostChecked"/> once it has also passed the cost rule while it
+    /// had no variables to change its cost.
+    /// </summary>
     public sealed class Entry(GraphQLDocument document)
     {
         private volatile bool _validated;
+        private volatile bool _costChecked;
 
         public GraphQLDocument Document { get; } = document;
 
         public bool Validated => _validated;
 
-        public void MarkValidated() => _validated = true;
+        public bool CostChecked => _costChecked;
+
+        /// <summary>
+        /// Whether the document's cost is the same for every request: one operation, with no
+        /// variables (the cost rule reads only the document and the server's limits then).
+        /// </summary>
+        public bool CostIsFixed { get; } = document.Definitions.OfType<GraphQLOperationDefinition>().Count() == 1
+            && document.Definitions.OfType<GraphQLOperationDefinition>().Single().Variables is not { Count: > 0 };
+
+        public void MarkValidated()
+        {
+            _validated = true;
+            _costChecked = CostIsFixed;
+        }
     }
 }

@@ -86,6 +86,26 @@ public sealed class CostTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_document_without_variables_is_costed_once_but_each_operation_of_a_document_is_costed_for_itself()
+    {
+        const string Fixed = """{ a: artifact(name: "acme/dense/d0:v0") { usedBy(first: 5) { nodes { name } } } }""";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(5, (await _client.DataAsync(Fixed)).At("a.usedBy.nodes").GetArrayLength());
+        }
+
+        // Two operations in one text: the cheap one passing says nothing of the costly one.
+        var costly = string.Join(' ', Enumerable.Range(0, 5).Select(i => $"l{i}: lineage(start: \"acme/dense/d0:v0\", maxNodes: 50000) {{ nodes {{ id }} }}"));
+        var document = $$"""query Cheap { artifact(name: "acme/dense/d0:v0") { name } } query Costly { {{costly}} }""";
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Equal("d0:v0", (await _client.DataAsync(document, operationName: "Cheap")).Str("artifact.name"));
+            var error = await _client.ErrorAsync("LIMIT_EXCEEDED", document, operationName: "Costly");
+            Assert.Equal("maxComplexity", error.At("extensions.limit").GetString());
+        }
+    }
+
+    [Fact]
     public async Task the_largest_lineage_view_of_the_web_page_fits_the_cost_limit()
     {
         var data = await _client.DataAsync("""
