@@ -21,7 +21,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf 
 WORKDIR /app
 COPY --from=build /app .
 ENV ASPNETCORE_URLS=http://0.0.0.0:5000 \
-    LINEAGE_DATA_DIR=/data
+    LINEAGE_DATA_DIR=/data \
+    DOTNET_GCgen0size=0x2000000
 VOLUME /data
 EXPOSE 5000
 HEALTHCHECK --interval=5s --timeout=3s --start-period=10s --retries=12 CMD curl -fsS http://localhost:5000/healthz || exit 1

@@ -50,6 +50,9 @@ public sealed partial class HttpBench : IAsyncDisposable
         start.Environment["Lineage__RateLimit__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
+        // As the launch profile and the container image run it (docs/operations.md).
+        start.Environment["DOTNET_GCgen0size"] = "0x2000000";
+
         var clock = Stopwatch.StartNew();
         var server = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
         server.OutputDataReceived += (_, e) => { };
