@@ -35,6 +35,9 @@ public sealed partial class HttpBench : IAsyncDisposable
     /// <summary>The administrator's key the server was started with.</summary>
     public string Key => _key;
 
+    /// <summary>The garbage collector's youngest-generation budget the server runs with, as the launch profile and the container image start it.</summary>
+    public const string GcGen0Size = "0x2000000";
+
     public static async Task<HttpBench> StartAsync(string serverDll, string dataDirectory, int port, TextWriter log)
     {
         var key = "lin_benchmark000_" + new string('K', 40);
@@ -50,8 +53,7 @@ public sealed partial class HttpBench : IAsyncDisposable
         start.Environment["Lineage__RateLimit__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
-        // As the launch profile and the container image run it (docs/operations.md).
-        start.Environment["DOTNET_GCgen0size"] = "0x2000000";
+        start.Environment["DOTNET_GCgen0size"] = GcGen0Size;
 
         var clock = Stopwatch.StartNew();
         var server = Process.Start(start) ?? throw new InvalidOperationException("the server did not start");
