@@ -18,6 +18,7 @@ internal sealed class SourceReader<TSource, TValue>(Func<TSource, TValue> read) 
     public ValueTask<object?> ResolveAsync(IResolveFieldContext context) => new(read((TSource)context.Source!));
 }
 
+/// <summary>Declaring fields that read their value off the parent's record.</summary>
 internal static class SourceReaders
 {
     /// <summary>

@@ -26,6 +26,7 @@ public sealed class SourceReaderTests
             Name = "Thing";
             Field<NonNullGraphType<StringGraphType>>("name").Reads(t => t.Name);
             Field<NonNullGraphType<IntGraphType>>("size").Reads(t => t.Size);
+            Field<StringGraphType>("initial").Reads(t => t.Name![..1]);
         }
     }
 
@@ -38,7 +39,9 @@ public sealed class SourceReaderTests
         }
     }
 
-    private static async Task<string> RunAsync(bool withMiddleware, params Thing[] things)
+    private static Task<string> RunAsync(bool withMiddleware, params Thing[] things) => RunAsync(withMiddleware, "{ things { name size } }", things);
+
+    private static async Task<string> RunAsync(bool withMiddleware, string document, params Thing[] things)
     {
         var query = new ObjectGraphType { Name = "Query" };
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ThingType>>>>("things").Resolve(_ => things);
@@ -56,7 +59,7 @@ public sealed class SourceReaderTests
         var result = await executer.ExecuteAsync(options =>
         {
             options.Schema = schema;
-            options.Query = "{ things { name size } }";
+            options.Query = document;
             options.CancellationToken = TestContext.Current.CancellationToken;
         });
         return new GraphQLSerializer().Serialize(result);
@@ -81,5 +84,14 @@ public sealed class SourceReaderTests
     public async Task a_field_middleware_sees_read_fields()
     {
         Assert.Equal("""{"data":{"things":[{"name":"ALPHA","size":3}]}}""", await RunAsync(true, new Thing("alpha", 3)));
+    }
+
+    [Fact]
+    public async Task a_read_that_throws_is_an_error_on_that_field_alone()
+    {
+        var answer = await RunAsync(false, "{ things { size initial } }", new Thing("alpha", 3), new Thing("", 4));
+
+        Assert.Contains("""{"things":[{"size":3,"initial":"a"},{"size":4,"initial":null}]}""", answer, StringComparison.Ordinal);
+        Assert.Contains("\"path\":[\"things\",1,\"initial\"]", answer, StringComparison.Ordinal);
     }
 }

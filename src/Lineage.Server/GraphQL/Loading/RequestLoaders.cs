@@ -137,9 +137,10 @@ internal sealed class RequestLoaders
         }
     }
 
-    // Each returns a pending page that is read in two steps: the execution strategy completes
-    // the id pages of every parent on a level first, then hydrates all their records with one
-    // more batched call.
+    // Each returns a pending page: the execution strategy asks every page on a level once it has
+    // resolved the level, and the first page asked reads the ids of all of them in one call,
+    // which wants their records too; the first page asked for its records then hydrates them
+    // all with one more call.
     public IDataLoaderResult RunPage(Relation relation, long parent, PageRequest page) =>
         Page(relation, parent, page, Runs);
 
