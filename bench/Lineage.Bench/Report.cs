@@ -60,7 +60,7 @@ public static class Report
         if (r.Http is { } http)
         {
             text.AppendLine();
-            text.AppendLine(Invariant, $"GraphQL over HTTP, {http.Connections} connections ({http.LoadGenerator}); server up in {http.StartupSeconds:N2} s; server peak memory (VmHWM) {http.PeakRssBytes / 1048576.0:N0} MiB.");
+            text.AppendLine(Invariant, $"GraphQL over HTTP, {http.Connections} connections ({http.LoadGenerator}); server up in {http.StartupSeconds:N2} s; server peak memory (VmHWM) {http.PeakRssBytes / 1048576.0:N0} MiB; run as `dotnet run` and the container image start it, with `DOTNET_GCgen0size={HttpBench.GcGen0Size}`.");
             text.AppendLine();
             text.AppendLine("| query | as | requests/s | ÷ lineage3 | p50 | p99 | errors |");
             text.AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
