@@ -59,8 +59,7 @@ internal sealed class ParsedDocuments
         /// Whether the document's cost is the same for every request: one operation, with no
         /// variables (the cost rule reads only the document and the server's limits then).
         /// </summary>
-        public bool CostIsFixed { get; } = document.Definitions.OfType<GraphQLOperationDefinition>().Count() == 1
-            && document.Definitions.OfType<GraphQLOperationDefinition>().Single().Variables is not { Count: > 0 };
+        public bool CostIsFixed { get; } = document.Definitions.OfType<GraphQLOperationDefinition>().ToList() is [{ Variables: not { Count: > 0 } }];
 
         public void MarkValidated()
         {
