@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using GraphQL.Execution;
 
 namespace Lineage.Server.GraphQL.Streaming;
@@ -8,10 +9,13 @@ namespace Lineage.Server.GraphQL.Streaming;
 /// <see cref="LineageListNode"/>, written item by item into the answer, instead of an execution
 /// node per item and per field that the whole answer holds until it is written. And scalars
 /// whose resolver only reads the parent's record (<see cref="SourceReaders.Reads"/>) are read
-/// without building a resolver context.
+/// without building a resolver context, and the items of a list collect the fields of their
+/// selection once (<see cref="CollectedFields"/>).
 /// </summary>
 internal sealed class QueryExecutionStrategy : ParallelExecutionStrategy
 {
+    private readonly ConditionalWeakTable<global::GraphQL.Execution.ExecutionContext, CollectedFields> _collected = [];
+
     protected override Task ExecuteNodeAsync(global::GraphQL.Execution.ExecutionContext context, ExecutionNode node)
     {
         // A scalar read off its record needs no resolver context. A field middleware wraps the
@@ -40,17 +44,32 @@ internal sealed class QueryExecutionStrategy : ParallelExecutionStrategy
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(parent);
-        base.SetSubFieldNodes(context, parent);
-        if (parent.GraphType?.Name != "LineageGraph" || parent.SubFields is not { } fields || context.UserContext is not LineageContext lineage)
+        if (parent.SelectionSet is not { } selection)
+        {
+            base.SetSubFieldNodes(context, parent);
+            return;
+        }
+
+        var type = parent.GetObjectGraphType(context.Schema)!;
+        var fields = _collected.GetValue(context, _ => new CollectedFields()).For(selection, type, () => CollectFieldsFrom(context, type, selection, null));
+        var nodes = new ExecutionNode[fields.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            var (field, definition) = fields[i];
+            nodes[i] = BuildExecutionNode(parent, definition.ResolvedType!, field, definition);
+        }
+
+        parent.SubFields = nodes;
+        if (type.Name != "LineageGraph" || context.UserContext is not LineageContext lineage)
         {
             return;
         }
 
-        for (var i = 0; i < fields.Length; i++)
+        for (var i = 0; i < nodes.Length; i++)
         {
-            if (fields[i] is ArrayExecutionNode list && LineageListNode.Columns(list, GetSubFields(context, list)) is { } columns)
+            if (nodes[i] is ArrayExecutionNode list && LineageListNode.Columns(list, GetSubFields(context, list)) is { } columns)
             {
-                fields[i] = new LineageListNode(list, columns, lineage.Ids);
+                nodes[i] = new LineageListNode(list, columns, lineage.Ids);
             }
         }
     }
