@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using GraphQL.Types;
 using GraphQLParser.AST;
 
@@ -11,31 +13,29 @@ namespace Lineage.Server.GraphQL.Streaming;
 /// </summary>
 internal sealed class CollectedFields
 {
-    private readonly Dictionary<(GraphQLSelectionSet, IGraphType), (GraphQLField Field, FieldType FieldType)[]> _collected = [];
+    private readonly ConcurrentDictionary<(GraphQLSelectionSet Selection, IGraphType Type), (GraphQLField Field, FieldType FieldType)[]> _collected = new(SameNodes.Instance);
 
-    /// <summary>
-    /// The fields of <paramref name="selection"/> for <paramref name="type"/>, in the order the
-    /// answer writes them; <paramref name="collect"/> collects them the first time they are asked.
-    /// </summary>
-    public (GraphQLField Field, FieldType FieldType)[] For(
-        GraphQLSelectionSet selection,
-        IGraphType type,
-        Func<Dictionary<string, (GraphQLField Field, FieldType FieldType)>> collect)
+    /// <summary>The fields kept for <paramref name="selection"/> and <paramref name="type"/>, in the order the answer writes them.</summary>
+    public bool TryGet(GraphQLSelectionSet selection, IGraphType type, out (GraphQLField Field, FieldType FieldType)[] fields) =>
+        _collected.TryGetValue((selection, type), out fields!);
+
+    /// <summary>Keeps the fields collected from <paramref name="selection"/> for <paramref name="type"/>.</summary>
+    public (GraphQLField Field, FieldType FieldType)[] Keep(GraphQLSelectionSet selection, IGraphType type, Dictionary<string, (GraphQLField Field, FieldType FieldType)> collected)
     {
-        lock (_collected)
-        {
-            if (_collected.TryGetValue((selection, type), out var known))
-            {
-                return known;
-            }
-        }
-
-        var fields = collect().Values.ToArray();
-        lock (_collected)
-        {
-            _collected[(selection, type)] = fields;
-        }
-
+        var fields = collected.Values.ToArray();
+        _collected[(selection, type)] = fields;
         return fields;
+    }
+
+    /// <summary>A selection set and a type are the same only as the same objects: the document's and the schema's.</summary>
+    private sealed class SameNodes : IEqualityComparer<(GraphQLSelectionSet Selection, IGraphType Type)>
+    {
+        public static readonly SameNodes Instance = new();
+
+        public bool Equals((GraphQLSelectionSet Selection, IGraphType Type) x, (GraphQLSelectionSet Selection, IGraphType Type) y) =>
+            ReferenceEquals(x.Selection, y.Selection) && ReferenceEquals(x.Type, y.Type);
+
+        public int GetHashCode((GraphQLSelectionSet Selection, IGraphType Type) obj) =>
+            HashCode.Combine(RuntimeHelpers.GetHashCode(obj.Selection), RuntimeHelpers.GetHashCode(obj.Type));
     }
 }

@@ -51,7 +51,12 @@ internal sealed class QueryExecutionStrategy : ParallelExecutionStrategy
         }
 
         var type = parent.GetObjectGraphType(context.Schema)!;
-        var fields = _collected.GetValue(context, _ => new CollectedFields()).For(selection, type, () => CollectFieldsFrom(context, type, selection, null));
+        var collected = _collected.GetValue(context, static _ => new CollectedFields());
+        if (!collected.TryGet(selection, type, out var fields))
+        {
+            fields = collected.Keep(selection, type, CollectFieldsFrom(context, type, selection, null));
+        }
+
         var nodes = new ExecutionNode[fields.Length];
         for (var i = 0; i < fields.Length; i++)
         {
