@@ -1,5 +1,6 @@
 // Collapsing similar siblings. Five or more nodes of the same kind and type, at the same
-// distance from the start and hanging off exactly the same nodes one hop nearer the start,
+// distance from the start and hanging off exactly the same drawn nodes one hop nearer the start
+// (a cluster counts as one node, so the outputs of clustered runs cluster too),
 // are drawn as one cluster with a count; the cluster's edges are its members' edges.
 
 export interface GraphNode {
@@ -40,6 +41,14 @@ export function clusterKey(node: GraphNode, parents: string[]): string {
   return `${node.kind}|${node.type ?? ''}|${node.hops}|${[...parents].sort().join(',')}`;
 }
 
+/** A cluster's id in the key of the nodes hanging off it: short, whatever the depth. */
+function shortName(drawnId: string): string {
+  if (!drawnId.startsWith('cluster:')) return drawnId;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < drawnId.length; i++) hash = Math.imul(hash ^ drawnId.charCodeAt(i), 0x01000193);
+  return `cluster#${(hash >>> 0).toString(36)}`;
+}
+
 /** Groups siblings into clusters, leaving out the groups whose keys are in `expanded`. */
 export function collapse(nodes: GraphNode[], edges: GraphEdge[], startId: string, expanded: ReadonlySet<string>): View {
   const hops = new Map(nodes.map((n) => [n.id, n.hops]));
@@ -54,23 +63,36 @@ export function collapse(nodes: GraphNode[], edges: GraphEdge[], startId: string
     }
   }
 
-  const groups = new Map<string, GraphNode[]>();
-  for (const node of nodes) {
-    if (node.id === startId) continue;
-    const key = clusterKey(node, parents.get(node.id) ?? []);
-    const group = groups.get(key) ?? [];
-    group.push(node);
-    groups.set(key, group);
-  }
-
+  // Level by level from the start, so that a node's parents are already drawn: the outputs of
+  // clustered runs hang off that cluster, and cluster in their turn (the versions five similar
+  // runs logged are drawn as one cluster of sibling versions).
   const drawnAs = new Map<string, string>();
   const clusters: Cluster[] = [];
-  for (const [key, members] of groups) {
-    if (members.length < CLUSTER_THRESHOLD || expanded.has(key)) continue;
-    const first = members[0];
-    const cluster: Cluster = { id: `cluster:${key}`, key, kind: first.kind, type: first.type, hops: first.hops, members };
-    clusters.push(cluster);
-    for (const member of members) drawnAs.set(member.id, cluster.id);
+  const levels = new Map<number, GraphNode[]>();
+  for (const node of nodes) {
+    if (node.id === startId) continue;
+    const level = levels.get(node.hops) ?? [];
+    level.push(node);
+    levels.set(node.hops, level);
+  }
+
+  for (const level of [...levels.keys()].sort((a, b) => a - b)) {
+    const groups = new Map<string, GraphNode[]>();
+    for (const node of levels.get(level)!) {
+      const drawnParents = [...new Set((parents.get(node.id) ?? []).map((p) => shortName(drawnAs.get(p) ?? p)))];
+      const key = clusterKey(node, drawnParents);
+      const group = groups.get(key) ?? [];
+      group.push(node);
+      groups.set(key, group);
+    }
+
+    for (const [key, members] of groups) {
+      if (members.length < CLUSTER_THRESHOLD || expanded.has(key)) continue;
+      const first = members[0];
+      const cluster: Cluster = { id: `cluster:${key}`, key, kind: first.kind, type: first.type, hops: first.hops, members };
+      clusters.push(cluster);
+      for (const member of members) drawnAs.set(member.id, cluster.id);
+    }
   }
 
   const shown = nodes.filter((n) => !drawnAs.has(n.id));

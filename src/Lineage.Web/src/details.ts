@@ -1,5 +1,6 @@
 import { gql } from './api';
-import { bytes, errorBox, facts, h, when } from './dom';
+import { bytes, errorBox, facts, h, stamp } from './dom';
+import { runHref, versionHref } from './links';
 
 interface RunDetails {
   run: { name: string; path: string; description: string | null; jobType: string | null; state: string; createdBy: string; createdAt: string; config: unknown };
@@ -44,10 +45,12 @@ export async function showRun(panel: HTMLElement, path: string, open: (start: st
         ['Job type', run.jobType],
         ['State', run.state],
         ['Created by', run.createdBy],
-        ['Created', when(run.createdAt)],
+        ['Created', stamp(run.createdAt)],
         ['Config', json(run.config)],
       ]),
-      h('button', { type: 'button', onclick: () => open(run.path) }, 'Centre the lineage here'),
+      h('p', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => open(run.path) }, 'Centre the lineage here'), ' ',
+        h('a', { class: 'button', href: runHref(run.path) }, 'Open the run page')),
     );
   } catch (error) {
     panel.replaceChildren(errorBox(error));
@@ -80,12 +83,14 @@ export async function showVersion(panel: HTMLElement, name: string, open: (start
         ['Digest', h('code', {}, v.digest)],
         ['Size', bytes(v.size)],
         ['Created by', v.createdBy],
-        ['Created', when(v.createdAt)],
+        ['Created', stamp(v.createdAt)],
         ['Logged by', list(v.loggers.nodes.map((r) => r.path), v.loggers.totalCount)],
         ['Linked into', list(v.collections.nodes.map((c) => c.qualifiedName), v.collections.totalCount)],
         ['Metadata', json(v.metadata)],
       ]),
-      h('button', { type: 'button', onclick: () => open(v.qualifiedName) }, 'Centre the lineage here'),
+      h('p', { class: 'actions' },
+        h('button', { type: 'button', onclick: () => open(v.qualifiedName) }, 'Centre the lineage here'), ' ',
+        h('a', { class: 'button', href: versionHref(v.qualifiedName) }, 'Open the version page')),
     );
   } catch (error) {
     panel.replaceChildren(errorBox(error));

@@ -21,9 +21,26 @@ export function clear(element: Element): void {
   element.replaceChildren();
 }
 
-/** "2026-11-25T10:53:25Z" as a short local date and time. */
+/** "2026-11-25T10:53:25Z" as a local date and time to the second. */
 export function when(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+}
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const SPANS: [Intl.RelativeTimeFormatUnit, number][] = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60], ['second', 1]];
+
+/** How long ago (or how far ahead) a time is, in its largest whole unit: "3 hours ago". */
+export function ago(iso: string, now: number = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  for (const [unit, span] of SPANS) {
+    if (Math.abs(seconds) >= span || unit === 'second') return relative.format(Math.trunc(seconds / span), unit);
+  }
+  return '';
+}
+
+/** A time as a <time> element: the full local time, "3 hours ago" beside it, the ISO time as its title. */
+export function stamp(iso: string): HTMLElement {
+  return h('time', { datetime: iso, title: iso }, when(iso), h('span', { class: 'ago' }, ` · ${ago(iso)}`));
 }
 
 export function bytes(size: number | null | undefined): string {

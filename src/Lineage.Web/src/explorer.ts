@@ -4,6 +4,8 @@ import { gql } from './api';
 import { collapse, type Cluster, type GraphEdge, type GraphNode, type View } from './clusters';
 import { showRun, showVersion } from './details';
 import { errorBox, h } from './dom';
+import { artifactLook, lookIcon, runLook } from './looks';
+import { versionPicker } from './pages';
 import { searchBox } from './search';
 
 cytoscape.use(dagre);
@@ -105,19 +107,33 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   const canvas = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'Lineage graph', 'data-view': location.hash });
   const panel = h('aside', { id: 'details', class: 'details' }, h('p', { class: 'muted' }, 'Select a node to see its details; double-click one to centre the lineage on it.'));
   const nodeList = h('ul', { class: 'plain node-list' });
+  const legend = h('div', { class: 'legend', 'aria-label': 'Legend' });
+  const heading = h('h1', { class: 'start' }, view.start);
   root.replaceChildren(
     h('section', { class: 'explorer' },
-      h('div', { class: 'toolbar' }, searchBox(open), view.start ? h('h1', { class: 'start' }, view.start) : null),
+      h('div', { class: 'toolbar' }, searchBox(open), view.start ? heading : null),
       view.start ? controls : null,
       status,
       h('div', { class: 'stage' }, canvas, panel),
+      legend,
       view.start ? h('details', { class: 'listing' }, h('summary', {}, 'Nodes in this view'), nodeList) : null,
     ),
   );
 
   if (!view.start) {
-    canvas.replaceChildren(h('p', { class: 'muted empty' }, 'Search for a run, an artifact or a collection to draw its lineage.'));
+    canvas.replaceChildren(h('div', { class: 'empty' },
+      h('p', { class: 'muted' }, 'Search for a run, an artifact or a collection above to draw its lineage, or ',
+        h('a', { href: '#/browse' }, 'browse namespaces and projects'), ' and open any run or version in lineage.')));
     return;
+  }
+
+  // A version's siblings, to draw another version of the same artifact or collection.
+  if (view.start.includes(':')) {
+    void versionPicker(view.start, (picked) => open(picked)).then((picker) => {
+      if (!picker || !heading.isConnected) return;
+      const colon = view.start.lastIndexOf(':');
+      heading.replaceChildren(view.start.slice(0, colon), ':', picker);
+    });
   }
 
   performance.clearMarks();
@@ -141,6 +157,7 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
         (drawn.clusters.length ? `; ${drawn.clusters.length} cluster${drawn.clusters.length > 1 ? 's' : ''} (click one to expand it)` : '') +
         (lineage.truncated ? '. The depth or the node budget left nodes out.' : '.');
       draw(canvas, panel, drawn, startNode?.id, view, go, open, find);
+      legend.replaceChildren(...legendOf(drawn));
       nodeList.replaceChildren(...lineage.nodes.map((n) => h('li', {}, `${n.kind.toLowerCase()} ${n.path} (hops ${n.hops})`)));
     },
     (error) => {
@@ -160,13 +177,17 @@ function draw(
   find: HTMLInputElement,
 ): void {
   const large = drawn.nodes.length + drawn.clusters.length > 400;
+  const ink = matchMedia('(prefers-color-scheme: dark)').matches ? '#e2e8f0' : '#1f2933';
   const elements: ElementDefinition[] = [
-    ...drawn.nodes.map((n) => ({
-      data: { id: n.id, label: n.name, kind: n.kind, path: n.path, type: n.type ?? '' },
-      classes: [n.kind === 'RUN' ? 'run' : 'artifact', n.id === startId ? 'start' : ''].join(' '),
-    })),
+    ...drawn.nodes.map((n) => {
+      const look = n.kind === 'RUN' ? runLook(n.type) : artifactLook(n.type);
+      return {
+        data: { id: n.id, label: n.name, kind: n.kind, path: n.path, type: n.type ?? '', color: look.color, shape: look.shape, width: n.kind === 'RUN' ? runWidth(n.name) : 34 },
+        classes: [n.kind === 'RUN' ? 'run' : 'artifact', n.id === startId ? 'start' : ''].join(' '),
+      };
+    }),
     ...drawn.clusters.map((c) => ({
-      data: { id: c.id, label: `${c.members.length} × ${c.type ?? c.kind.toLowerCase()}`, kind: 'CLUSTER', key: c.key, count: c.members.length },
+      data: { id: c.id, label: `${c.members.length} × ${c.type ?? c.kind.toLowerCase()}`, kind: 'CLUSTER', key: c.key, count: c.members.length, color: (c.kind === 'RUN' ? runLook(c.type) : artifactLook(c.type)).color },
       classes: `cluster ${c.kind === 'RUN' ? 'run' : 'artifact'}`,
     })),
     ...drawn.edges.map((e) => ({ data: { id: `${e.from}->${e.to}`, source: e.from, target: e.to, kind: e.kind } })),
@@ -181,12 +202,12 @@ function draw(
     hideEdgesOnViewport: large,
     pixelRatio: large ? 1 : 'auto',
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, color: '#1f2933', width: 34, height: 34 } },
-      { selector: 'node.run', style: { shape: 'round-rectangle', 'background-color': '#3b82f6', width: 46, height: 28 } },
-      { selector: 'node.artifact', style: { shape: 'ellipse', 'background-color': '#10b981' } },
-      { selector: 'node.cluster', style: { shape: 'octagon', 'background-color': '#94a3b8', 'border-width': 3, 'border-style': 'double', 'border-color': '#475569', width: 44, height: 44, 'font-weight': 'bold' } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, color: ink, 'background-color': 'data(color)', width: 34, height: 34 } },
+      { selector: 'node.run', style: { shape: 'round-rectangle', width: 'data(width)', height: 28, 'text-valign': 'center', 'text-margin-y': 0, color: '#ffffff', 'text-max-width': '180px', 'text-overflow-wrap': 'anywhere' } },
+      { selector: 'node.artifact', style: { shape: 'data(shape)' as never } },
+      { selector: 'node.cluster', style: { shape: 'octagon', 'border-width': 3, 'border-style': 'double', 'border-color': ink, width: 44, height: 44, 'font-weight': 'bold', 'text-valign': 'bottom', 'text-margin-y': 4, color: ink } },
       { selector: 'node.start', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
-      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#111827' } },
+      { selector: 'node:selected', style: { 'border-width': 4, 'border-color': ink } },
       { selector: 'node.found', style: { 'overlay-color': '#facc15', 'overlay-opacity': 0.45, 'overlay-padding': 6 } },
       { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'curve-style': large ? 'haystack' : 'bezier', 'arrow-scale': 0.9 } },
     ],
@@ -266,4 +287,33 @@ function showCluster(panel: HTMLElement, cluster: Cluster, view: LineageView, go
     filter,
     list,
   );
+}
+
+/** A run box wide enough for its name, up to a limit past which the name wraps. */
+function runWidth(name: string): number {
+  return Math.min(190, Math.max(46, name.length * 6.4 + 16));
+}
+
+/** The legend: each job type and artifact type in the view with its look and count, and the marks of clusters and the start. */
+function legendOf(drawn: View): HTMLElement[] {
+  const counts = (kind: 'RUN' | 'ARTIFACT') => {
+    const tally = new Map<string, number>();
+    for (const n of drawn.nodes) if (n.kind === kind) tally.set(n.type ?? '', (tally.get(n.type ?? '') ?? 0) + 1);
+    for (const c of drawn.clusters) if (c.kind === kind) tally.set(c.type ?? '', (tally.get(c.type ?? '') ?? 0) + c.members.length);
+    return [...tally].sort((a, b) => b[1] - a[1]);
+  };
+  const item = (icon: SVGElement | HTMLElement, label: string, count?: number) =>
+    h('li', {}, icon, ' ', label, count === undefined ? null : h('span', { class: 'muted' }, ` ${count}`));
+  const runs = counts('RUN');
+  const artifacts = counts('ARTIFACT');
+  return [
+    h('div', {}, h('h2', {}, 'Runs by job type'), h('ul', { class: 'plain legend-items' },
+      ...runs.map(([type, n]) => item(lookIcon(runLook(type || null)), type || 'no job type', n)))),
+    h('div', {}, h('h2', {}, 'Artifacts by type'), h('ul', { class: 'plain legend-items' },
+      ...artifacts.map(([type, n]) => item(lookIcon(artifactLook(type || null)), type || 'no type', n)))),
+    h('div', {}, h('h2', {}, 'Marks'), h('ul', { class: 'plain legend-items' },
+      item(h('span', { class: 'mark start-mark', 'aria-hidden': 'true' }), 'where the view starts'),
+      item(h('span', { class: 'mark cluster-mark', 'aria-hidden': 'true' }), 'a cluster of similar siblings: click to expand'),
+      item(h('span', { class: 'mark edge-mark', 'aria-hidden': 'true' }), 'data flows along the arrows'))),
+  ];
 }

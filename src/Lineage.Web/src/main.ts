@@ -1,7 +1,9 @@
 import './style.css';
 import { gql } from './api';
 import { errorBox, h } from './dom';
+import { renderNamespace, renderNamespaces, renderProject } from './browse';
 import { renderExplorer } from './explorer';
+import { renderArtifact, renderRun, renderVersion } from './pages';
 import { renderCollection, renderRegistries, renderRegistry } from './registries';
 import { apiKey, setApiKey } from './session';
 
@@ -63,8 +65,11 @@ async function route(): Promise<void> {
 
   const [page, query = ''] = location.hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
+  const section = page.startsWith('regist') || page.startsWith('collection') ? 'registries' : page === '' || page === 'lineage' ? 'lineage' : 'browse';
   for (const link of document.querySelectorAll<HTMLAnchorElement>('[data-nav]')) {
-    link.classList.toggle('active', link.dataset.nav === (page.startsWith('regist') || page.startsWith('collection') ? 'registries' : 'lineage'));
+    link.classList.toggle('active', link.dataset.nav === section);
+    if (link.dataset.nav === section) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
   }
 
   // Each navigation renders into a container of its own: a page still loading when the user
@@ -81,6 +86,24 @@ async function route(): Promise<void> {
         break;
       case 'collection':
         await renderCollection(view, params);
+        break;
+      case 'browse':
+        await renderNamespaces(view);
+        break;
+      case 'namespace':
+        await renderNamespace(view, params);
+        break;
+      case 'project':
+        await renderProject(view, params);
+        break;
+      case 'run':
+        await renderRun(view, params);
+        break;
+      case 'artifact':
+        await renderArtifact(view, params);
+        break;
+      case 'version':
+        await renderVersion(view, params);
         break;
       default:
         renderExplorer(view, params);

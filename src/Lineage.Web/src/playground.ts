@@ -14,11 +14,53 @@ const root = createRoot(document.getElementById('graphiql')!);
 field.value = apiKey() ?? '';
 
 const initialQuery = `# Lineage GraphQL playground. Set your API key above, then run this with Ctrl-Enter.
-query Lineage {
+# The other tabs hold the README's examples.
+query Viewer {
   viewer { name }
   search(text: "zoo", first: 5) { kind path }
 }
 `;
+
+/** The README's examples, a tab each; GraphiQL names each tab after its operation. */
+const exampleTabs = [
+  `# Which run made the model
+query LoggedBy {
+  artifact(name: "acme/zoo/zoo-ylbchv20:v0") { qualifiedName aliases loggedBy { path jobType config } }
+}
+`,
+  `# Which runs consumed the training data
+query UsedBy {
+  artifact(name: "acme/zoo/split_zoo_dataset:v4") { usedBy(first: 10) { totalCount nodes { path jobType } } }
+}
+`,
+  `# What a run read and wrote
+query RunInputsAndOutputs {
+  run(path: "acme/zoo/rural-feather-20") {
+    usedArtifacts { nodes { qualifiedName } }
+    loggedArtifacts { nodes { qualifiedName type } }
+  }
+}
+`,
+  `# Three hops of lineage, upstream of the model
+query ThreeHops {
+  lineage(start: "acme/zoo/zoo-ylbchv20:v0", direction: UPSTREAM, depth: 3) {
+    truncated nodes { id kind name hops } edges { from to kind }
+  }
+}
+`,
+  `# Who did what to a collection, newest first
+query CollectionHistory {
+  collection(path: "acme/models/zoo-classifier") {
+    history { totalCount nodes { action version alias actor at } }
+  }
+}
+`,
+  `# Is the history unedited?
+query VerifyHistory {
+  verifyAuditHistory(path: "acme/models/zoo-classifier") { ok eventsChecked firstBrokenEventId headHash }
+}
+`,
+];
 
 function mount(key: string): void {
   const fetcher = async (params: unknown, options?: { headers?: Record<string, unknown> }) => {
@@ -34,7 +76,13 @@ function mount(key: string): void {
     });
     return response.json();
   };
-  root.render(createElement(GraphiQL, { key, fetcher, defaultQuery: initialQuery, defaultEditorToolsVisibility: false }));
+  root.render(createElement(GraphiQL, {
+    key,
+    fetcher,
+    defaultQuery: initialQuery,
+    defaultTabs: [initialQuery, ...exampleTabs].map((query) => ({ query })),
+    defaultEditorToolsVisibility: false,
+  }));
 }
 
 field.addEventListener('change', () => {

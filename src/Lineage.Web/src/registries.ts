@@ -1,5 +1,8 @@
 import { gql } from './api';
-import { errorBox, facts, h, when } from './dom';
+import { download, historyCsv } from './export';
+import { errorBox, facts, h, stamp } from './dom';
+import { lineageHref, versionHref } from './links';
+import { apiKey } from './session';
 
 interface Connection<T> {
   nodes: T[];
@@ -93,6 +96,10 @@ interface AuditEvent {
   visibility: string | null;
   source: string | null;
   requestId: string | null;
+  target: string;
+  position: number;
+  hash: string;
+  artifact: { qualifiedName: string } | null;
 }
 
 type Scope = 'collection' | 'registry';
@@ -143,10 +150,10 @@ async function renderVersions(body: HTMLElement, path: string): Promise<void> {
       h('table', { class: 'table versions' },
         h('thead', {}, h('tr', {}, h('th', {}, 'Version'), h('th', {}, 'Aliases'), h('th', {}, 'Source'), h('th', {}, 'Linked'), h('th', {}, 'By'))),
         h('tbody', {}, ...collection.versions.nodes.map((v) => h('tr', {},
-          h('td', {}, h('a', { href: `#/lineage?start=${encodeURIComponent(v.qualifiedName)}` }, v.version)),
+          h('td', {}, h('a', { href: versionHref(v.qualifiedName) }, v.version), ' ', h('a', { href: lineageHref(v.qualifiedName), class: 'quiet', 'aria-label': `lineage of ${v.version}` }, 'lineage')),
           h('td', {}, ...v.aliases.map((a) => h('span', { class: 'alias' }, a))),
-          h('td', {}, v.source?.qualifiedName ?? 'hidden from you'),
-          h('td', {}, when(v.createdAt)),
+          h('td', {}, v.source ? h('a', { href: versionHref(v.source.qualifiedName) }, v.source.qualifiedName) : 'hidden from you'),
+          h('td', {}, stamp(v.createdAt)),
           h('td', {}, v.createdBy))))),
     );
   } catch (error) {
@@ -166,18 +173,39 @@ async function renderHistory(body: HTMLElement, scope: Scope, path: string, para
     if (data.get('actor')) next.set('actor', String(data.get('actor')).trim());
     location.hash = `#/${scope}?${next}`;
   } },
-    h('label', {}, 'Action ', h('select', { name: 'action' }, h('option', { value: '' }, 'any'), ...ACTIONS[scope].map((a) => h('option', { value: a, selected: a === action }, a)))),
+    h('label', {}, 'Action ', h('select', { name: 'action', 'aria-label': 'Action' }, h('option', { value: '' }, 'any'), ...ACTIONS[scope].map((a) => h('option', { value: a, selected: a === action }, a)))),
     h('label', {}, 'Actor ', h('input', { name: 'actor', value: actor, placeholder: 'anyone' })),
     h('button', { type: 'submit' }, 'Filter'));
   const rows = h('tbody', {});
   const count = h('p', { class: 'muted count' });
   const more = h('button', { type: 'button', class: 'more', hidden: true }, 'Load more');
   const verify = h('div', { class: 'verify' }, h('button', { type: 'button', onclick: () => void verifyHistory(verify, path) }, 'Verify the history'));
+  const exportAs = async (format: 'ndjson' | 'csv', button: HTMLButtonElement) => {
+    button.disabled = true;
+    try {
+      const query = new URLSearchParams({ path });
+      if (action) query.set('actions', action);
+      if (actor) query.set('actor', actor);
+      const response = await fetch(`/history?${query}`, { headers: { authorization: `Bearer ${apiKey() ?? ''}` } });
+      const text = await response.text();
+      if (!response.ok) throw new Error(text.trim() || `the server answered ${response.status}`);
+      const name = `${path.replaceAll('/', '_')}-history`;
+      if (format === 'ndjson') download(`${name}.ndjson`, 'application/x-ndjson', text);
+      else download(`${name}.csv`, 'text/csv', historyCsv(text));
+    } catch (error) {
+      exports.append(errorBox(error));
+    } finally {
+      button.disabled = false;
+    }
+  };
+  const ndjson: HTMLButtonElement = h('button', { type: 'button', onclick: () => void exportAs('ndjson', ndjson) }, 'Export NDJSON');
+  const csv: HTMLButtonElement = h('button', { type: 'button', onclick: () => void exportAs('csv', csv) }, 'Export CSV');
+  const exports = h('div', { class: 'exports' }, ndjson, ' ', csv, h('span', { class: 'muted' }, ' every event the filter keeps, oldest first'));
   body.replaceChildren(form, count,
     h('table', { class: 'table history' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'), h('th', {}, 'Version'), h('th', {}, 'Detail'), h('th', {}, 'Source'))),
+      h('thead', {}, h('tr', {}, h('th', {}, 'When'), h('th', {}, 'Who'), h('th', {}, 'What'), h('th', {}, 'Version'), h('th', {}, 'Detail'), h('th', {}, 'Source'), h('th', {}, 'Hash'))),
       rows),
-    more, verify);
+    more, exports, verify);
 
   let after: string | null = null;
   const load = async () => {
@@ -186,17 +214,18 @@ async function renderHistory(body: HTMLElement, scope: Scope, path: string, para
       const answer = await gql<Record<Scope, { history: Connection<AuditEvent> }>>(
         `query History($path: String!, $after: String, $actions: [AuditAction!], $actor: String) {
            ${scope}(path: $path) { history(first: 25, after: $after, actions: $actions, actor: $actor) {
-             totalCount nodes { id action actor at version alias tag member role visibility source requestId } pageInfo { hasNextPage endCursor } } } }`,
+             totalCount nodes { id action actor at target position version alias tag member role visibility source requestId hash artifact { qualifiedName } } pageInfo { hasNextPage endCursor } } } }`,
         { path, after, actions: action ? [action] : null, actor: actor || null },
       );
       const page = answer[scope].history;
       rows.append(...page.nodes.map((e) => h('tr', { 'data-event': e.id },
-        h('td', { title: e.at }, when(e.at)),
+        h('td', {}, stamp(e.at)),
         h('td', {}, e.actor),
         h('td', {}, h('span', { class: `action ${e.action.toLowerCase()}` }, e.action)),
-        h('td', {}, e.version ?? '—'),
+        h('td', {}, e.artifact ? h('a', { href: versionHref(e.artifact.qualifiedName) }, e.version) : e.version ? h('span', { title: 'no longer linked' }, e.version) : '—'),
         h('td', {}, detail(e)),
-        h('td', {}, e.source ?? (scope === 'collection' && e.version ? 'hidden from you' : '—')))));
+        h('td', {}, e.source ? h('a', { href: versionHref(e.source) }, e.source) : (scope === 'collection' && e.version ? 'hidden from you' : '—')),
+        h('td', {}, h('code', { class: 'hash', title: e.hash }, e.hash.slice(0, 12))))));
       count.textContent = `${page.totalCount} event${page.totalCount === 1 ? '' : 's'}, newest first`;
       after = page.pageInfo.endCursor;
       more.hidden = !page.pageInfo.hasNextPage;

@@ -108,7 +108,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>The zoo example, then acme/models/zoo-classifier: v0 linked as staging, production added, staging removed, v1 linked.</summary>
+    /// <summary>
+    /// The zoo example, then acme/models/zoo-classifier: v0 linked as staging, production added,
+    /// staging removed, v1 linked; acme/models/churn with a long history; and acme/vision, whose
+    /// imagenet-subset:v0 lists 60 files.
+    /// </summary>
     private static async Task SeedAsync(GraphQLClient admin)
     {
         await ZooExample.SeedAsync(admin);
@@ -135,5 +139,12 @@ public sealed class BrowserFixture : IAsyncLifetime
         await admin.DataAsync("""mutation { updateRegistry(input: { registry: "acme/models", protectedAliases: ["production"] }) { path } }""");
         await admin.DataAsync("""mutation { createUser(input: { name: "ada" }) { name } }""");
         await admin.DataAsync("""mutation { grantRole(input: { resource: "acme/models", member: "ada", role: MEMBER }) { role } }""");
+
+        // A second project, with a file manifest longer than a page, and a tagged version.
+        await admin.DataAsync("""mutation { createRun(input: { project: "acme/vision", name: "resnet-train", jobType: "train" }) { path } }""");
+        await admin.DataAsync(
+            """mutation ($files: [ArtifactFileInput!]) { logArtifact(input: { run: "acme/vision/resnet-train", name: "imagenet-subset", type: "dataset", digest: "sha256:subset0", files: $files }) { name } }""",
+            new { files = Enumerable.Range(0, 60).Select(i => new { path = $"train/{i:D3}.jpg", digest = $"sha256:file{i}", size = 1000 + i }).ToArray() });
+        await admin.DataAsync("""mutation { addTags(input: { target: "acme/zoo/zoo-ylbchv20:v0", tags: ["reviewed"] }) { tags } }""");
     }
 }
