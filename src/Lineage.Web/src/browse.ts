@@ -104,7 +104,7 @@ export async function renderProject(root: HTMLElement, params: URLSearchParams):
   const table = tab === 'runs'
     ? pagedTable<RunRow>({
         label: 'Runs',
-        columns: ['Run', 'Job type', 'State', 'Created', 'By', ''],
+        columns: ['Run', 'Job type', 'State', 'Created', 'By', 'Lineage'],
         noun: ['run', 'runs'],
         empty: 'No run matches.',
         fetch: async (after) => (await gql<{ project: { runs: Page<RunRow> } }>(
@@ -116,7 +116,7 @@ export async function renderProject(root: HTMLElement, params: URLSearchParams):
       })
     : pagedTable<ArtifactRow>({
         label: 'Artifacts',
-        columns: ['Artifact', 'Type', 'Versions', 'First logged', ''],
+        columns: ['Artifact', 'Type', 'Versions', 'First logged', 'Lineage'],
         noun: ['artifact', 'artifacts'],
         empty: 'No artifact matches.',
         fetch: async (after) => (await gql<{ project: { artifacts: Page<ArtifactRow> } }>(

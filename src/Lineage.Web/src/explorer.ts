@@ -107,10 +107,11 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   const canvas = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'Lineage graph', 'data-view': location.hash });
   const panel = h('aside', { id: 'details', class: 'details' }, h('p', { class: 'muted' }, 'Select a node to see its details; double-click one to centre the lineage on it.'));
   const nodeList = h('ul', { class: 'plain node-list' });
-  const legend = h('div', { class: 'legend', 'aria-label': 'Legend' });
+  const legend = h('section', { class: 'legend', 'aria-label': 'Legend' });
   const heading = h('h1', { class: 'start' }, view.start);
   root.replaceChildren(
     h('section', { class: 'explorer' },
+      view.start ? null : h('h1', {}, 'Lineage explorer'),
       h('div', { class: 'toolbar' }, searchBox(open), view.start ? heading : null),
       view.start ? controls : null,
       status,
@@ -121,6 +122,9 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   );
 
   if (!view.start) {
+    // Nothing drawn: the box holds a hint with a link, not a picture.
+    canvas.removeAttribute('role');
+    canvas.removeAttribute('aria-label');
     canvas.replaceChildren(h('div', { class: 'empty' },
       h('p', { class: 'muted' }, 'Search for a run, an artifact or a collection above to draw its lineage, or ',
         h('a', { href: '#/browse' }, 'browse namespaces and projects'), ' and open any run or version in lineage.')));

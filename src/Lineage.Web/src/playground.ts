@@ -85,6 +85,40 @@ function mount(key: string): void {
   }));
 }
 
+/**
+ * GraphiQL marks each tab's list item as the tab, around the tab's own buttons: a tab holding
+ * controls. The item is made presentational and its button the tab, selected as the item is,
+ * as GraphiQL renders and re-renders them.
+ */
+function tabsAsButtons(container: HTMLElement): void {
+  const set = (element: Element, name: string, value: string | null) => {
+    if (element.getAttribute(name) === value) return;
+    if (value === null) element.removeAttribute(name);
+    else element.setAttribute(name, value);
+  };
+  const fix = () => {
+    for (const item of container.querySelectorAll('li.graphiql-tab')) {
+      const button = item.querySelector('.graphiql-tab-button');
+      if (!button) continue;
+      set(item, 'role', 'presentation');
+      set(item, 'aria-selected', null);
+      set(button, 'role', 'tab');
+      set(button, 'aria-selected', String(item.classList.contains('graphiql-tab-active')));
+      // A tab list holds tabs only: the close button is for the mouse, kept out of the
+      // accessibility tree and the tab order.
+      const close = item.querySelector('.graphiql-tab-close');
+      if (close) {
+        set(close, 'aria-hidden', 'true');
+        set(close, 'tabindex', '-1');
+      }
+    }
+  };
+  new MutationObserver(fix).observe(container, { subtree: true, childList: true, attributes: true, attributeFilter: ['role', 'aria-selected', 'aria-hidden', 'tabindex', 'class'] });
+  fix();
+}
+
+tabsAsButtons(document.getElementById('graphiql')!);
+
 field.addEventListener('change', () => {
   setApiKey(field.value || null);
   mount(field.value.trim());

@@ -49,13 +49,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(Screenshots);
     }
 
-    /// <summary>A fresh tab, signed in with the administrator's key unless told otherwise.</summary>
-    public async Task<IPage> PageAsync(bool signedIn = true)
+    /// <summary>A fresh tab, signed in with the administrator's key unless told otherwise, in the light colour scheme unless told otherwise.</summary>
+    public async Task<IPage> PageAsync(bool signedIn = true, ColorScheme colorScheme = ColorScheme.Light)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseUrl,
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ColorScheme = colorScheme,
         });
         if (signedIn)
         {
