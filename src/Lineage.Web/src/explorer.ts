@@ -4,8 +4,12 @@ import { gql } from './api';
 import { collapse, type Cluster, type GraphEdge, type GraphNode, type View } from './clusters';
 import { showRun, showVersion } from './details';
 import { errorBox, h } from './dom';
+import { layered } from './layered';
 import { artifactLook, lookIcon, runLook } from './looks';
 import { versionPicker } from './pages';
+import { minimap } from './minimap';
+import { showComparison, showImpact } from './modes';
+import { dotOf, exportPng, exportText, mermaidOf, svgOf } from './viewexport';
 import { searchBox } from './search';
 
 cytoscape.use(dagre);
@@ -19,6 +23,12 @@ export interface LineageView {
   jobTypes: string[];
   expanded: string[];
   maxNodes: number;
+  /** A past time (ISO): only what was recorded by then is drawn. */
+  asOf: string;
+  /** Explore; impact: what the registries hold downstream; compare: against another version's upstream. */
+  mode: 'explore' | 'impact' | 'compare';
+  /** The version (or run) compare mode compares the start with. */
+  compareWith: string;
 }
 
 export function readView(params: URLSearchParams): LineageView {
@@ -32,6 +42,9 @@ export function readView(params: URLSearchParams): LineageView {
     jobTypes: list('jobs'),
     expanded: params.getAll('expand'),
     maxNodes: clamp(Number(params.get('max') ?? 2000), 1, 50000, 2000),
+    asOf: params.get('asof') ?? '',
+    mode: params.get('mode') === 'impact' ? 'impact' : params.get('mode') === 'compare' ? 'compare' : 'explore',
+    compareWith: params.get('with') ?? '',
   };
 }
 
@@ -40,6 +53,9 @@ export function viewUrl(view: LineageView): string {
   if (view.artifactTypes.length) params.set('types', view.artifactTypes.join(','));
   if (view.jobTypes.length) params.set('jobs', view.jobTypes.join(','));
   if (view.maxNodes !== 2000) params.set('max', String(view.maxNodes));
+  if (view.asOf) params.set('asof', view.asOf);
+  if (view.mode !== 'explore') params.set('mode', view.mode);
+  if (view.mode === 'compare' && view.compareWith) params.set('with', view.compareWith);
   for (const key of view.expanded) params.append('expand', key);
   return `#/lineage?${params}`;
 }
@@ -52,8 +68,8 @@ interface LineageAnswer {
   lineage: { truncated: boolean; nodes: GraphNode[]; edges: GraphEdge[] };
 }
 
-const LINEAGE = `query Lineage($start: String!, $dir: LineageDirection, $depth: Int, $types: [String!], $jobs: [String!], $max: Int) {
-  lineage(start: $start, direction: $dir, depth: $depth, artifactTypes: $types, jobTypes: $jobs, maxNodes: $max) {
+const LINEAGE = `query Lineage($start: String!, $dir: LineageDirection, $depth: Int, $types: [String!], $jobs: [String!], $max: Int, $asOf: DateTime) {
+  lineage(start: $start, direction: $dir, depth: $depth, artifactTypes: $types, jobTypes: $jobs, maxNodes: $max, asOf: $asOf) {
     truncated
     nodes { id kind name path type hops }
     edges { from to kind }
@@ -85,6 +101,12 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   const types = h('input', { name: 'types', placeholder: 'artifact types, e.g. dataset,model', value: view.artifactTypes.join(','), 'aria-label': 'Artifact types' });
   const jobs = h('input', { name: 'jobs', placeholder: 'job types, e.g. train', value: view.jobTypes.join(','), 'aria-label': 'Job types' });
   const find = h('input', { name: 'find', type: 'search', placeholder: 'find in this view', 'aria-label': 'Find in this view' });
+  // The browser's local time in the field; the address keeps it in UTC.
+  const mode = h('select', { name: 'mode', 'aria-label': 'Mode' },
+    ...(['explore', 'impact', 'compare'] as const).map((m) => h('option', { value: m, selected: m === view.mode }, m)));
+  const compareWith = h('input', { name: 'with', value: view.compareWith, placeholder: 'compare with, e.g. …:v0', 'aria-label': 'Compare with', hidden: view.mode !== 'compare' });
+  mode.onchange = () => { compareWith.hidden = mode.value !== 'compare'; };
+  const asOf = h('input', { name: 'asof', type: 'datetime-local', step: 1, value: view.asOf ? localInput(view.asOf) : '', 'aria-label': 'As of' });
   const controls = h('form', { class: 'controls', onsubmit: (e: Event) => {
     e.preventDefault();
     go({
@@ -93,11 +115,17 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
       depth: Number(depth.value),
       artifactTypes: types.value.split(',').map((s) => s.trim()).filter(Boolean),
       jobTypes: jobs.value.split(',').map((s) => s.trim()).filter(Boolean),
+      asOf: asOf.value ? new Date(asOf.value).toISOString() : '',
+      mode: mode.value as LineageView['mode'],
+      compareWith: compareWith.value.trim(),
     });
   } },
     h('label', {}, 'Direction ', direction),
     h('label', {}, 'Depth ', depth),
     types, jobs,
+    h('label', {}, 'As of ', asOf),
+    h('label', {}, 'Mode ', mode),
+    compareWith,
     h('button', { type: 'submit' }, 'Apply'),
     find,
   );
@@ -105,8 +133,10 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   const status = h('p', { class: 'status', id: 'lineage-status' });
   // data-view names the address this graph was drawn for; data-ready says it is drawn.
   const canvas = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'Lineage graph', 'data-view': location.hash });
-  const panel = h('aside', { id: 'details', class: 'details' }, h('p', { class: 'muted' }, 'Select a node to see its details; double-click one to centre the lineage on it.'));
+  const panel = h('aside', { id: 'details', class: 'details', tabindex: -1, 'aria-label': 'Details' }, h('p', { class: 'muted' }, 'Select a node to see its details; double-click one to centre the lineage on it.'));
   const nodeList = h('ul', { class: 'plain node-list' });
+  const exports = h('div', { class: 'exports', role: 'group', 'aria-label': 'Export this view' });
+  const modeBox = h('section', { class: 'mode-box', 'aria-label': view.mode === 'impact' ? 'Impact' : 'Comparison', hidden: view.mode === 'explore' });
   const legend = h('section', { class: 'legend', 'aria-label': 'Legend' });
   const heading = h('h1', { class: 'start' }, view.start);
   root.replaceChildren(
@@ -116,6 +146,8 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
       view.start ? controls : null,
       status,
       h('div', { class: 'stage' }, canvas, panel),
+      modeBox,
+      exports,
       legend,
       view.start ? h('details', { class: 'listing' }, h('summary', {}, 'Nodes in this view'), nodeList) : null,
     ),
@@ -150,6 +182,7 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
     types: view.artifactTypes.length ? view.artifactTypes : null,
     jobs: view.jobTypes.length ? view.jobTypes : null,
     max: view.maxNodes,
+    asOf: view.asOf || null,
   }).then(
     ({ lineage }) => {
       if (!canvas.isConnected) return; // the user has moved on to another view
@@ -162,7 +195,12 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
         (lineage.truncated ? '. The depth or the node budget left nodes out.' : '.');
       draw(canvas, panel, drawn, startNode?.id, view, go, open, find);
       legend.replaceChildren(...legendOf(drawn));
-      nodeList.replaceChildren(...lineage.nodes.map((n) => h('li', {}, `${n.kind.toLowerCase()} ${n.path} (hops ${n.hops})`)));
+      nodeList.replaceChildren(...lineage.nodes.map((n) => h('li', {},
+        h('button', { type: 'button', class: 'link', onclick: () => selectFromList(n.id, drawn, panel, view, go, open) }, `${n.kind.toLowerCase()} ${n.path}`),
+        h('span', { class: 'muted' }, ` hops ${n.hops}`))));
+      exports.replaceChildren(h('span', { class: 'muted' }, 'Export this view: '), ...exportButtons(view.start));
+      if (window.lineageCy && view.mode === 'impact') void showImpact(window.lineageCy, modeBox, view.start, drawn.drawnAs);
+      if (window.lineageCy && view.mode === 'compare') void showComparison(window.lineageCy, modeBox, view.start, view.compareWith, drawn.drawnAs);
     },
     (error) => {
       status.replaceChildren(errorBox(error));
@@ -206,19 +244,24 @@ function draw(
     hideEdgesOnViewport: large,
     pixelRatio: large ? 1 : 'auto',
     style: [
-      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, color: ink, 'background-color': 'data(color)', width: 34, height: 34 } },
+      { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 4, color: ink, 'background-color': 'data(color)', width: 34, height: 34, 'min-zoomed-font-size': large ? 7 : 0 } },
       { selector: 'node.run', style: { shape: 'round-rectangle', width: 'data(width)', height: 28, 'text-valign': 'center', 'text-margin-y': 0, color: '#ffffff', 'text-max-width': '180px', 'text-overflow-wrap': 'anywhere' } },
       { selector: 'node.artifact', style: { shape: 'data(shape)' as never } },
       { selector: 'node.cluster', style: { shape: 'octagon', 'border-width': 3, 'border-style': 'double', 'border-color': ink, width: 44, height: 44, 'font-weight': 'bold', 'text-valign': 'bottom', 'text-margin-y': 4, color: ink } },
       { selector: 'node.start', style: { 'border-width': 4, 'border-color': '#f59e0b' } },
       { selector: 'node:selected', style: { 'border-width': 4, 'border-color': ink } },
+      { selector: 'node.faded', style: { opacity: 0.3 } },
+      { selector: 'node.impacted', style: { 'border-width': 4, 'border-color': '#dc2626' } },
+      { selector: 'node.only-a', style: { 'border-width': 4, 'border-color': '#7c3aed', 'border-style': 'dashed' } },
+      { selector: 'node.changed', style: { 'border-width': 4, 'border-color': '#ea580c' } },
       { selector: 'node.found', style: { 'overlay-color': '#facc15', 'overlay-opacity': 0.45, 'overlay-padding': 6 } },
       { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'curve-style': large ? 'haystack' : 'bezier', 'arrow-scale': 0.9 } },
     ],
-    layout: { name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, animate: false } as cytoscape.LayoutOptions,
+    layout: large ? layeredLayout(drawn, startId) : ({ name: 'dagre', rankDir: 'LR', nodeSep: 18, rankSep: 70, animate: false } as cytoscape.LayoutOptions),
   });
   window.lineageCy = cy;
   performance.mark('lineage:layout');
+  if (large) minimap(cy, canvas);
 
   const clusters = new Map(drawn.clusters.map((c) => [c.id, c]));
   // A double click re-centres only when both clicks hit the same node: two quick clicks on
@@ -319,5 +362,56 @@ function legendOf(drawn: View): HTMLElement[] {
       item(h('span', { class: 'mark start-mark', 'aria-hidden': 'true' }), 'where the view starts'),
       item(h('span', { class: 'mark cluster-mark', 'aria-hidden': 'true' }), 'a cluster of similar siblings: click to expand'),
       item(h('span', { class: 'mark edge-mark', 'aria-hidden': 'true' }), 'data flows along the arrows'))),
+  ];
+}
+
+/** Preset positions from the layered layout, for views too large for dagre to lay out quickly. */
+function layeredLayout(drawn: View, startId: string | undefined): cytoscape.LayoutOptions {
+  const labelWidth = (label: string) => Math.min(190, label.length * 6.4);
+  const positions = layered(
+    [
+      ...drawn.nodes.map((n) => ({ id: n.id, hops: n.hops, width: n.kind === 'RUN' ? runWidth(n.name) : Math.max(34, labelWidth(n.name)) })),
+      ...drawn.clusters.map((c) => ({ id: c.id, hops: c.hops, width: 110 })),
+    ],
+    drawn.edges,
+    startId,
+  );
+  return { name: 'preset', positions: (node: cytoscape.NodeSingular) => positions.get(node.id()) ?? { x: 0, y: 0 }, fit: true, animate: false } as cytoscape.LayoutOptions;
+}
+
+/** The field's value for an ISO time: the local date and time to the second. */
+function localInput(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${t.getFullYear()}-${pad(t.getMonth() + 1)}-${pad(t.getDate())}T${pad(t.getHours())}:${pad(t.getMinutes())}:${pad(t.getSeconds())}`;
+}
+
+/** Selects a node picked from the list (its cluster, when it is in one), as a click on it would: keyboard users reach every node this way. */
+function selectFromList(id: string, drawn: View, panel: HTMLElement, view: LineageView, go: (view: LineageView) => void, open: (start: string) => void): void {
+  const cy = window.lineageCy;
+  if (!cy) return;
+  const drawnId = drawn.drawnAs.get(id) ?? id;
+  const node = cy.$id(drawnId);
+  cy.nodes().unselect();
+  node.select();
+  cy.animate({ center: { eles: node }, duration: 150 });
+  const cluster = drawn.clusters.find((c) => c.id === drawnId);
+  if (cluster) showCluster(panel, cluster, view, go);
+  else if (node.data('kind') === 'RUN') void showRun(panel, node.data('path'), open);
+  else void showVersion(panel, node.data('path'), open);
+  panel.focus();
+}
+
+function exportButtons(start: string): HTMLButtonElement[] {
+  const ink = () => (matchMedia('(prefers-color-scheme: dark)').matches ? '#e2e8f0' : '#1f2933');
+  const paper = () => (matchMedia('(prefers-color-scheme: dark)').matches ? '#111a2e' : '#ffffff');
+  const button = (label: string, run: (cy: Core) => void) =>
+    h('button', { type: 'button', onclick: () => { if (window.lineageCy) run(window.lineageCy); } }, label);
+  return [
+    button('PNG', (cy) => exportPng(cy, start, paper())),
+    button('SVG', (cy) => exportText(start, 'svg', svgOf(cy, ink()))),
+    button('Mermaid', (cy) => exportText(start, 'mmd', mermaidOf(cy))),
+    button('DOT', (cy) => exportText(start, 'dot', dotOf(cy))),
   ];
 }

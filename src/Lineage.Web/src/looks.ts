@@ -31,7 +31,7 @@ export function runLook(jobType: string | null): Look {
   return { color: jobType ? RUN_COLORS[pick(jobType, KNOWN_JOBS, RUN_COLORS.length)] : '#1e3a8a', shape: 'round-rectangle' };
 }
 
-const POINTS: Record<string, string> = {
+export const POINTS: Record<string, string> = {
   diamond: '50,4 96,50 50,96 4,50',
   'round-hexagon': '27,6 73,6 96,50 73,94 27,94 4,50',
   'round-pentagon': '50,4 96,38 78,94 22,94 4,38',

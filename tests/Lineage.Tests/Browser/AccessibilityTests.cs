@@ -28,6 +28,8 @@ public sealed class AccessibilityTests : IClassFixture<BrowserFixture>
         { "explorer, empty", "/#/", ".graph .empty" },
         { "explorer", "/#/lineage?start=acme%2Fzoo%2Fsplit_zoo_dataset%3Av4&dir=BOTH&depth=3", ".graph[data-ready='true']" },
         { "explorer, a node selected", "/#/lineage?start=acme%2Fzoo%2Fsplit_zoo_dataset%3Av4&dir=BOTH&depth=3&select", ".graph[data-ready='true']" },
+        { "explorer, impact", "/#/lineage?start=acme%2Fzoo%2Fsplit_zoo_dataset%3Av4&dir=DOWNSTREAM&depth=3&mode=impact", ".mode-box table tbody tr" },
+        { "explorer, compare", "/#/lineage?start=acme%2Fzoo%2Fsplit_zoo_dataset%3Av4&dir=UPSTREAM&depth=3&mode=compare&with=acme%2Fzoo%2Fsplit_zoo_dataset%3Av3", ".mode-box table tbody tr" },
         { "browse", "/#/browse", "table tbody tr" },
         { "namespace", "/#/namespace?name=acme", "table tbody tr" },
         { "project runs", "/#/project?path=acme%2Fzoo", "table tbody tr" },

@@ -218,6 +218,136 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
         Assert.Single(page.Context.Pages);
     }
 
+    [Fact]
+    public async Task the_explorer_exports_its_view_as_png_svg_mermaid_and_dot()
+    {
+        var page = await _fixture.PageAsync();
+        await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3");
+        await ReadyAsync(page);
+        var exports = page.GetByRole(AriaRole.Group, new() { Name = "Export this view" });
+
+        async Task<string> ExportAsync(string format)
+        {
+            var file = await page.RunAndWaitForDownloadAsync(() => exports.GetByRole(AriaRole.Button, new() { Name = format }).ClickAsync());
+            Assert.StartsWith("lineage-acme_zoo_split_zoo_dataset_v4.", file.SuggestedFilename, StringComparison.Ordinal);
+            return await File.ReadAllTextAsync(await file.PathAsync(), TestContext.Current.CancellationToken);
+        }
+
+        var mermaid = await ExportAsync("Mermaid");
+        Assert.StartsWith("flowchart LR\n", mermaid, StringComparison.Ordinal);
+        Assert.Equal(7, mermaid.Split('\n').Count(l => l.Contains(" --> ", StringComparison.Ordinal)));
+        Assert.Contains("(\"split-4\")", mermaid, StringComparison.Ordinal);
+        Assert.Contains("((\"zoo-ylbchv20:v0\"))", mermaid, StringComparison.Ordinal);
+
+        var dot = await ExportAsync("DOT");
+        Assert.StartsWith("digraph lineage {", dot, StringComparison.Ordinal);
+        Assert.Equal(7, dot.Split('\n').Count(l => l.Contains(" -> ", StringComparison.Ordinal)));
+        Assert.Contains("label=\"rural-feather-20\", shape=box", dot, StringComparison.Ordinal);
+
+        var svg = System.Xml.Linq.XDocument.Parse(await ExportAsync("SVG"));
+        System.Xml.Linq.XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(7, svg.Descendants(ns + "line").Count());
+        Assert.Equal(8, svg.Descendants(ns + "text").Count());
+        Assert.Contains(svg.Descendants(ns + "text"), t => t.Value == "split_zoo_dataset:v4");
+
+        var png = await page.RunAndWaitForDownloadAsync(() => exports.GetByRole(AriaRole.Button, new() { Name = "PNG" }).ClickAsync());
+        var bytes = await File.ReadAllBytesAsync(await png.PathAsync(), TestContext.Current.CancellationToken);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+    }
+
+    [Fact]
+    public async Task as_of_a_time_the_explorer_draws_only_what_was_recorded_by_then()
+    {
+        var logged = (await _fixture.App.GraphQL().DataAsync("""{ artifact(name: "acme/zoo/zoo-ylbchv20:v1") { createdAt } }""")).GetProperty("artifact").GetProperty("createdAt").GetDateTimeOffset();
+        var before = logged.AddMilliseconds(-1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        var page = await _fixture.PageAsync();
+        var start = "/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3";
+
+        await page.GotoAsync(start);
+        Assert.Contains("acme/zoo/zoo-ylbchv20:v1", await DrawnPathsAsync(page));
+
+        await page.GotoAsync(start + "&asof=" + Uri.EscapeDataString(before));
+        var then = await DrawnPathsAsync(page);
+        Assert.DoesNotContain("acme/zoo/zoo-ylbchv20:v1", then);
+        Assert.Contains("acme/zoo/zoo-ylbchv20:v0", then);
+        Assert.False(string.IsNullOrEmpty(await page.GetByLabel("As of").InputValueAsync()));
+
+        // A time in the future is refused, and the page says why.
+        await page.GotoAsync(start + "&asof=" + Uri.EscapeDataString("2999-01-01T00:00:00Z"));
+        await Assertions.Expect(page.Locator("#lineage-status [role=alert]")).ToContainTextAsync("future");
+    }
+
+    [Fact]
+    public async Task every_node_of_the_view_can_be_selected_from_the_keyboard()
+    {
+        var page = await _fixture.PageAsync();
+        await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/raw_zoo_dataset:v0") + "&dir=DOWNSTREAM&depth=1");
+        await ReadyAsync(page);
+
+        await page.GetByText("Nodes in this view").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Button, new() { Name = "run acme/zoo/split-3" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+
+        // split-3 is drawn inside the cluster of five: the cluster is selected and listed.
+        await Assertions.Expect(page.Locator("#details h2")).ToHaveTextAsync("5 similar runs");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.lineageCy.nodes(':selected').hasClass('cluster')"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "artifact acme/zoo/raw_zoo_dataset:v0" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#details h2")).ToContainTextAsync("raw_zoo_dataset:v0");
+    }
+
+    [Fact]
+    public async Task impact_mode_lists_the_registry_versions_downstream_and_marks_the_paths_to_them()
+    {
+        var page = await _fixture.PageAsync();
+        await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=DOWNSTREAM&depth=3&mode=impact");
+        await ReadyAsync(page);
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Registry versions downstream" });
+        await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(4);
+        Assert.Equal(
+            ["acme/models/churn:v0", "acme/models/churn:v1", "acme/models/zoo-classifier:v0", "acme/models/zoo-classifier:v1"],
+            (await table.Locator("tbody tr td:first-child").AllInnerTextsAsync()).Order(StringComparer.Ordinal).ToArray());
+        await Assertions.Expect(table.GetByRole(AriaRole.Row).Filter(new() { HasText = "zoo-classifier:v0" })).ToContainTextAsync("production");
+
+        var marks = await page.EvaluateAsync<JsonElement>("() => Object.fromEntries(window.lineageCy.nodes().map(n => [n.data('path'), n.classes()]))");
+        string[] Marks(string path) => [.. marks.GetProperty(path).EnumerateArray().Select(c => c.GetString()!)];
+        Assert.Contains("impacted", Marks("acme/zoo/rural-feather-20"));
+        Assert.Contains("impacted", Marks("acme/zoo/zoo-ylbchv20:v1"));
+        Assert.Contains("faded", Marks("acme/zoo/northern-lake-21"));
+        await BrowserFixture.ScreenshotAsync(page, "impact");
+    }
+
+    [Fact]
+    public async Task compare_mode_marks_what_only_this_versions_upstream_has_and_lists_each_difference()
+    {
+        var page = await _fixture.PageAsync();
+        await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=UPSTREAM&depth=3");
+        await ReadyAsync(page);
+        await page.GetByLabel("Mode").SelectOptionAsync("compare");
+        await page.GetByLabel("Compare with").FillAsync("acme/zoo/split_zoo_dataset:v3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+        await page.WaitForFunctionAsync("() => location.hash.includes('mode=compare')");
+        await ReadyAsync(page);
+
+        var differences = page.GetByRole(AriaRole.Table, new() { Name = "Upstream differences" });
+        await Assertions.Expect(differences.GetByRole(AriaRole.Row).Filter(new() { HasText = "only here" })).ToContainTextAsync("acme/zoo/split-4");
+        await Assertions.Expect(differences.GetByRole(AriaRole.Row).Filter(new() { HasText = "only in the other" })).ToContainTextAsync("acme/zoo/split-3");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.lineageCy.nodes().filter(n => n.data('path') === 'acme/zoo/split-4').hasClass('only-a')"));
+        Assert.False(await page.EvaluateAsync<bool>("() => window.lineageCy.nodes().filter(n => n.data('path') === 'acme/zoo/raw_zoo_dataset:v0').hasClass('only-a')"));
+        await BrowserFixture.ScreenshotAsync(page, "compare");
+    }
+
+    private static Task ReadyAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => { const g = document.getElementById('graph'); return g && g.dataset.ready === 'true' && g.dataset.view === location.hash; }");
+
+    private static async Task<string[]> DrawnPathsAsync(IPage page)
+    {
+        await ReadyAsync(page);
+        return await page.EvaluateAsync<string[]>("() => window.lineageCy.nodes().map(n => n.data('path'))");
+    }
+
     private static async Task<string[]> LinksInFirstColumnAsync(ILocator table)
     {
         await Assertions.Expect(table.Locator("tbody tr").First).ToBeVisibleAsync();
