@@ -28,16 +28,19 @@ public static class WebBench
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         }).ConfigureAwait(false);
 
-        var url = $"{baseUrl.TrimEnd('/')}/#/lineage?start={Uri.EscapeDataString(start)}&dir=DOWNSTREAM&depth=2&max={maxNodes}";
-        var clustered = await MeasureAsync(browser, url, key, "as drawn, similar siblings clustered", repeats, log).ConfigureAwait(false);
+        string Url(int depth, int max) => $"{baseUrl.TrimEnd('/')}/#/lineage?start={Uri.EscapeDataString(start)}&dir=DOWNSTREAM&depth={depth}&max={max}";
+        var clustered = await MeasureAsync(browser, Url(2, maxNodes), 2, key, "as drawn, similar siblings clustered", repeats, log).ConfigureAwait(false);
 
         // The same view with every cluster expanded: each fetched node drawn on its own.
-        var expanded = url + string.Concat(clustered.Keys.Select(k => "&expand=" + Uri.EscapeDataString(k)));
-        var all = await MeasureAsync(browser, expanded, key, "every cluster expanded", repeats, log).ConfigureAwait(false);
-        return [clustered.Result with { Start = start }, all.Result with { Start = start }];
+        var expanded = Url(2, maxNodes) + string.Concat(clustered.Keys.Select(k => "&expand=" + Uri.EscapeDataString(k)));
+        var all = await MeasureAsync(browser, expanded, 2, key, "every cluster expanded", repeats, log).ConfigureAwait(false);
+
+        // The whole downstream, up to 10,000 nodes, as drawn.
+        var large = await MeasureAsync(browser, Url(3, 10_000), 3, key, "up to 10,000 nodes, clustered", repeats, log).ConfigureAwait(false);
+        return [clustered.Result with { Start = start }, all.Result with { Start = start }, large.Result with { Start = start }];
     }
 
-    private static async Task<(WebResult Result, List<string> Keys)> MeasureAsync(IBrowser browser, string url, string key, string view, int repeats, TextWriter log)
+    private static async Task<(WebResult Result, List<string> Keys)> MeasureAsync(IBrowser browser, string url, int depth, string key, string view, int repeats, TextWriter log)
     {
         var runs = new List<WebRun>();
         var keys = new List<string>();
@@ -80,7 +83,7 @@ public static class WebBench
         }
 
         var last = runs[^1];
-        return (new WebResult(view, "", "DOWNSTREAM", 2, last.Fetched, last.Drawn, last.Clusters, last.Edges, runs.Count,
+        return (new WebResult(view, "", "DOWNSTREAM", depth, last.Fetched, last.Drawn, last.Clusters, last.Edges, runs.Count,
             Median(r => r.DataMs), Median(r => r.LayoutMs), Median(r => r.DrawnMs), Median(r => r.InteractiveMs), runs.Max(r => r.InteractiveMs)), keys);
     }
 
