@@ -8,7 +8,7 @@ dotnet test tests/Lineage.Tests --filter "FullyQualifiedName~Lineage.Tests.Brows
 # test screenshot:docs image
 for pair in details:lineage-explorer lineage-legend:lineage-legend browse:browse project-runs:project-runs \
             run-page:run-page version-files:version-files history:action-history registry-history:registry-history \
-            playground:playground; do
+            playground:playground impact:impact compare:compare; do
   cp "TestResults/screenshots/${pair%%:*}.png" "docs/images/${pair##*:}.png"
   echo "docs/images/${pair##*:}.png"
 done
