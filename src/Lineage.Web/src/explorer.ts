@@ -6,9 +6,9 @@ import { showRun, showVersion } from './details';
 import { errorBox, h } from './dom';
 import { layered } from './layered';
 import { artifactLook, lookIcon, runLook } from './looks';
-import { versionPicker } from './pages';
 import { minimap } from './minimap';
 import { showComparison, showImpact } from './modes';
+import { versionPicker } from './pages';
 import { dotOf, exportPng, exportText, mermaidOf, svgOf } from './viewexport';
 import { searchBox } from './search';
 
@@ -101,11 +101,11 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   const types = h('input', { name: 'types', placeholder: 'artifact types, e.g. dataset,model', value: view.artifactTypes.join(','), 'aria-label': 'Artifact types' });
   const jobs = h('input', { name: 'jobs', placeholder: 'job types, e.g. train', value: view.jobTypes.join(','), 'aria-label': 'Job types' });
   const find = h('input', { name: 'find', type: 'search', placeholder: 'find in this view', 'aria-label': 'Find in this view' });
-  // The browser's local time in the field; the address keeps it in UTC.
   const mode = h('select', { name: 'mode', 'aria-label': 'Mode' },
     ...(['explore', 'impact', 'compare'] as const).map((m) => h('option', { value: m, selected: m === view.mode }, m)));
   const compareWith = h('input', { name: 'with', value: view.compareWith, placeholder: 'compare with, e.g. …:v0', 'aria-label': 'Compare with', hidden: view.mode !== 'compare' });
   mode.onchange = () => { compareWith.hidden = mode.value !== 'compare'; };
+  // The browser's local time in the field; the address keeps it in UTC.
   const asOf = h('input', { name: 'asof', type: 'datetime-local', step: 1, value: view.asOf ? localInput(view.asOf) : '', 'aria-label': 'As of' });
   const controls = h('form', { class: 'controls', onsubmit: (e: Event) => {
     e.preventDefault();

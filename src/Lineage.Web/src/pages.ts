@@ -42,11 +42,12 @@ function runTable(label: string, fetch: (after: string | null) => Promise<Page<R
 const VERSION_ROW = 'totalCount nodes { name qualifiedName type aliases createdAt } pageInfo { hasNextPage endCursor }';
 const RUN_ROW = 'totalCount nodes { name path jobType state createdAt } pageInfo { hasNextPage endCursor }';
 
-function crumbsOf(path: string, last?: string): HTMLElement {
+/** Browse / namespace / project, then the rest of the way to what the page shows. */
+function crumbsOf(path: string, ...rest: (Node | string)[]): HTMLElement {
   const [namespace, project] = path.split('/');
   return h('p', { class: 'crumbs' },
     h('a', { href: '#/browse' }, 'Browse'), ' / ', h('a', { href: namespaceHref(namespace) }, namespace),
-    ' / ', h('a', { href: projectHref(`${namespace}/${project}`) }, project), ...(last ? [' / ', last] : []));
+    ' / ', h('a', { href: projectHref(`${namespace}/${project}`) }, project), ...rest.flatMap((part) => [' / ', part]));
 }
 
 /** #/run?path=acme/zoo/rural-feather-20: a run's details, config, and what it used and logged. */
@@ -141,8 +142,7 @@ export async function renderVersion(root: HTMLElement, params: URLSearchParams):
   const body = h('div', { class: 'tab-body' });
   const crumbs = v.collection
     ? h('p', { class: 'crumbs' }, h('a', { href: '#/registries' }, 'Registries'), ' / ', h('a', { href: registryHref(v.collection.registry.path) }, v.collection.registry.path), ' / ', h('a', { href: collectionHref(v.collection.path) }, v.collection.path.split('/')[2]), ' / ', v.version)
-    : crumbsOf(container, '');
-  if (!v.collection) crumbs.lastChild!.replaceWith(h('a', { href: artifactHref(container) }, container.split('/')[2]));
+    : crumbsOf(container, h('a', { href: artifactHref(container) }, container.split('/')[2]), v.version);
   root.replaceChildren(
     crumbs,
     h('h1', {}, h('span', { class: 'badge artifact type-chip', 'data-type': v.type }, v.type), ' ', v.name.split(':')[0], ':', picker),

@@ -112,10 +112,14 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
         var files = page.GetByRole(AriaRole.Table, new() { Name = "Files" }).Locator("tbody tr");
         await Assertions.Expect(files).ToHaveCountAsync(50);
         await Assertions.Expect(page.Locator(".count")).ToHaveTextAsync("60 files, 50 shown");
+        await BrowserFixture.ScreenshotAsync(page, "version-files");
         await page.GetByRole(AriaRole.Button, new() { Name = "Load more" }).ClickAsync();
         await Assertions.Expect(files).ToHaveCountAsync(60);
         await Assertions.Expect(files.Last).ToContainTextAsync("train/059.jpg");
-        await BrowserFixture.ScreenshotAsync(page, "version-files");
+
+        // The way back: browse, namespace, project, artifact, version.
+        Assert.Equal(["Browse", "acme", "vision", "imagenet-subset"], await page.Locator(".crumbs a").AllInnerTextsAsync());
+        await Assertions.Expect(page.Locator(".crumbs")).ToHaveTextAsync("Browse / acme / vision / imagenet-subset / v0");
 
         await page.GotoAsync("/#/version?name=" + Uri.EscapeDataString("acme/zoo/zoo-ylbchv20:v0"));
         await Assertions.Expect(page.Locator(".facts .tag")).ToHaveTextAsync("reviewed");
