@@ -12,32 +12,12 @@ namespace Lineage.Tests.Browser;
 /// lineage explorer, and the playground keeping the sign-in.
 /// </summary>
 [Trait(Cost.Name, Cost.Slow)]
-public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed partial class BrowsePageTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private readonly BrowserFixture _fixture;
-
-    public BrowsePageTests(BrowserFixture fixture)
-    {
-        _fixture = fixture;
-    }
-
-    public ValueTask InitializeAsync()
-    {
-        _fixture.TakePageErrors();
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        var errors = _fixture.TakePageErrors();
-        Assert.True(errors.Count == 0, "the page threw:\n" + string.Join('\n', errors));
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task browse_leads_from_namespaces_to_a_projects_runs_filtered_and_ordered_and_to_its_artifacts()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Browse", Exact = true }).ClickAsync();
         var namespaces = page.GetByRole(AriaRole.Table, new() { Name = "Namespaces" });
@@ -77,7 +57,7 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task a_run_page_lists_what_it_used_and_logged_and_opens_in_lineage()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/run?path=" + Uri.EscapeDataString("acme/zoo/rural-feather-20"));
 
         Assert.Equal(["acme/zoo/split_zoo_dataset:v4"], await LinksInFirstColumnAsync(page.GetByRole(AriaRole.Table, new() { Name = "Used artifacts" })));
@@ -87,7 +67,7 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
         await BrowserFixture.ScreenshotAsync(page, "run-page");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Open in lineage" }).ClickAsync();
-        await page.WaitForFunctionAsync("() => { const g = document.getElementById('graph'); return g && g.dataset.ready === 'true'; }");
+        await GraphReadyAsync(page);
         Assert.Contains("start=acme%2Fzoo%2Frural-feather-20", page.Url, StringComparison.Ordinal);
         Assert.True(await page.EvaluateAsync<bool>("() => window.lineageCy.nodes('.start').data('path') === 'acme/zoo/rural-feather-20'"));
     }
@@ -95,7 +75,7 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task a_version_page_picks_among_its_siblings_and_shows_files_a_page_at_a_time_its_users_and_links()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/version?name=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4"));
         var picker = page.GetByLabel("Version");
         await Assertions.Expect(picker).ToHaveValueAsync("v4");
@@ -138,7 +118,7 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task action_history_shows_full_times_links_versions_and_sources_and_exports_csv_and_ndjson()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/collection?path=" + Uri.EscapeDataString("acme/models/zoo-classifier") + "&tab=history");
         var rows = page.Locator("table.history tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(6);
@@ -176,9 +156,9 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task the_explorer_draws_each_type_in_its_own_colour_with_a_legend_and_clusters_sibling_versions()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/raw_zoo_dataset:v0") + "&dir=DOWNSTREAM&depth=2");
-        await page.WaitForFunctionAsync("() => { const g = document.getElementById('graph'); return g && g.dataset.ready === 'true'; }");
+        await GraphReadyAsync(page);
 
         // The five split runs cluster, and so do the five versions they logged.
         var clusters = await page.EvaluateAsync<string[]>("() => window.lineageCy.nodes('.cluster').map(n => n.data('label')).sort()");
@@ -188,7 +168,7 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
         await Assertions.Expect(legend).ToContainTextAsync("dataset 6");
 
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3");
-        await page.WaitForFunctionAsync("() => { const g = document.getElementById('graph'); return g && g.dataset.ready === 'true' && g.dataset.view === location.hash; }");
+        await GraphReadyAsync(page);
         var looks = await page.EvaluateAsync<JsonElement>("""
             () => Object.fromEntries(window.lineageCy.nodes().map(n => [n.data('path'), { color: n.style('background-color'), shape: n.style('shape'), valign: n.style('text-valign') }]))
             """);
@@ -210,11 +190,11 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task the_playground_opens_in_the_same_tab_signed_in_with_a_tab_per_readme_example()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/browse");
         await page.GetByRole(AriaRole.Link, new() { Name = "Playground" }).ClickAsync();
         await page.WaitForURLAsync("**/graphql");
-        await Assertions.Expect(page.Locator("#api-key")).ToHaveValueAsync(_fixture.App.AdminKey);
+        await Assertions.Expect(page.Locator("#api-key")).ToHaveValueAsync(Fixture.App.AdminKey);
         await Assertions.Expect(page.Locator(".graphiql-tab")).ToHaveCountAsync(7, new() { Timeout = 60_000 });
         var titles = await page.Locator(".graphiql-tab").AllInnerTextsAsync();
         Assert.Contains(titles, t => t.Contains("ThreeHops", StringComparison.Ordinal));
@@ -225,9 +205,9 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task the_explorer_exports_its_view_as_png_svg_mermaid_and_dot()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3");
-        await ReadyAsync(page);
+        await GraphReadyAsync(page);
         var exports = page.GetByRole(AriaRole.Group, new() { Name = "Export this view" });
 
         async Task<string> ExportAsync(string format)
@@ -262,9 +242,9 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task as_of_a_time_the_explorer_draws_only_what_was_recorded_by_then()
     {
-        var logged = (await _fixture.App.GraphQL().DataAsync("""{ artifact(name: "acme/zoo/zoo-ylbchv20:v1") { createdAt } }""")).GetProperty("artifact").GetProperty("createdAt").GetDateTimeOffset();
+        var logged = (await Fixture.App.GraphQL().DataAsync("""{ artifact(name: "acme/zoo/zoo-ylbchv20:v1") { createdAt } }""")).GetProperty("artifact").GetProperty("createdAt").GetDateTimeOffset();
         var before = logged.AddMilliseconds(-1).UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         var start = "/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3";
 
         await page.GotoAsync(start);
@@ -284,9 +264,9 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task every_node_of_the_view_can_be_selected_from_the_keyboard()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/raw_zoo_dataset:v0") + "&dir=DOWNSTREAM&depth=1");
-        await ReadyAsync(page);
+        await GraphReadyAsync(page);
 
         await page.GetByText("Nodes in this view").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
@@ -305,9 +285,9 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task impact_mode_lists_the_registry_versions_downstream_and_marks_the_paths_to_them()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=DOWNSTREAM&depth=3&mode=impact");
-        await ReadyAsync(page);
+        await GraphReadyAsync(page);
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Registry versions downstream" });
         await Assertions.Expect(table.Locator("tbody tr")).ToHaveCountAsync(4);
         Assert.Equal(
@@ -326,14 +306,14 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
     [Fact]
     public async Task compare_mode_marks_what_only_this_versions_upstream_has_and_lists_each_difference()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=UPSTREAM&depth=3");
-        await ReadyAsync(page);
+        await GraphReadyAsync(page);
         await page.GetByLabel("Mode").SelectOptionAsync("compare");
         await page.GetByLabel("Compare with").FillAsync("acme/zoo/split_zoo_dataset:v3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await page.WaitForFunctionAsync("() => location.hash.includes('mode=compare')");
-        await ReadyAsync(page);
+        await GraphReadyAsync(page);
 
         var differences = page.GetByRole(AriaRole.Table, new() { Name = "Upstream differences" });
         await Assertions.Expect(differences.GetByRole(AriaRole.Row).Filter(new() { HasText = "only here" })).ToContainTextAsync("acme/zoo/split-4");
@@ -343,12 +323,9 @@ public sealed partial class BrowsePageTests : IClassFixture<BrowserFixture>, IAs
         await BrowserFixture.ScreenshotAsync(page, "compare");
     }
 
-    private static Task ReadyAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => { const g = document.getElementById('graph'); return g && g.dataset.ready === 'true' && g.dataset.view === location.hash; }");
-
     private static async Task<string[]> DrawnPathsAsync(IPage page)
     {
-        await ReadyAsync(page);
+        await GraphReadyAsync(page);
         return await page.EvaluateAsync<string[]>("() => window.lineageCy.nodes().map(n => n.data('path'))");
     }
 

@@ -10,44 +10,23 @@ namespace Lineage.Tests.Browser;
 /// History, and GraphiQL. Each test saves a screenshot under TestResults/screenshots.
 /// </summary>
 [Trait(Cost.Name, Cost.Slow)]
-public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class WebPageTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
-    private readonly BrowserFixture _fixture;
-
-    public WebPageTests(BrowserFixture fixture)
-    {
-        _fixture = fixture;
-    }
-
-    public ValueTask InitializeAsync()
-    {
-        _fixture.TakePageErrors();
-        return ValueTask.CompletedTask;
-    }
-
-    /// <summary>An uncaught error in the page fails the test that caused it, whatever it asserted.</summary>
-    public ValueTask DisposeAsync()
-    {
-        var errors = _fixture.TakePageErrors();
-        Assert.True(errors.Count == 0, "the page threw:\n" + string.Join('\n', errors));
-        return ValueTask.CompletedTask;
-    }
-
     [Fact]
     public async Task signing_in_asks_for_a_key_and_keeps_it_in_the_tab_session_only()
     {
-        var page = await _fixture.PageAsync(signedIn: false);
+        var page = await Fixture.PageAsync(signedIn: false);
         await page.GotoAsync("/");
 
         await page.GetByLabel("API key").FillAsync("lin_aaaaaaaaaaaa_" + new string('b', 40));
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("That key was refused");
 
-        await page.GetByLabel("API key").FillAsync(_fixture.App.AdminKey);
+        await page.GetByLabel("API key").FillAsync(Fixture.App.AdminKey);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("admin");
 
-        Assert.Equal(_fixture.App.AdminKey, await page.EvaluateAsync<string>("() => sessionStorage.getItem('lineage.apiKey')"));
+        Assert.Equal(Fixture.App.AdminKey, await page.EvaluateAsync<string>("() => sessionStorage.getItem('lineage.apiKey')"));
         Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
         await BrowserFixture.ScreenshotAsync(page, "home");
     }
@@ -55,7 +34,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task the_lineage_of_split_zoo_dataset_v4_draws_its_nodes_and_edges_in_data_flow_order()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3");
         var drawn = await DrawnAsync(page);
 
@@ -79,7 +58,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task the_controls_filter_by_job_type_and_direction_and_the_address_keeps_the_view()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=3");
         await DrawnAsync(page);
 
@@ -98,7 +77,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
         Assert.Equal(["acme/zoo/split_zoo_dataset:v4"], upstream.Nodes.Select(n => n.Path).ToArray());
 
         // The address alone brings the same view back in a new tab.
-        var shared = await _fixture.PageAsync();
+        var shared = await Fixture.PageAsync();
         await shared.GotoAsync(page.Url);
         var again = await DrawnAsync(shared);
         Assert.Equal(upstream.Nodes.Select(n => n.Path), again.Nodes.Select(n => n.Path));
@@ -109,7 +88,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task selecting_a_node_shows_its_details_and_a_double_click_centres_on_it()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/split_zoo_dataset:v4") + "&dir=BOTH&depth=2");
         await DrawnAsync(page);
 
@@ -143,7 +122,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task five_similar_runs_collapse_into_a_searchable_cluster_that_expands_on_click()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/lineage?start=" + Uri.EscapeDataString("acme/zoo/raw_zoo_dataset:v0") + "&dir=DOWNSTREAM&depth=1");
         var drawn = await DrawnAsync(page);
 
@@ -168,7 +147,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task search_finds_an_artifact_by_part_of_its_name_and_opens_its_lineage()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/");
 
         await page.GetByLabel("Search runs, artifacts and collections").FillAsync("split_zoo");
@@ -182,7 +161,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task a_collections_action_history_shows_the_seeded_events_filters_them_and_verifies()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/registries");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("acme/models");
         await BrowserFixture.ScreenshotAsync(page, "registries");
@@ -216,7 +195,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task a_registrys_action_history_shows_who_changed_its_settings_and_roles_and_verifies()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/registry?path=" + Uri.EscapeDataString("acme/models"));
         await page.GetByRole(AriaRole.Tab, new() { Name = "Action History" }).ClickAsync();
 
@@ -237,7 +216,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task a_long_history_loads_more_on_request()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
         await page.GotoAsync("/#/collection?path=" + Uri.EscapeDataString("acme/models/churn") + "&tab=history");
         var rows = page.Locator("table.history tbody tr");
         await Assertions.Expect(rows).ToHaveCountAsync(25);
@@ -254,7 +233,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     [Fact]
     public async Task graphiql_is_served_to_a_browser_at_graphql_and_runs_a_query_with_the_key()
     {
-        var page = await _fixture.PageAsync();
+        var page = await Fixture.PageAsync();
 
         // GraphiQL asks for the schema once it has mounted; its answer, not a quiet network, says
         // the page is ready to run a query, however long a cold browser on a busy machine takes.
@@ -262,7 +241,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
             r => r.Request.Method == "POST" && r.Url.EndsWith("/graphql", StringComparison.Ordinal) && (r.Request.PostData ?? "").Contains("__schema", StringComparison.Ordinal),
             new() { Timeout = 120_000 });
         await page.GotoAsync("/graphql");
-        await Assertions.Expect(page.Locator("#api-key")).ToHaveValueAsync(_fixture.App.AdminKey);
+        await Assertions.Expect(page.Locator("#api-key")).ToHaveValueAsync(Fixture.App.AdminKey);
         await Assertions.Expect(page.Locator(".graphiql-doc-explorer-toggle, [aria-label='Show Documentation Explorer']").First).ToBeVisibleAsync();
         Assert.True((await schema).Ok);
         await Assertions.Expect(page.Locator(".graphiql-query-editor")).ToContainTextAsync("viewer", new() { Timeout = 60_000 });
@@ -285,7 +264,7 @@ public sealed class WebPageTests : IClassFixture<BrowserFixture>, IAsyncLifetime
     /// <summary>What the page drew for its current address, read from the graph renderer once it says it is ready.</summary>
     private static async Task<Drawn> DrawnAsync(IPage page)
     {
-        await page.WaitForFunctionAsync("() => { const g = document.getElementById('graph'); return g && g.dataset.ready === 'true' && g.dataset.view === location.hash; }");
+        await GraphReadyAsync(page);
         var graph = await page.EvaluateAsync<JsonElement>("""
             () => ({
               nodes: window.lineageCy.nodes().map(n => ({ id: n.id(), label: n.data('label'), path: n.data('path') ?? n.id(), classes: n.classes() })),
