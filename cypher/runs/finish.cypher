@@ -1,5 +1,6 @@
-// Ends a run.
+// Ends a run, and records when.
 // @param id
 // @param state
+// @param at
 MATCH (r:Run {id: $id})
-SET r.state = $state
+SET r.state = $state, r.endedAt = $at

@@ -20,6 +20,8 @@ internal sealed class MapFields(JsonElement map) : IFieldReader
 
     public DateTimeOffset Time(string name) => Cypher.Time(map, name);
 
+    public DateTimeOffset? NullableTime(string name) => Cypher.NullableTime(map, name);
+
     /// <summary>A command's stored fields as one map, for <c>SET n += $fields</c>.</summary>
     public static Dictionary<string, object?> Of(IReadOnlyList<StoredField> fields) =>
         fields.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);

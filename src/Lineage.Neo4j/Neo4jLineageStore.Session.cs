@@ -71,8 +71,12 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
             return row!.Long("id");
         }
 
-        public async Task UpdateRunStateAsync(RunRecord run, RunState state, CancellationToken cancellationToken) =>
-            await s.RunAsync("runs/finish", cancellationToken, ("id", run.Id), ("state", FormatState(state))).ConfigureAwait(false);
+        public async Task<DateTimeOffset> UpdateRunStateAsync(RunRecord run, RunState state, CancellationToken cancellationToken)
+        {
+            var at = store.Now();
+            await s.RunAsync("runs/finish", cancellationToken, ("id", run.Id), ("state", FormatState(state)), ("at", at)).ConfigureAwait(false);
+            return Cypher.ParseTime(at);
+        }
 
         public async Task<RunRecord> LoadRunAsync(long id, CancellationToken cancellationToken) =>
             (await LoadRunsAsync(s, [id], cancellationToken).ConfigureAwait(false))[0];

@@ -70,6 +70,8 @@ internal sealed class RowFields : IFieldReader
 
     public DateTimeOffset Time(string name) => Sqlite.Time.Parse(Text(name));
 
+    public DateTimeOffset? NullableTime(string name) => NullableText(name) is { } text ? Sqlite.Time.Parse(text) : null;
+
     private int Ordinal(string name)
     {
         if (_next < _ordinals.Count && ReferenceEquals(_ordinals[_next].Name, name))

@@ -477,10 +477,18 @@ public sealed class SqliteDatabase : IDisposable
     {
         var assembly = typeof(SqliteDatabase).Assembly;
         const string prefix = "Lineage.Sqlite.Migrations.";
+        var seen = new HashSet<int>();
         foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var name = resource[prefix.Length..^".sql".Length];
             var version = int.Parse(name.AsSpan(0, name.IndexOf('_', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
+
+            // A version is applied once: a second migration of the same number would never run.
+            if (!seen.Add(version))
+            {
+                throw new InvalidOperationException($"two migrations are numbered {version}: renumber '{name}'");
+            }
+
             using var stream = assembly.GetManifestResourceStream(resource)!;
             using var reader = new StreamReader(stream);
             yield return (version, name, reader.ReadToEnd());

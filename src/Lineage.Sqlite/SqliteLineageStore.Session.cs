@@ -113,10 +113,18 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
             return id;
         }
 
-        public async Task UpdateRunStateAsync(RunRecord run, RunState state, CancellationToken cancellationToken)
+        public async Task<DateTimeOffset> UpdateRunStateAsync(RunRecord run, RunState state, CancellationToken cancellationToken)
         {
-            await s.ExecuteAsync("UPDATE runs SET state = $s WHERE id = $id", cancellationToken, ("$s", Rows.FormatState(state)), ("$id", run.Id)).ConfigureAwait(false);
-            s.KnownRuns[new RunPath(run.Namespace, run.Project, run.Name)] = run with { State = state };
+            var at = store.Now();
+            await s.ExecuteAsync(
+                "UPDATE runs SET state = $s, ended_at = $t WHERE id = $id",
+                cancellationToken,
+                ("$s", Rows.FormatState(state)),
+                ("$t", at),
+                ("$id", run.Id)).ConfigureAwait(false);
+            var endedAt = Time.Parse(at);
+            s.KnownRuns[new RunPath(run.Namespace, run.Project, run.Name)] = run with { State = state, EndedAt = endedAt };
+            return endedAt;
         }
 
         public async Task<RunRecord> LoadRunAsync(long id, CancellationToken cancellationToken) =>

@@ -40,8 +40,8 @@ public sealed class LineageWrites(IStoreSessionSource store)
                     throw new ConflictException($"run '{run.Path}' has already ended as {run.State.ToString().ToUpperInvariant()}");
                 }
 
-                await s.UpdateRunStateAsync(run, command.State, cancellationToken).ConfigureAwait(false);
-                return run with { State = command.State };
+                var endedAt = await s.UpdateRunStateAsync(run, command.State, cancellationToken).ConfigureAwait(false);
+                return run with { State = command.State, EndedAt = endedAt };
             },
             cancellationToken);
     }

@@ -18,6 +18,9 @@ public sealed record RunRecord(
     /// <summary>What the run is for, in its author's words.</summary>
     public string? Description { get; init; }
 
+    /// <summary>When the run ended (finished, failed or crashed); null while it runs.</summary>
+    public DateTimeOffset? EndedAt { get; init; }
+
     public string Path => $"{Namespace}/{Project}/{Name}";
 
     /// <summary>A run from its stored fields: the one list of what a run is made of, for every store.</summary>
@@ -35,5 +38,6 @@ public sealed record RunRecord(
         f.Text("createdBy"))
     {
         Description = f.NullableText("description"),
+        EndedAt = f.NullableTime("endedAt"),
     };
 }

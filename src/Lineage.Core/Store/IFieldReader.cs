@@ -16,4 +16,6 @@ public interface IFieldReader
     long? NullableLong(string name);
 
     DateTimeOffset Time(string name);
+
+    DateTimeOffset? NullableTime(string name);
 }

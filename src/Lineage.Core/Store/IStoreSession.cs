@@ -32,7 +32,8 @@ public partial interface IStoreSession
     /// <summary>Stores a new, running run; returns its id.</summary>
     Task<long> InsertRunAsync(ProjectRecord project, CreateRunCommand command, Actor actor, CancellationToken cancellationToken);
 
-    Task UpdateRunStateAsync(RunRecord run, RunState state, CancellationToken cancellationToken);
+    /// <summary>Stores the state a run ended in, and when; returns when.</summary>
+    Task<DateTimeOffset> UpdateRunStateAsync(RunRecord run, RunState state, CancellationToken cancellationToken);
 
     Task<RunRecord> LoadRunAsync(long id, CancellationToken cancellationToken);
 

@@ -1,5 +1,5 @@
 import { gql } from './api';
-import { facts, h, stamp } from './dom';
+import { duration, facts, h, stamp } from './dom';
 import { artifactHref, lineageHref, namespaceHref, projectHref, registryHref, runHref } from './links';
 import { cell, pagedTable, type Page } from './paged';
 
@@ -59,7 +59,7 @@ export async function renderNamespace(root: HTMLElement, params: URLSearchParams
   await projects.loaded;
 }
 
-interface RunRow { name: string; path: string; jobType: string | null; state: string; createdAt: string; createdBy: string }
+interface RunRow { name: string; path: string; jobType: string | null; state: string; createdAt: string; endedAt: string | null; createdBy: string }
 interface ArtifactRow { name: string; path: string; type: string; createdAt: string; versions: { totalCount: number } }
 interface Tally { value: string | null; count: number }
 
@@ -104,15 +104,15 @@ export async function renderProject(root: HTMLElement, params: URLSearchParams):
   const table = tab === 'runs'
     ? pagedTable<RunRow>({
         label: 'Runs',
-        columns: ['Run', 'Job type', 'State', 'Created', 'By', 'Lineage'],
+        columns: ['Run', 'Job type', 'State', 'Created', 'Duration', 'By', 'Lineage'],
         noun: ['run', 'runs'],
         empty: 'No run matches.',
         fetch: async (after) => (await gql<{ project: { runs: Page<RunRow> } }>(
           `query Runs($path: String!, $after: String, $filter: RunFilter, $order: RunOrder) { project(path: $path) {
              runs(first: ${PAGE}, after: $after, filter: $filter, orderBy: $order) {
-               totalCount nodes { name path jobType state createdAt createdBy } pageInfo { hasNextPage endCursor } } } }`,
+               totalCount nodes { name path jobType state createdAt endedAt createdBy } pageInfo { hasNextPage endCursor } } } }`,
           { path, after, order: { field: order, direction }, filter: { nameContains, jobTypes: params.get('job') ? [params.get('job')] : null, states: params.get('state') ? [params.get('state')] : null } })).project.runs,
-        row: (r) => h('tr', {}, cell(h('a', { href: runHref(r.path) }, r.name)), cell(r.jobType ?? '—'), cell(h('span', { class: `state ${r.state.toLowerCase()}` }, r.state)), cell(stamp(r.createdAt)), cell(r.createdBy), cell(h('a', { href: lineageHref(r.path), class: 'quiet' }, 'lineage'))),
+        row: (r) => h('tr', {}, cell(h('a', { href: runHref(r.path) }, r.name)), cell(r.jobType ?? '—'), cell(h('span', { class: `state ${r.state.toLowerCase()}` }, r.state)), cell(stamp(r.createdAt)), cell(r.endedAt ? duration(r.createdAt, r.endedAt) : r.state === 'RUNNING' ? 'running' : '—'), cell(r.createdBy), cell(h('a', { href: lineageHref(r.path), class: 'quiet' }, 'lineage'))),
       })
     : pagedTable<ArtifactRow>({
         label: 'Artifacts',

@@ -38,6 +38,19 @@ export function ago(iso: string, now: number = Date.now()): string {
   return '';
 }
 
+/** How long from one time to another (or to now, for what still runs): "2 h 5 min", "42 s". */
+export function duration(fromIso: string, toIso: string | null, now: number = Date.now()): string {
+  let seconds = Math.max(0, Math.round(((toIso ? new Date(toIso).getTime() : now) - new Date(fromIso).getTime()) / 1000));
+  const days = Math.floor(seconds / 86400);
+  seconds -= days * 86400;
+  const hours = Math.floor(seconds / 3600);
+  seconds -= hours * 3600;
+  const minutes = Math.floor(seconds / 60);
+  seconds -= minutes * 60;
+  const parts = days ? [`${days} d`, `${hours} h`] : hours ? [`${hours} h`, `${minutes} min`] : minutes ? [`${minutes} min`, `${seconds} s`] : [`${seconds} s`];
+  return parts.filter((p) => !p.startsWith('0 ')).join(' ') || '0 s';
+}
+
 /** A time as a <time> element: the full local time, "3 hours ago" beside it, the ISO time as its title. */
 export function stamp(iso: string): HTMLElement {
   return h('time', { datetime: iso, title: iso }, when(iso), h('span', { class: 'ago' }, ` · ${ago(iso)}`));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Lineage.Tests.Support;
 
 namespace Lineage.Tests.Api;
@@ -170,9 +171,19 @@ public sealed class ZooWalkthroughTests : IClassFixture<ZooWalkthroughTests.Zoo>
     public async Task finishing_a_run_records_how_it_ended()
     {
         await _client.DataAsync("""mutation { createRun(input: { project: "acme/states", name: "r" }) { state } }""");
-        var done = await _client.DataAsync("""mutation { finishRun(input: { run: "acme/states/r" }) { state } }""");
+        var running = await _client.DataAsync("""{ run(path: "acme/states/r") { createdAt endedAt } }""");
+        Assert.Equal(JsonValueKind.Null, running.At("run.endedAt").ValueKind);
+
+        var done = await _client.DataAsync("""mutation { finishRun(input: { run: "acme/states/r" }) { state endedAt } }""");
         Assert.Equal("FINISHED", done.Str("finishRun.state"));
+        var endedAt = done.At("finishRun.endedAt").GetDateTimeOffset();
+        Assert.InRange(endedAt, running.At("run.createdAt").GetDateTimeOffset(), DateTimeOffset.UtcNow.AddSeconds(1));
+
+        // Read again, from the store: the same end, kept.
+        var read = await _client.DataAsync("""{ run(path: "acme/states/r") { state endedAt } }""");
+        Assert.Equal(endedAt, read.At("run.endedAt").GetDateTimeOffset());
         await _client.ErrorAsync("CONFLICT", """mutation { finishRun(input: { run: "acme/states/r", state: CRASHED }) { state } }""");
+        Assert.Equal(endedAt, (await _client.DataAsync("""{ run(path: "acme/states/r") { endedAt } }""")).At("run.endedAt").GetDateTimeOffset());
     }
 
     [Fact]

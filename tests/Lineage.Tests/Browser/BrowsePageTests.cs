@@ -66,6 +66,18 @@ public sealed partial class BrowsePageTests(BrowserFixture fixture) : BrowserTes
         await Assertions.Expect(page.Locator("h1 .state")).ToHaveTextAsync("RUNNING");
         await BrowserFixture.ScreenshotAsync(page, "run-page");
 
+        await Assertions.Expect(page.Locator(".facts")).ToContainTextAsync("still running");
+
+        // A finished run says when it ended and how long it took, on its page and in its project's list.
+        var finished = await Fixture.PageAsync();
+        await finished.GotoAsync("/#/run?path=" + Uri.EscapeDataString("acme/vision/resnet-train"));
+        await Assertions.Expect(finished.Locator("h1 .state")).ToHaveTextAsync("FINISHED");
+        var ended = finished.Locator(".facts dt:text-is('Ended') + dd time");
+        await Assertions.Expect(ended).ToHaveAttributeAsync("datetime", new Regex("^20\\d\\d-"));
+        await Assertions.Expect(finished.Locator(".facts dt:text-is('Duration') + dd")).ToHaveTextAsync(new Regex("^\\d+ (s|min)"));
+        await finished.GotoAsync("/#/project?path=" + Uri.EscapeDataString("acme/vision"));
+        await Assertions.Expect(finished.GetByRole(AriaRole.Table, new() { Name = "Runs" }).Locator("tbody tr td:nth-child(5)")).ToHaveTextAsync(new Regex("^\\d+ (s|min)"));
+
         await page.GetByRole(AriaRole.Link, new() { Name = "Open in lineage" }).ClickAsync();
         await GraphReadyAsync(page);
         Assert.Contains("start=acme%2Fzoo%2Frural-feather-20", page.Url, StringComparison.Ordinal);

@@ -147,5 +147,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             """mutation ($files: [ArtifactFileInput!]) { logArtifact(input: { run: "acme/vision/resnet-train", name: "imagenet-subset", type: "dataset", digest: "sha256:subset0", files: $files }) { name } }""",
             new { files = Enumerable.Range(0, 60).Select(i => new { path = $"train/{i:D3}.jpg", digest = $"sha256:file{i}", size = 1000 + i }).ToArray() });
         await admin.DataAsync("""mutation { addTags(input: { target: "acme/zoo/zoo-ylbchv20:v0", tags: ["reviewed"] }) { tags } }""");
+        await admin.DataAsync("""mutation { finishRun(input: { run: "acme/vision/resnet-train" }) { state } }""");
     }
 }

@@ -34,12 +34,12 @@ public sealed class SqliteDatabaseTests : IDisposable
         {
             await first.MigrateAsync(Ct);
             await first.MigrateAsync(Ct);
-            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], await first.AppliedMigrationsAsync(Ct));
+            Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], await first.AppliedMigrationsAsync(Ct));
         }
 
         using var reopened = new SqliteDatabase(new SqliteStoreOptions { DataDirectory = _directory.Path });
         await reopened.MigrateAsync(Ct);
-        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], await reopened.AppliedMigrationsAsync(Ct));
+        Assert.Equal([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], await reopened.AppliedMigrationsAsync(Ct));
     }
 
     [Fact]

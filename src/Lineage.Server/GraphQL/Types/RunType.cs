@@ -22,6 +22,9 @@ internal sealed class RunType : ObjectGraphType<RunRecord>
         Field<JsonGraphType>("config").Reads(s => s.ConfigJson);
         Field<NonNullGraphType<DateTimeGraphType>>("createdAt").Reads(s => s.CreatedAt.UtcDateTime);
         Field<NonNullGraphType<StringGraphType>>("createdBy").Reads(s => s.CreatedBy);
+        Field<DateTimeGraphType>("endedAt")
+            .Description("When finishRun ended the run; null while it runs (and for runs ended before end times were kept).")
+            .Reads(s => s.EndedAt?.UtcDateTime);
         Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.LoadOrFound(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("usedArtifacts")
             .Description("The versions this run used, in the order it used them.")
