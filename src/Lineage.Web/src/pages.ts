@@ -124,7 +124,6 @@ interface VersionDetails {
   loggedBy: { path: string } | null;
   source: { qualifiedName: string } | null;
   collection: { path: string; registry: { path: string } } | null;
-  artifact: { path: string } | null;
 }
 
 const TABS = [['overview', 'Overview'], ['files', 'Files'], ['usedBy', 'Used by'], ['loggers', 'Logged by'], ['collections', 'Linked into']] as const;
@@ -136,11 +135,11 @@ export async function renderVersion(root: HTMLElement, params: URLSearchParams):
   root.replaceChildren(h('h1', {}, name), h('p', { class: 'muted' }, 'Loading…'));
   const { artifact: v } = await gql<{ artifact: VersionDetails | null }>(
     `query Version($name: String!) { artifact(name: $name) { name qualifiedName type version aliases tags digest size description metadata createdAt createdBy
-       loggedBy { path } source { qualifiedName } collection { path registry { path } } artifact { path } } }`, { name });
+       loggedBy { path } source { qualifiedName } collection { path registry { path } } } }`, { name });
   if (!v) throw new Error(`artifact version '${name}' not found`);
 
   const container = containerOf(v.qualifiedName);
-  const picker = (await versionPicker(v.qualifiedName, (picked) => { location.hash = versionHref(picked, tab); })) ?? v.version;
+  const picker = (await versionPicker(v, (picked) => { location.hash = versionHref(picked, tab); })) ?? v.version;
   const body = h('div', { class: 'tab-body' });
   const crumbs = v.collection
     ? h('p', { class: 'crumbs' }, h('a', { href: '#/registries' }, 'Registries'), ' / ', h('a', { href: registryHref(v.collection.registry.path) }, v.collection.registry.path), ' / ', h('a', { href: collectionHref(v.collection.path) }, v.collection.path.split('/')[2]), ' / ', v.version)
@@ -208,13 +207,23 @@ export async function renderVersion(root: HTMLElement, params: URLSearchParams):
   }
 }
 
+/** What a version picker needs of the version it starts at. */
+interface Picked {
+  qualifiedName: string;
+  version: string;
+  collection: { path: string } | null;
+}
+
 /**
- * A select of the versions beside the named one (its artifact's, or its collection's), newest
- * first, for picking another; null when the name names no version the caller may see.
+ * A select of the versions beside a version (its artifact's, or its collection's), newest
+ * first, for picking another. Given a name, the version is looked up first; null when the name
+ * names no version the caller may see.
  */
-export async function versionPicker(name: string, onPick: (qualifiedName: string) => void): Promise<HTMLSelectElement | null> {
-  const { artifact: v } = await gql<{ artifact: { qualifiedName: string; version: string; collection: { path: string } | null } | null }>(
-    'query Picked($name: String!) { artifact(name: $name) { qualifiedName version collection { path } } }', { name }).catch(() => ({ artifact: null }));
+export async function versionPicker(version: Picked | string, onPick: (qualifiedName: string) => void): Promise<HTMLSelectElement | null> {
+  const v = typeof version !== 'string'
+    ? version
+    : (await gql<{ artifact: Picked | null }>(
+        'query Picked($name: String!) { artifact(name: $name) { qualifiedName version collection { path } } }', { name: version }).catch(() => ({ artifact: null }))).artifact;
   if (!v) return null;
   const container = containerOf(v.qualifiedName);
   const versions = '{ totalCount nodes { version aliases } pageInfo { hasNextPage endCursor } }';

@@ -9,15 +9,7 @@ function fileName(start: string, extension: string): string {
 }
 
 export function exportPng(cy: Core, start: string, background: string): void {
-  const blob = cy.png({ full: true, scale: 2, bg: background, output: 'blob' }) as unknown as Blob;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName(start, 'png');
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  download(fileName(start, 'png'), 'image/png', cy.png({ full: true, scale: 2, bg: background, output: 'blob' }) as unknown as Blob);
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
