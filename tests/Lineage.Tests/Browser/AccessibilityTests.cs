@@ -44,7 +44,7 @@ public sealed class AccessibilityTests : IClassFixture<BrowserFixture>
         { "registry history", "/#/registry?path=acme%2Fmodels&tab=history", "table.history tbody tr" },
         { "collection", "/#/collection?path=acme%2Fmodels%2Fzoo-classifier", "table.versions tbody tr" },
         { "collection history", "/#/collection?path=acme%2Fmodels%2Fzoo-classifier&tab=history", "table.history tbody tr" },
-        { "playground", "/graphql", ".graphiql-query-editor" },
+        { "playground", "/graphql", ".graphiql-query-editor .view-line span span" },
     };
 
     [Theory]

@@ -212,6 +212,15 @@ public sealed partial class BrowsePageTests(BrowserFixture fixture) : BrowserTes
         Assert.Contains(titles, t => t.Contains("ThreeHops", StringComparison.Ordinal));
         Assert.Contains(titles, t => t.Contains("CollectionHistory", StringComparison.Ordinal));
         Assert.Single(page.Context.Pages);
+
+        // From the keyboard: the Delete key closes the focused tab, and the focus stays on a tab.
+        var threeHops = page.GetByRole(AriaRole.Tab, new() { Name = "ThreeHops" });
+        await Assertions.Expect(threeHops).ToHaveAttributeAsync("aria-keyshortcuts", "Delete");
+        await threeHops.FocusAsync();
+        await page.Keyboard.PressAsync("Delete");
+        await Assertions.Expect(page.Locator(".graphiql-tab")).ToHaveCountAsync(6);
+        await Assertions.Expect(threeHops).ToHaveCountAsync(0);
+        Assert.Equal("tab", await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('role')"));
     }
 
     [Fact]
