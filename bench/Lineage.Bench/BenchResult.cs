@@ -32,9 +32,12 @@ public sealed record LoadResult(string Key, string Query, double RequestsPerSeco
 
 /// <summary>
 /// A lineage view in headless Chromium: medians over fresh tabs of the page's marks, in ms from
-/// navigation start (data fetched, layout done, first frame drawn, main thread free again).
+/// navigation start (data fetched, layout done, first frame drawn, main thread free again with
+/// <see cref="NodesAtInteractive"/> nodes drawn, the whole view drawn), and the longest task
+/// that kept input waiting after the page became interactive, over all tabs.
 /// </summary>
 public sealed record WebResult(
     string View,
     string Start, string Direction, int Depth, int NodesFetched, int NodesDrawn, int Clusters, int EdgesDrawn, int Runs,
-    double DataMs, double LayoutMs, double FirstRenderMs, double InteractiveMs, double WorstInteractiveMs);
+    double DataMs, double LayoutMs, double FirstRenderMs, double InteractiveMs, double WorstInteractiveMs,
+    double NodesAtInteractive = 0, double CompleteMs = 0, double LongestTaskMs = 0);

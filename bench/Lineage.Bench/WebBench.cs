@@ -48,12 +48,23 @@ public static class WebBench
         {
             await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } }).ConfigureAwait(false);
             await context.AddInitScriptAsync($"sessionStorage.setItem('lineage.apiKey', '{key}');").ConfigureAwait(false);
+
+            // Every task that kept the main thread over 50 ms, to show how long input waited while a large view filled in.
+            await context.AddInitScriptAsync("""
+                window.lineageLongTasks = [];
+                new PerformanceObserver((list) => { for (const e of list.getEntries()) window.lineageLongTasks.push({ start: e.startTime, duration: e.duration }); })
+                  .observe({ type: 'longtask', buffered: true });
+                """).ConfigureAwait(false);
             var page = await context.NewPageAsync().ConfigureAwait(false);
             await page.GotoAsync(url).ConfigureAwait(false);
             await page.Locator("#graph[data-ready='true']").WaitForAsync(new LocatorWaitForOptions { Timeout = 300_000 }).ConfigureAwait(false);
             var marks = await page.EvaluateAsync<JsonElement>("""
                 () => ({
                   marks: Object.fromEntries(performance.getEntriesByType('mark').map(m => [m.name, m.startTime])),
+                  atInteractive: performance.getEntriesByName('lineage:interactive')[0].detail.nodes,
+                  longest: Math.max(0, ...window.lineageLongTasks
+                    .filter(t => t.start >= performance.getEntriesByName('lineage:interactive')[0].startTime)
+                    .map(t => t.duration)),
                   fetched: Number(document.getElementById('lineage-status').textContent.match(/^(\d+) nodes/)[1]),
                   drawn: window.lineageCy.nodes().length,
                   clusters: window.lineageCy.nodes('.cluster').map(n => n.data('key')),
@@ -70,10 +81,14 @@ public static class WebBench
                 Mark("lineage:data"),
                 Mark("lineage:layout"),
                 Mark("lineage:drawn"),
-                Mark("lineage:interactive"));
+                Mark("lineage:interactive"),
+                marks.GetProperty("atInteractive").GetInt32(),
+                Mark("lineage:complete"),
+                marks.GetProperty("longest").GetDouble());
             runs.Add(run);
             log.WriteLine($"web ({view}) {i + 1}/{repeats}: {run.Fetched:N0} nodes fetched, {run.Drawn:N0} drawn ({run.Clusters} clusters); " +
-                $"data {run.DataMs:N0} ms, first render {run.DrawnMs:N0} ms, interactive {run.InteractiveMs:N0} ms");
+                $"data {run.DataMs:N0} ms, first render {run.DrawnMs:N0} ms, interactive {run.InteractiveMs:N0} ms with {run.NodesAtInteractive:N0} nodes, " +
+                $"all drawn {run.CompleteMs:N0} ms, longest task after interactive {run.LongestTaskMs:N0} ms");
         }
 
         double Median(Func<WebRun, double> pick)
@@ -84,8 +99,10 @@ public static class WebBench
 
         var last = runs[^1];
         return (new WebResult(view, "", "DOWNSTREAM", depth, last.Fetched, last.Drawn, last.Clusters, last.Edges, runs.Count,
-            Median(r => r.DataMs), Median(r => r.LayoutMs), Median(r => r.DrawnMs), Median(r => r.InteractiveMs), runs.Max(r => r.InteractiveMs)), keys);
+            Median(r => r.DataMs), Median(r => r.LayoutMs), Median(r => r.DrawnMs), Median(r => r.InteractiveMs), runs.Max(r => r.InteractiveMs),
+            Median(r => r.NodesAtInteractive), Median(r => r.CompleteMs), runs.Max(r => r.LongestTaskMs)), keys);
     }
 
-    private sealed record WebRun(int Fetched, int Drawn, int Clusters, int Edges, double DataMs, double LayoutMs, double DrawnMs, double InteractiveMs);
+    private sealed record WebRun(int Fetched, int Drawn, int Clusters, int Edges, double DataMs, double LayoutMs, double DrawnMs, double InteractiveMs,
+        int NodesAtInteractive, double CompleteMs, double LongestTaskMs);
 }
