@@ -145,6 +145,7 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
   const canvas = h('div', { id: 'graph', class: 'graph', role: 'img', 'aria-label': 'Lineage graph', 'data-view': location.hash });
   const panel = h('aside', { id: 'details', class: 'details', tabindex: -1, 'aria-label': 'Details' }, h('p', { class: 'muted' }, 'Select a node to see its details; double-click one to centre the lineage on it.'));
   const nodeList = h('ul', { class: 'plain node-list' });
+  const listing = h('details', { class: 'listing' }, h('summary', {}, 'Nodes in this view'), nodeList);
   const exports = h('div', { class: 'exports', role: 'group', 'aria-label': 'Export this view' });
   const modeBox = h('section', { class: 'mode-box', 'aria-label': view.mode === 'impact' ? 'Impact' : 'Comparison', hidden: view.mode === 'explore' });
   const legend = h('section', { class: 'legend', 'aria-label': 'Legend' });
@@ -159,7 +160,7 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
       modeBox,
       exports,
       legend,
-      view.start ? h('details', { class: 'listing' }, h('summary', {}, 'Nodes in this view'), nodeList) : null,
+      view.start ? listing : null,
     ),
   );
 
@@ -206,9 +207,15 @@ export function renderExplorer(root: HTMLElement, params: URLSearchParams): void
         (lineage.truncated ? '. The depth or the node budget left nodes out.' : '.');
       whole = draw(canvas, panel, drawn, startNode?.id, view, go, open, find);
       legend.replaceChildren(...legendOf(drawn));
-      nodeList.replaceChildren(...lineage.nodes.map((n) => h('li', {},
-        h('button', { type: 'button', class: 'link', onclick: () => selectFromList(n.id, drawn, panel, view, go, open) }, `${n.kind.toLowerCase()} ${n.path}`),
-        h('span', { class: 'muted' }, ` hops ${n.hops}`))));
+      // The list is made when first opened: thousands of buttons are not worth making for nobody.
+      const fill = () => {
+        if (!listing.open || nodeList.childElementCount) return;
+        nodeList.replaceChildren(...lineage.nodes.map((n) => h('li', {},
+          h('button', { type: 'button', class: 'link', onclick: () => selectFromList(n.id, drawn, panel, view, go, open) }, `${n.kind.toLowerCase()} ${n.path}`),
+          h('span', { class: 'muted' }, ` hops ${n.hops}`))));
+      };
+      listing.addEventListener('toggle', fill);
+      fill();
       exports.replaceChildren(h('span', { class: 'muted' }, 'Export this view: '), ...exportButtons(view.start));
       void whole.then((cy) => {
         if (view.mode === 'impact') void showImpact(cy, modeBox, view.start, drawn.drawnAs);
@@ -279,7 +286,10 @@ function draw(
       { selector: 'node.only-a', style: { 'border-width': 4, 'border-color': '#7c3aed', 'border-style': 'dashed' } },
       { selector: 'node.changed', style: { 'border-width': 4, 'border-color': '#ea580c' } },
       { selector: 'node.found', style: { 'overlay-color': '#facc15', 'overlay-opacity': 0.45, 'overlay-padding': 6 } },
-      { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'curve-style': large ? 'haystack' : 'bezier', 'arrow-scale': 0.9 } },
+      // Haystack edges, straight and cheap, draw no arrows: a large view styles none.
+      large
+        ? { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'curve-style': 'haystack' } }
+        : { selector: 'edge', style: { width: 1.5, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', 'arrow-scale': 0.9 } },
     ],
   };
   // A large view opens on what the viewport shows; the rest is added after it is drawn.
