@@ -350,10 +350,9 @@ function draw(
 
   // The renderer draws in its own animation frame callback, queued before this one: by the time
   // this runs, the first frame of the graph is drawn. Interactive is when the main thread is
-  // next free to take a click.
-  // The rest of a large view follows a slice per frame: each frame styles and draws only what
-  // the last slice added, and input is taken between them. Ready, for the tests and the
-  // benchmark, is when the whole view is drawn.
+  // next free to take a click. The rest of a large view follows a slice per frame: each frame
+  // styles and draws only what the last slice added, and input is taken between them. Ready,
+  // for the tests and the benchmark, is when the whole view is drawn.
   return new Promise<Core>((resolve) => {
     const next = () => {
       if (cy.destroyed()) return;
