@@ -9,7 +9,8 @@ namespace Lineage.Server.GraphQL;
 /// What a document may cost, checked before anything runs. Every field costs one, times the
 /// items each list above it can return: a connection's <c>first</c> (the default page size when
 /// not given), a search's <c>first</c>. A lineage graph costs its budget: <c>maxNodes</c> for its
-/// nodes and twice that for its edges, whatever scalars are picked from them, and anything
+/// nodes and twice that for its edges, whatever scalars are picked from them (a lineage export
+/// costs the same), and anything
 /// selected through a node (its run or version, and their lists) costs once per node. Lists
 /// that cannot grow past a fixed bound (aliases, tags, protected aliases) hold scalars and
 /// multiply nothing. Introspection costs one per field: it reads the schema, not the data.
@@ -42,6 +43,13 @@ internal static class QueryCost
         }
 
         var type = definition.ResolvedType is NonNullGraphType nonNull ? nonNull.ResolvedType : definition.ResolvedType;
+        // A lineage export is a lineage graph written out: it costs the graph's nodes and edges.
+        if (definition.Name == "lineageExport" && field.ParentType.Name == "Query")
+        {
+            var budget = (double)(field.GetArgument<int?>("maxNodes") ?? limits.DefaultLineageNodes) * (1 + LineageQuery.EdgesPerNode);
+            return new FieldComplexityResult(budget, 1);
+        }
+
         if (type is not ListGraphType)
         {
             // A lineage node's or edge's scalars are paid for by the graph's budget.

@@ -56,6 +56,24 @@ internal sealed partial class QueryType : ObjectGraphType
                 return await lineage.Store.GetLineageAsync(query, lineage.Access, c.CancellationToken).ConfigureAwait(false);
             });
 
+        Field<NonNullGraphType<StringGraphType>>("lineageExport")
+            .Description("The answer lineage gives for the same arguments, as text to paste into documents or open in graph tools: nodes named by their paths, runs as boxes, versions round, edges the way data flows.")
+            .Argument<NonNullGraphType<StringGraphType>>("start", "A run path or a version name (names with ':' are versions).")
+            .Argument<NonNullGraphType<LineageExportFormatType>>("format", "MERMAID, DOT or GRAPHML.")
+            .Argument<LineageDirectionType>("direction", "UPSTREAM, DOWNSTREAM or BOTH.", a => a.DefaultValue = LineageDirection.Both)
+            .Argument<IntGraphType>("depth", "How many hops to walk, 0 to 100.", a => a.DefaultValue = 3)
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("artifactTypes", "Only versions of these types are returned and walked through.")
+            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("jobTypes", "Only runs of these job types are returned and walked through.")
+            .Argument<IntGraphType>("maxNodes", "The node budget (1000 when not given, at most 50000).")
+            .Argument<DateTimeGraphType>("asOf", "A past time: only what was recorded by then is walked.")
+            .ResolveAsync(async c =>
+            {
+                var lineage = c.Lineage();
+                var query = await LineageArguments.ReadAsync(c, lineage, c.CancellationToken).ConfigureAwait(false);
+                var graph = await lineage.Store.GetLineageAsync(query, lineage.Access, c.CancellationToken).ConfigureAwait(false);
+                return LineageExport.Write(graph, c.GetArgument<LineageExportFormat>("format"));
+            });
+
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")
             .Description("Runs, artifacts and collections whose name contains the text, ignoring case, among what the caller may see; names that start with it first.")
             .Argument<NonNullGraphType<StringGraphType>>("text", "Part of a name, 1 to 100 characters.")

@@ -55,6 +55,12 @@ public sealed class CostTests : IAsyncLifetime
         error = await _client.ErrorAsync("LIMIT_EXCEEDED", lineage);
         Assert.Equal("maxComplexity", error.At("extensions.limit").GetString());
 
+        // An export costs the graph it writes out: two of the largest are over the limit.
+        error = await _client.ErrorAsync("LIMIT_EXCEEDED", """
+            { a: lineageExport(start: "acme/dense/d0:v0", format: DOT, maxNodes: 50000) b: lineageExport(start: "acme/dense/d0:v0", format: DOT, maxNodes: 50000) }
+            """);
+        Assert.Equal("maxComplexity", error.At("extensions.limit").GetString());
+
         // Whatever is selected through each node is paid once per node.
         error = await _client.ErrorAsync("LIMIT_EXCEEDED", """
             { lineage(start: "acme/dense/d0:v0", maxNodes: 1000) { nodes { artifact { usedBy(first: 1000) { nodes { name } } } } } }

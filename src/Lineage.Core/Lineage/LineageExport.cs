@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+
+namespace Lineage.Lineage;
+
+/// <summary>The text formats a lineage answer can be written in.</summary>
+public enum LineageExportFormat
+{
+    /// <summary>A Mermaid flowchart, left to right, for Markdown documents.</summary>
+    Mermaid,
+
+    /// <summary>A Graphviz digraph, for <c>dot</c> and the tools that read it.</summary>
+    Dot,
+
+    /// <summary>GraphML, for Gephi, yEd, NetworkX and other graph tools.</summary>
+    GraphML,
+}
+
+/// <summary>
+/// Writes a lineage answer as text. Nodes are named by their full paths (never by internal
+/// ids); runs are boxes and versions are round, as on the web page; edges point the way the
+/// data flows.
+/// </summary>
+public static class LineageExport
+{
+    public static string Write(LineageGraph graph, LineageExportFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        return format switch
+        {
+            LineageExportFormat.Mermaid => Mermaid(graph),
+            LineageExportFormat.Dot => Dot(graph),
+            LineageExportFormat.GraphML => GraphML(graph),
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "no such export format"),
+        };
+    }
+
+    /// <summary>The answer's edges as pairs of node indexes; an edge to a node not in the answer is left out.</summary>
+    private static IEnumerable<(int From, int To, EdgeKind Kind)> IndexedEdges(LineageGraph graph)
+    {
+        var index = new Dictionary<NodeRef, int>(graph.Nodes.Count);
+        for (var i = 0; i < graph.Nodes.Count; i++)
+        {
+            index[graph.Nodes[i].Node] = i;
+        }
+
+        foreach (var edge in graph.Edges)
+        {
+            if (index.TryGetValue(edge.From, out var from) && index.TryGetValue(edge.To, out var to))
+            {
+                yield return (from, to, edge.Kind);
+            }
+        }
+    }
+
+    private static string Mermaid(LineageGraph graph)
+    {
+        // Mermaid has no escape inside a quoted label but its entity codes.
+        static string Label(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal);
+
+        var text = new StringBuilder("flowchart LR\n");
+        for (var i = 0; i < graph.Nodes.Count; i++)
+        {
+            var node = graph.Nodes[i];
+            var label = Label(node.Name);
+            if (node.Node.Kind == NodeKind.Run)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  n{i}[\"{label}\"]\n");
+            }
+            else
+            {
+                text.Append(CultureInfo.InvariantCulture, $"  n{i}((\"{label}\"))\n");
+            }
+        }
+
+        foreach (var (from, to, _) in IndexedEdges(graph))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  n{from} --> n{to}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Dot(LineageGraph graph)
+    {
+        static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+
+        var text = new StringBuilder("digraph lineage {\n  rankdir=LR;\n");
+        foreach (var node in graph.Nodes)
+        {
+            var shape = node.Node.Kind == NodeKind.Run ? "box" : "ellipse";
+            text.Append(CultureInfo.InvariantCulture, $"  {Quoted(node.Path)} [label={Quoted(node.Name)}, shape={shape}");
+            if (node.Type is { } type)
+            {
+                text.Append(CultureInfo.InvariantCulture, $", tooltip={Quoted(type)}");
+            }
+
+            text.Append("];\n");
+        }
+
+        foreach (var (from, to, kind) in IndexedEdges(graph))
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {Quoted(graph.Nodes[from].Path)} -> {Quoted(graph.Nodes[to].Path)} [label={EdgeKinds.Of(kind).Name}];\n");
+        }
+
+        return text.Append("}\n").ToString();
+    }
+
+    private static string GraphML(LineageGraph graph)
+    {
+        // Written as UTF-8 bytes, so that the declaration names the encoding the text is sent in.
+        using var bytes = new MemoryStream();
+        var settings = new XmlWriterSettings { Indent = true, Encoding = new UTF8Encoding(false), NewLineChars = "\n" };
+        using (var xml = XmlWriter.Create(bytes, settings))
+        {
+            const string ns = "http://graphml.graphdrawing.org/xmlns";
+            xml.WriteStartElement("graphml", ns);
+            void Key(string id, string forWhat, string name, string type)
+            {
+                xml.WriteStartElement("key", ns);
+                xml.WriteAttributeString("id", id);
+                xml.WriteAttributeString("for", forWhat);
+                xml.WriteAttributeString("attr.name", name);
+                xml.WriteAttributeString("attr.type", type);
+                xml.WriteEndElement();
+            }
+
+            void Data(string key, string value)
+            {
+                xml.WriteStartElement("data", ns);
+                xml.WriteAttributeString("key", key);
+                xml.WriteString(value);
+                xml.WriteEndElement();
+            }
+
+            Key("kind", "node", "kind", "string");
+            Key("name", "node", "name", "string");
+            Key("path", "node", "path", "string");
+            Key("type", "node", "type", "string");
+            Key("hops", "node", "hops", "int");
+            Key("edgeKind", "edge", "kind", "string");
+            xml.WriteStartElement("graph", ns);
+            xml.WriteAttributeString("id", "lineage");
+            xml.WriteAttributeString("edgedefault", "directed");
+            for (var i = 0; i < graph.Nodes.Count; i++)
+            {
+                var node = graph.Nodes[i];
+                xml.WriteStartElement("node", ns);
+                xml.WriteAttributeString("id", "n" + i.ToString(CultureInfo.InvariantCulture));
+                Data("kind", node.Node.Kind == NodeKind.Run ? "RUN" : "ARTIFACT");
+                Data("name", node.Name);
+                Data("path", node.Path);
+                if (node.Type is { } type)
+                {
+                    Data("type", type);
+                }
+
+                Data("hops", node.Hops.ToString(CultureInfo.InvariantCulture));
+                xml.WriteEndElement();
+            }
+
+            foreach (var (from, to, kind) in IndexedEdges(graph))
+            {
+                xml.WriteStartElement("edge", ns);
+                xml.WriteAttributeString("source", "n" + from.ToString(CultureInfo.InvariantCulture));
+                xml.WriteAttributeString("target", "n" + to.ToString(CultureInfo.InvariantCulture));
+                Data("edgeKind", EdgeKinds.Of(kind).Name.ToUpperInvariant());
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,42 @@
+using System.Xml.Linq;
+using Lineage.Lineage;
+
+namespace Lineage.Tests.Lineage;
+
+/// <summary>Text that would end a quoted label or an attribute is escaped in each format.</summary>
+public sealed class LineageExportTests
+{
+    private static readonly LineageGraph Graph = new(
+        [
+            new LineageNode(NodeRef.Run(1), 0, "say \"hi\" \\ <b>", "job & co", "acme/zoo"),
+            new LineageNode(NodeRef.Version(2), 1, "data:v0", "dataset", "acme/zoo"),
+        ],
+        [LineageEdge.Between(NodeRef.Run(1), NodeRef.Version(2))],
+        false);
+
+    [Fact]
+    public void dot_escapes_quotes_and_backslashes()
+    {
+        var dot = LineageExport.Write(Graph, LineageExportFormat.Dot);
+        Assert.Contains("\"acme/zoo/say \\\"hi\\\" \\\\ <b>\" [label=\"say \\\"hi\\\" \\\\ <b>\", shape=box, tooltip=\"job & co\"];", dot, StringComparison.Ordinal);
+        Assert.Contains("\"acme/zoo/say \\\"hi\\\" \\\\ <b>\" -> \"acme/zoo/data:v0\" [label=logged];", dot, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void mermaid_writes_quotes_as_its_entity()
+    {
+        var mermaid = LineageExport.Write(Graph, LineageExportFormat.Mermaid);
+        Assert.Equal("flowchart LR\n  n0[\"say #quot;hi#quot; \\ <b>\"]\n  n1((\"data:v0\"))\n  n0 --> n1\n", mermaid);
+    }
+
+    [Fact]
+    public void graphml_reads_back_every_name_exactly()
+    {
+        var xml = XDocument.Parse(LineageExport.Write(Graph, LineageExportFormat.GraphML));
+        XNamespace ns = "http://graphml.graphdrawing.org/xmlns";
+        var names = xml.Descendants(ns + "data").Where(d => (string)d.Attribute("key")! == "name").Select(d => d.Value).ToList();
+        Assert.Equal(["say \"hi\" \\ <b>", "data:v0"], names);
+        Assert.Equal("job & co", xml.Descendants(ns + "data").First(d => (string)d.Attribute("key")! == "type").Value);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>", LineageExport.Write(Graph, LineageExportFormat.GraphML), StringComparison.Ordinal);
+    }
+}
