@@ -35,18 +35,8 @@ internal sealed class HistoryExportEndpoint
 
     public async Task HandleAsync(HttpContext http)
     {
-        var (actor, refusal) = await _actors.GetActorAsync(http).ConfigureAwait(false);
-        if (actor is null)
+        if (await ExportRequests.BeginAsync(http, _actors).ConfigureAwait(false) is not { } actor)
         {
-            http.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, refusal!).ConfigureAwait(false);
-            return;
-        }
-
-        if (!HttpMethods.IsGet(http.Request.Method))
-        {
-            http.Response.Headers.Allow = "GET";
-            await WriteErrorAsync(http, StatusCodes.Status405MethodNotAllowed, ErrorCodes.InvalidArgument, $"method {http.Request.Method} is not allowed: use GET").ConfigureAwait(false);
             return;
         }
 
@@ -63,7 +53,7 @@ internal sealed class HistoryExportEndpoint
         }
         catch (LineageException e)
         {
-            await WriteErrorAsync(http, StatusOf(e), e.Code, e.Message).ConfigureAwait(false);
+            await ExportRequests.WriteErrorAsync(http, e.Code, e.Message).ConfigureAwait(false);
             return;
         }
 
@@ -108,16 +98,16 @@ internal sealed class HistoryExportEndpoint
 
     private static (string Path, AuditQuery Query, long After) ReadParameters(IQueryCollection parameters)
     {
-        var path = Single(parameters, "path") ?? throw new InvalidArgumentException("the parameter 'path' is required: a registry, collection or artifact path");
+        var path = ExportRequests.Single(parameters, "path") ?? throw new InvalidArgumentException("the parameter 'path' is required: a registry, collection or artifact path");
         var after = 0L;
-        if (Single(parameters, "after") is { } afterText
+        if (ExportRequests.Single(parameters, "after") is { } afterText
             && (!long.TryParse(afterText, NumberStyles.None, CultureInfo.InvariantCulture, out after)))
         {
             throw new InvalidArgumentException($"'after' must be an event position (0 or more), not '{afterText}'");
         }
 
         HashSet<AuditAction>? actions = null;
-        if (Single(parameters, "actions") is { } actionsText)
+        if (ExportRequests.Single(parameters, "actions") is { } actionsText)
         {
             actions = [];
             foreach (var name in actionsText.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
@@ -134,7 +124,7 @@ internal sealed class HistoryExportEndpoint
             }
         }
 
-        var actor = Single(parameters, "actor");
+        var actor = ExportRequests.Single(parameters, "actor");
         if (actor is not null)
         {
             Names.NameRules.RequireName(actor, "actor");
@@ -143,19 +133,8 @@ internal sealed class HistoryExportEndpoint
         return (path, new AuditQuery(actions, actor, Time(parameters, "since"), Time(parameters, "until"), OldestFirst: true), after);
     }
 
-    private static string? Single(IQueryCollection parameters, string name)
-    {
-        var values = parameters[name];
-        return values.Count switch
-        {
-            0 => null,
-            1 => values[0],
-            _ => throw new InvalidArgumentException($"the parameter '{name}' is given {values.Count} times; give it once"),
-        };
-    }
-
     private static DateTimeOffset? Time(IQueryCollection parameters, string name) =>
-        Single(parameters, name) is not { } text ? null
+        ExportRequests.Single(parameters, name) is not { } text ? null
         : DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at) ? at
         : throw new InvalidArgumentException($"'{name}' must be an ISO-8601 time such as 2026-11-24T09:00:00Z, not '{text}'");
 
@@ -202,24 +181,5 @@ internal sealed class HistoryExportEndpoint
         buffer.WriteByte((byte)'\n');
         buffer.Position = 0;
         await buffer.CopyToAsync(body, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static int StatusOf(LineageException e) => e.Code switch
-    {
-        ErrorCodes.Unavailable or ErrorCodes.DataCorrupted => StatusCodes.Status503ServiceUnavailable,
-        ErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
-        ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
-        _ => StatusCodes.Status400BadRequest,
-    };
-
-    private static async Task WriteErrorAsync(HttpContext http, int status, string code, string message)
-    {
-        http.Response.StatusCode = status;
-        http.Response.ContentType = ResponseMediaTypes.Json;
-        await JsonSerializer.SerializeAsync(
-            http.Response.Body,
-            new { errors = new[] { new { message, extensions = new { code } } } },
-            cancellationToken: http.RequestAborted).ConfigureAwait(false);
     }
 }
