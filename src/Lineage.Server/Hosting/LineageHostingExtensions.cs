@@ -73,6 +73,7 @@ public static class LineageHostingExtensions
         services.AddSingleton<GraphQLHttpEndpoint>();
         services.AddSingleton<AnswerSerializer>();
         services.AddSingleton<HistoryExportEndpoint>();
+        services.AddSingleton<LineageExportEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<LineageSchema>()
@@ -129,6 +130,7 @@ public static class LineageHostingExtensions
         app.UseRateLimiter();
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.Map("/history", (HttpContext http, HistoryExportEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.Map("/lineage/export", (HttpContext http, LineageExportEndpoint endpoint) => endpoint.HandleAsync(http));
 
         // Liveness for container health checks: answers once start-up (schema, administrator) is done.
         app.MapGet("/healthz", () => Results.Text("ok\n"));

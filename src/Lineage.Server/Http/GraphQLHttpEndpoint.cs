@@ -385,6 +385,16 @@ internal sealed class GraphQLHttpEndpoint
         return answer;
     }
 
+    /// <summary>
+    /// Runs a query the server wrote itself (an HTTP export's) for <paramref name="actor"/>, under
+    /// the rules of every request: its limits, its cost and what the actor may see.
+    /// </summary>
+    public async Task<ExecutionResult> RunQueryAsync(HttpContext http, Actor actor, string query, JsonElement variables)
+    {
+        var (prepared, notExecuted) = Prepare(http, new GraphQLHttpRequest(query, null, variables, null), isGet: true);
+        return prepared is null ? notExecuted! : await RunAsync(http, prepared, NewContext(actor)).ConfigureAwait(false);
+    }
+
     private static ExecutionResult RolledBack(ExecutionResult result, IEnumerable<ExecutionError> errors)
     {
         var marked = new ExecutionErrors();

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
@@ -117,6 +119,60 @@ public sealed partial class LineageExportTests : IAsyncLifetime
         var message = error.GetProperty("message").GetString()!;
         Assert.Contains("$format", message, StringComparison.Ordinal);
         Assert.Contains("LineageExportFormat", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_http_export_sends_the_text_of_the_query_as_a_file_of_its_format()
+    {
+        var (_, graphml, _) = await ExportAsync("GRAPHML");
+        using var response = await _admin.Http.GetAsync(
+            "/lineage/export?start=acme/zoo/zoo-eval-results:v0&direction=upstream&depth=10&format=graphml", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/graphml+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("inline; filename=\"lineage-acme_zoo_zoo-eval-results_v0.graphml\"", response.Content.Headers.ContentDisposition?.ToString());
+        Assert.Equal(graphml, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        using var dot = await _admin.Http.GetAsync("/lineage/export?start=acme/zoo/zoo-ylbchv20:v0&format=DOT&depth=1&artifactTypes=model,dataset", TestContext.Current.CancellationToken);
+        Assert.Equal("text/vnd.graphviz", dot.Content.Headers.ContentType?.MediaType);
+        var text = await dot.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("\"acme/zoo/rural-feather-20\" -> \"acme/zoo/zoo-ylbchv20:v0\" [label=logged];", text, StringComparison.Ordinal);
+        Assert.Contains("\"acme/zoo/zoo-ylbchv20:v0\" -> \"acme/zoo/northern-lake-21\" [label=used];", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("format=dot", 400, "INVALID_ARGUMENT", "'start' is required")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0", 400, "INVALID_ARGUMENT", "'format' is required")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=png", 400, "INVALID_ARGUMENT", "'png' is not an export format: use one of mermaid, dot, graphml")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&depth=three", 400, "INVALID_ARGUMENT", "'depth' must be a whole number, not 'three'")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&depth=-1", 400, "INVALID_ARGUMENT", "depth must be 0 or more")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&direction=sideways", 400, "INVALID_ARGUMENT", "$direction")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&maxNodes=999999", 400, "LIMIT_EXCEEDED", "too complex")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&format=dot", 400, "INVALID_ARGUMENT", "'format' is given 2 times")]
+    [InlineData("start=acme/zoo/nothing:v0&format=dot", 404, "NOT_FOUND", "'acme/zoo/nothing:v0' not found")]
+    public async Task a_bad_export_request_is_refused_with_a_status_and_a_message_naming_the_problem(string query, int status, string code, string message)
+    {
+        using var response = await _admin.Http.GetAsync("/lineage/export?" + query, TestContext.Current.CancellationToken);
+        Assert.Equal(status, (int)response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors")[0];
+        Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains(message, error.GetProperty("message").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task the_http_export_asks_for_a_key_takes_only_get_and_shows_nothing_a_caller_may_not_see()
+    {
+        using var anonymous = _app.GraphQL(null).Http;
+        using var noKey = await anonymous.GetAsync("/lineage/export?start=acme/zoo/zoo-ylbchv20:v0&format=dot", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+        Assert.Equal("Bearer", noKey.Headers.WwwAuthenticate.ToString());
+
+        using var post = await _admin.Http.PostAsync("/lineage/export?start=acme/zoo/zoo-ylbchv20:v0&format=dot", null, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, post.StatusCode);
+
+        // bo holds no role in acme: its versions are as missing to bo as ones that do not exist.
+        var bo = await _app.UserAsync("bo");
+        using var hidden = await bo.Http.GetAsync("/lineage/export?start=acme/zoo/zoo-ylbchv20:v0&format=dot", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 
     [GeneratedRegex("""^  "([^"]+)" \[label="([^"]+)", shape=(box|ellipse)""", RegexOptions.Multiline)]

@@ -57,7 +57,8 @@ internal sealed class LineageErrorInfoProvider : IErrorInfoProvider
         return new ErrorInfo { Message = message, Extensions = extensions };
     }
 
-    private static string CodeOf(ExecutionError error) => error switch
+    /// <summary>The code an error is answered with.</summary>
+    public static string CodeOf(ExecutionError error) => error switch
     {
         LineageExecutionError lineage => lineage.Code!,
         SyntaxError => ParseFailed,
