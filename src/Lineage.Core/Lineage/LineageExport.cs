@@ -20,10 +20,13 @@ public enum LineageExportFormat
 /// <summary>
 /// Writes a lineage answer as text. Nodes are named by their full paths (never by internal
 /// ids); runs are boxes and versions are round, as on the web page; edges point the way the
-/// data flows.
+/// data flows. An answer the depth or the budget cut says so: in a comment of Mermaid and DOT,
+/// in the graph's <c>truncated</c> data in GraphML.
 /// </summary>
 public static class LineageExport
 {
+    private const string TruncatedNote = "truncated: the depth or the node budget left out nodes or edges";
+
     public static string Write(LineageGraph graph, LineageExportFormat format)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -60,6 +63,11 @@ public static class LineageExport
         static string Label(string text) => text.Replace("\"", "#quot;", StringComparison.Ordinal);
 
         var text = new StringBuilder("flowchart LR\n");
+        if (graph.Truncated)
+        {
+            text.Append("  %% ").Append(TruncatedNote).Append('\n');
+        }
+
         for (var i = 0; i < graph.Nodes.Count; i++)
         {
             var node = graph.Nodes[i];
@@ -87,6 +95,11 @@ public static class LineageExport
         static string Quoted(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
         var text = new StringBuilder("digraph lineage {\n  rankdir=LR;\n");
+        if (graph.Truncated)
+        {
+            text.Append("  // ").Append(TruncatedNote).Append('\n');
+        }
+
         foreach (var node in graph.Nodes)
         {
             var shape = node.Node.Kind == NodeKind.Run ? "box" : "ellipse";
@@ -140,9 +153,11 @@ public static class LineageExport
             Key("type", "node", "type", "string");
             Key("hops", "node", "hops", "int");
             Key("edgeKind", "edge", "kind", "string");
+            Key("truncated", "graph", "truncated", "boolean");
             xml.WriteStartElement("graph", ns);
             xml.WriteAttributeString("id", "lineage");
             xml.WriteAttributeString("edgedefault", "directed");
+            Data("truncated", graph.Truncated ? "true" : "false");
             for (var i = 0; i < graph.Nodes.Count; i++)
             {
                 var node = graph.Nodes[i];

@@ -1,9 +1,12 @@
 using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
 using Lineage.Audit;
 using Lineage.Errors;
 using Lineage.Lineage;
 using Lineage.Model;
 using Lineage.Names;
+using Lineage.Server.GraphQL.Types;
 using Lineage.Store;
 
 namespace Lineage.Server.GraphQL;
@@ -11,6 +14,16 @@ namespace Lineage.Server.GraphQL;
 /// <summary>Turns the arguments of <c>Query.lineage</c> into a checked <see cref="LineageQuery"/>.</summary>
 internal static class LineageArguments
 {
+    /// <summary>The arguments of <c>Query.lineage</c>, for a field that walks as it does.</summary>
+    public static FieldBuilder<TSource, TReturn> WalkArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) => field
+        .Argument<NonNullGraphType<StringGraphType>>("start", "A run path or a version name (names with ':' are versions).")
+        .Argument<LineageDirectionType>("direction", "UPSTREAM, DOWNSTREAM or BOTH.", a => a.DefaultValue = LineageDirection.Both)
+        .Argument<IntGraphType>("depth", "How many hops to walk, 0 to 100.", a => a.DefaultValue = 3)
+        .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("artifactTypes", "Only versions of these types are returned and walked through.")
+        .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("jobTypes", "Only runs of these job types are returned and walked through.")
+        .Argument<IntGraphType>("maxNodes", "The node budget (1000 when not given, at most 50000); the answer says when it or the depth cut anything.")
+        .Argument<DateTimeGraphType>("asOf", "A past time: only what was recorded by then is walked (not in the future, not before the start began).");
+
     public static async Task<LineageQuery> ReadAsync(IResolveFieldContext context, LineageContext lineage, CancellationToken cancellationToken)
     {
         var (depth, maxNodes) = Budget(context, lineage, 3);

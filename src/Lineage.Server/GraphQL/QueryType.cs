@@ -42,13 +42,7 @@ internal sealed partial class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<LineageGraphType>>("lineage")
             .Description("The lineage graph around a run or an artifact version, up to a depth and a node budget.")
-            .Argument<NonNullGraphType<StringGraphType>>("start", "A run path or a version name (names with ':' are versions).")
-            .Argument<LineageDirectionType>("direction", "UPSTREAM, DOWNSTREAM or BOTH.", a => a.DefaultValue = LineageDirection.Both)
-            .Argument<IntGraphType>("depth", "How many hops to walk, 0 to 100.", a => a.DefaultValue = 3)
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("artifactTypes", "Only versions of these types are returned and walked through.")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("jobTypes", "Only runs of these job types are returned and walked through.")
-            .Argument<IntGraphType>("maxNodes", "The node budget (1000 when not given, at most 50000); truncated tells whether it cut anything.")
-            .Argument<DateTimeGraphType>("asOf", "A past time: only what was recorded by then is walked (not in the future, not before the start began).")
+            .WalkArguments()
             .ResolveAsync(async c =>
             {
                 var lineage = c.Lineage();
@@ -58,14 +52,8 @@ internal sealed partial class QueryType : ObjectGraphType
 
         Field<NonNullGraphType<StringGraphType>>("lineageExport")
             .Description("The answer lineage gives for the same arguments, as text to paste into documents or open in graph tools: nodes named by their paths, runs as boxes, versions round, edges the way data flows.")
-            .Argument<NonNullGraphType<StringGraphType>>("start", "A run path or a version name (names with ':' are versions).")
+            .WalkArguments()
             .Argument<NonNullGraphType<LineageExportFormatType>>("format", "MERMAID, DOT or GRAPHML.")
-            .Argument<LineageDirectionType>("direction", "UPSTREAM, DOWNSTREAM or BOTH.", a => a.DefaultValue = LineageDirection.Both)
-            .Argument<IntGraphType>("depth", "How many hops to walk, 0 to 100.", a => a.DefaultValue = 3)
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("artifactTypes", "Only versions of these types are returned and walked through.")
-            .Argument<ListGraphType<NonNullGraphType<StringGraphType>>>("jobTypes", "Only runs of these job types are returned and walked through.")
-            .Argument<IntGraphType>("maxNodes", "The node budget (1000 when not given, at most 50000).")
-            .Argument<DateTimeGraphType>("asOf", "A past time: only what was recorded by then is walked.")
             .ResolveAsync(async c =>
             {
                 var lineage = c.Lineage();

@@ -30,6 +30,20 @@ public sealed class LineageExportTests
     }
 
     [Fact]
+    public void a_cut_answer_says_so_in_each_format()
+    {
+        var cut = Graph with { Truncated = true };
+        Assert.Contains("\n  %% truncated:", LineageExport.Write(cut, LineageExportFormat.Mermaid), StringComparison.Ordinal);
+        Assert.DoesNotContain("truncated", LineageExport.Write(Graph, LineageExportFormat.Mermaid), StringComparison.Ordinal);
+        Assert.Contains("\n  // truncated:", LineageExport.Write(cut, LineageExportFormat.Dot), StringComparison.Ordinal);
+        XNamespace ns = "http://graphml.graphdrawing.org/xmlns";
+        string Flag(LineageGraph g) => XDocument.Parse(LineageExport.Write(g, LineageExportFormat.GraphML)).Descendants(ns + "graph").Single()
+            .Elements(ns + "data").Single(d => (string)d.Attribute("key")! == "truncated").Value;
+        Assert.Equal("true", Flag(cut));
+        Assert.Equal("false", Flag(Graph));
+    }
+
+    [Fact]
     public void graphml_reads_back_every_name_exactly()
     {
         var xml = XDocument.Parse(LineageExport.Write(Graph, LineageExportFormat.GraphML));
