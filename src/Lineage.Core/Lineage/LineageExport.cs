@@ -15,6 +15,9 @@ public enum LineageExportFormat
 
     /// <summary>GraphML, for Gephi, yEd, NetworkX and other graph tools.</summary>
     GraphML,
+
+    /// <summary>OpenLineage 2-0-2 run events, a JSON array of one per run, for catalogs that take OpenLineage.</summary>
+    OpenLineage,
 }
 
 /// <summary>
@@ -27,11 +30,22 @@ public static class LineageExport
 {
     private const string TruncatedNote = "truncated: the depth or the node budget left out nodes or edges";
 
-    public static string Write(LineageGraph graph, LineageExportFormat format)
+    /// <summary>The schema OpenLineage run events are written to.</summary>
+    public const string RunEventSchema = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
+
+    /// <summary>The schema of the facet that carries a dataset's version.</summary>
+    public const string VersionFacetSchema = "https://openlineage.io/spec/facets/1-0-1/DatasetVersionDatasetFacet.json#/$defs/DatasetVersionDatasetFacet";
+
+    /// <summary>Who produced the events, as OpenLineage asks every event and facet to say.</summary>
+    public const string Producer = "urn:lineage:export";
+
+    /// <summary>The answer as text; <paramref name="at"/> is the time OpenLineage events are stamped with, the time of the export.</summary>
+    public static string Write(LineageGraph graph, LineageExportFormat format, DateTimeOffset at = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         return format switch
         {
+            LineageExportFormat.OpenLineage => OpenLineage(graph, at),
             LineageExportFormat.Mermaid => Mermaid(graph),
             LineageExportFormat.Dot => Dot(graph),
             LineageExportFormat.GraphML => GraphML(graph),
@@ -55,6 +69,96 @@ public static class LineageExport
                 yield return (from, to, edge.Kind);
             }
         }
+    }
+
+    /// <summary>
+    /// One run event per run of the answer, of type OTHER (metadata sent after the fact), stamped
+    /// with the time of the export: the job is the run's project and name, its runId a UUID made
+    /// from its path (the same in every export), its inputs the versions it used and its outputs
+    /// the versions it logged, within the answer. A dataset is the artifact's project and name;
+    /// the version is in its version facet.
+    /// </summary>
+    private static string OpenLineage(LineageGraph graph, DateTimeOffset at)
+    {
+        var inputs = new Dictionary<int, List<int>>();
+        var outputs = new Dictionary<int, List<int>>();
+        foreach (var (from, to, kind) in IndexedEdges(graph))
+        {
+            var (run, version, side) = kind == EdgeKind.Used ? (to, from, inputs) : (from, to, outputs);
+            if (!side.TryGetValue(run, out var list))
+            {
+                side[run] = list = [];
+            }
+
+            list.Add(version);
+        }
+
+        using var bytes = new MemoryStream();
+        using (var json = new System.Text.Json.Utf8JsonWriter(bytes, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            void Datasets(string name, List<int>? versions)
+            {
+                json.WriteStartArray(name);
+                foreach (var v in versions ?? [])
+                {
+                    var node = graph.Nodes[v];
+                    var colon = node.Name.LastIndexOf(':');
+                    json.WriteStartObject();
+                    json.WriteString("namespace", node.ProjectPath);
+                    json.WriteString("name", colon < 0 ? node.Name : node.Name[..colon]);
+                    json.WriteStartObject("facets");
+                    json.WriteStartObject("version");
+                    json.WriteString("_producer", Producer);
+                    json.WriteString("_schemaURL", VersionFacetSchema);
+                    json.WriteString("datasetVersion", colon < 0 ? node.Name : node.Name[(colon + 1)..]);
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteStartArray();
+            for (var i = 0; i < graph.Nodes.Count; i++)
+            {
+                var node = graph.Nodes[i];
+                if (node.Node.Kind != NodeKind.Run)
+                {
+                    continue;
+                }
+
+                json.WriteStartObject();
+                json.WriteString("eventType", "OTHER");
+                json.WriteString("eventTime", at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+                json.WriteStartObject("run");
+                json.WriteString("runId", RunId(node.Path));
+                json.WriteEndObject();
+                json.WriteStartObject("job");
+                json.WriteString("namespace", node.ProjectPath);
+                json.WriteString("name", node.Name);
+                json.WriteEndObject();
+                Datasets("inputs", inputs.GetValueOrDefault(i));
+                Datasets("outputs", outputs.GetValueOrDefault(i));
+                json.WriteString("producer", Producer);
+                json.WriteString("schemaURL", RunEventSchema);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(bytes.ToArray()) + "\n";
+    }
+
+    /// <summary>A UUID (version 8, RFC 9562) made from a run's path: the same run gets the same id in every export.</summary>
+    public static string RunId(string runPath)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("lineage run " + runPath));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x80);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        var hex = Convert.ToHexStringLower(hash, 0, 16);
+        return $"{hex[..8]}-{hex[8..12]}-{hex[12..16]}-{hex[16..20]}-{hex[20..32]}";
     }
 
     private static string Mermaid(LineageGraph graph)

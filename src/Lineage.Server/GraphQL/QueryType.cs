@@ -51,15 +51,16 @@ internal sealed partial class QueryType : ObjectGraphType
             });
 
         Field<NonNullGraphType<StringGraphType>>("lineageExport")
-            .Description("The answer lineage gives for the same arguments, as text to paste into documents or open in graph tools: nodes named by their paths, runs as boxes, versions round, edges the way data flows.")
+            .Description("The answer lineage gives for the same arguments, as text to paste into documents, open in graph tools or send to another catalog: nodes named by their paths, edges the way data flows.")
             .WalkArguments()
-            .Argument<NonNullGraphType<LineageExportFormatType>>("format", "MERMAID, DOT or GRAPHML.")
+            .Argument<NonNullGraphType<LineageExportFormatType>>("format", "MERMAID, DOT, GRAPHML or OPENLINEAGE.")
             .ResolveAsync(async c =>
             {
                 var lineage = c.Lineage();
                 var query = await LineageArguments.ReadAsync(c, lineage, c.CancellationToken).ConfigureAwait(false);
                 var graph = await lineage.Store.GetLineageAsync(query, lineage.Access, c.CancellationToken).ConfigureAwait(false);
-                return LineageExport.Write(graph, c.GetArgument<LineageExportFormat>("format"));
+                var now = c.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow();
+                return LineageExport.Write(graph, c.GetArgument<LineageExportFormat>("format"), now);
             });
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SearchHitType>>>>("search")

@@ -30,6 +30,7 @@ internal sealed class LineageExportEndpoint
         ["mermaid"] = ("MERMAID", "text/vnd.mermaid; charset=utf-8", "mmd"),
         ["dot"] = ("DOT", "text/vnd.graphviz; charset=utf-8", "dot"),
         ["graphml"] = ("GRAPHML", "application/graphml+xml; charset=utf-8", "graphml"),
+        ["openlineage"] = ("OPENLINEAGE", "application/json; charset=utf-8", "json"),
     };
 
     private readonly IActorAccessor _actors;

@@ -122,6 +122,42 @@ public sealed partial class LineageExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task openlineage_sends_a_run_event_per_run_with_the_versions_it_used_and_logged()
+    {
+        var (lineage, text, _) = await ExportAsync("OPENLINEAGE");
+        var events = JsonDocument.Parse(text).RootElement.EnumerateArray().ToList();
+        var runs = lineage.GetProperty("nodes").EnumerateArray().Where(n => n.GetProperty("kind").GetString() == "RUN").Select(n => n.GetProperty("name").GetString()).Order();
+        Assert.Equal(runs, events.Select(e => e.GetProperty("job").GetProperty("name").GetString()).Order());
+        foreach (var e in events)
+        {
+            // What the 2-0-2 schema requires of a run event.
+            Assert.Equal("OTHER", e.GetProperty("eventType").GetString());
+            Assert.True(DateTimeOffset.TryParse(e.GetProperty("eventTime").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+            Assert.Matches("^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", e.GetProperty("run").GetProperty("runId").GetString());
+            Assert.Equal("acme/zoo", e.GetProperty("job").GetProperty("namespace").GetString());
+            Assert.Equal("https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent", e.GetProperty("schemaURL").GetString());
+            Assert.True(Uri.TryCreate(e.GetProperty("producer").GetString(), UriKind.Absolute, out _));
+        }
+
+        var train = events.Single(e => e.GetProperty("job").GetProperty("name").GetString() == "rural-feather-20");
+        string Dataset(JsonElement d) => $"{d.GetProperty("namespace").GetString()}/{d.GetProperty("name").GetString()} {d.GetProperty("facets").GetProperty("version").GetProperty("datasetVersion").GetString()}";
+        Assert.Equal(["acme/zoo/split_zoo_dataset v4"], train.GetProperty("inputs").EnumerateArray().Select(Dataset));
+        Assert.Equal(["acme/zoo/zoo-ylbchv20 v0"], train.GetProperty("outputs").EnumerateArray().Select(Dataset));
+        var upload = events.Single(e => e.GetProperty("job").GetProperty("name").GetString() == "giddy-rain-1");
+        Assert.Empty(upload.GetProperty("inputs").EnumerateArray());
+
+        // A run has one id in every export, and no two runs share one.
+        var (_, again, _) = await ExportAsync("OPENLINEAGE");
+        var ids = events.Select(e => e.GetProperty("run").GetProperty("runId").GetString()).ToList();
+        Assert.Equal(ids, JsonDocument.Parse(again).RootElement.EnumerateArray().Select(e => e.GetProperty("run").GetProperty("runId").GetString()));
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+
+        using var response = await _admin.Http.GetAsync("/lineage/export?start=acme/zoo/zoo-eval-results:v0&direction=upstream&depth=10&format=openlineage", TestContext.Current.CancellationToken);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(events.Count, (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetArrayLength());
+    }
+
+    [Fact]
     public async Task the_http_export_sends_the_text_of_the_query_as_a_file_of_its_format()
     {
         var (_, graphml, _) = await ExportAsync("GRAPHML");
@@ -142,7 +178,7 @@ public sealed partial class LineageExportTests : IAsyncLifetime
     [Theory]
     [InlineData("format=dot", 400, "INVALID_ARGUMENT", "'start' is required")]
     [InlineData("start=acme/zoo/zoo-ylbchv20:v0", 400, "INVALID_ARGUMENT", "'format' is required")]
-    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=png", 400, "INVALID_ARGUMENT", "'png' is not an export format: use one of mermaid, dot, graphml")]
+    [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=png", 400, "INVALID_ARGUMENT", "'png' is not an export format: use one of mermaid, dot, graphml, openlineage")]
     [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&depth=three", 400, "INVALID_ARGUMENT", "'depth' must be a whole number, not 'three'")]
     [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&depth=-1", 400, "INVALID_ARGUMENT", "depth must be 0 or more")]
     [InlineData("start=acme/zoo/zoo-ylbchv20:v0&format=dot&direction=sideways", 400, "INVALID_ARGUMENT", "$direction")]

@@ -12,5 +12,6 @@ internal sealed class LineageExportFormatType : EnumerationGraphType
         Add("MERMAID", LineageExportFormat.Mermaid, "A Mermaid flowchart (flowchart LR), to paste into Markdown.");
         Add("DOT", LineageExportFormat.Dot, "A Graphviz digraph, for dot.");
         Add("GRAPHML", LineageExportFormat.GraphML, "GraphML, for Gephi, yEd or NetworkX.");
+        Add("OPENLINEAGE", LineageExportFormat.OpenLineage, "OpenLineage 2-0-2 run events (a JSON array, one event per run), for catalogs that take OpenLineage.");
     }
 }
