@@ -44,7 +44,7 @@ export function slices(nodes: ElementDefinition[], edges: ElementDefinition[], o
 
 /**
  * Where a large view opens: the whole layout when it fits at a zoom its names can be read at,
- * otherwise the start node at that zoom.
+ * otherwise the start node at that zoom (or, with no start, the whole layout however small).
  */
 export function opening(positions: Point[], start: Point | undefined, width: number, height: number, readable: number): { zoom: number; center: Point } {
   let x1 = Infinity, y1 = Infinity, x2 = -Infinity, y2 = -Infinity;
