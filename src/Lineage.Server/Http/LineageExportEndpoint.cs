@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Execution;
+using Microsoft.Extensions.Options;
 using Lineage.Errors;
 using Lineage.Server.Auth;
+using Lineage.Server.GraphQL;
 using Lineage.Server.GraphQL.Errors;
 
 namespace Lineage.Server.Http;
@@ -35,11 +37,13 @@ internal sealed class LineageExportEndpoint
 
     private readonly IActorAccessor _actors;
     private readonly GraphQLHttpEndpoint _graphql;
+    private readonly ApiLimits _limits;
 
-    public LineageExportEndpoint(IActorAccessor actors, GraphQLHttpEndpoint graphql)
+    public LineageExportEndpoint(IActorAccessor actors, GraphQLHttpEndpoint graphql, IOptions<ApiLimits> limits)
     {
         _actors = actors;
         _graphql = graphql;
+        _limits = limits.Value;
     }
 
     public async Task HandleAsync(HttpContext http)
@@ -72,6 +76,16 @@ internal sealed class LineageExportEndpoint
         var text = result.Data is ExecutionNode root && root.ToValue() is IDictionary<string, object?> data && data["lineageExport"] is string s
             ? s
             : throw new InvalidOperationException("the export query answered no text");
+        // The same bound as any answer of the GraphQL endpoint.
+        if (System.Text.Encoding.UTF8.GetByteCount(text) > _limits.MaxResponseBytes)
+        {
+            await ExportRequests.WriteErrorAsync(
+                http,
+                ErrorCodes.LimitExceeded,
+                $"the export is larger than {_limits.MaxResponseBytes} bytes (limit maxResponseBytes): lower maxNodes or depth, or filter by type").ConfigureAwait(false);
+            return;
+        }
+
         var start = variables["start"]!.GetValue<string>();
         var name = string.Concat(start.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
         http.Response.StatusCode = StatusCodes.Status200OK;

@@ -211,6 +211,23 @@ public sealed partial class LineageExportTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     }
 
+    [Fact]
+    public async Task an_export_larger_than_an_answer_may_be_is_refused_whole()
+    {
+        await using var small = new LineageApp { Limits = limits => limits.MaxResponseBytes = 1024 };
+        var admin = small.GraphQL();
+        await ZooExample.SeedAsync(admin);
+        using var response = await admin.Http.GetAsync("/lineage/export?start=acme/zoo/zoo-eval-results:v0&direction=upstream&depth=10&format=graphml", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("errors")[0];
+        Assert.Equal("LIMIT_EXCEEDED", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("maxResponseBytes", error.GetProperty("message").GetString()!, StringComparison.Ordinal);
+
+        // A smaller view of the same lineage fits.
+        using var fits = await admin.Http.GetAsync("/lineage/export?start=acme/zoo/zoo-eval-results:v0&direction=upstream&depth=1&format=mermaid", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, fits.StatusCode);
+    }
+
     [GeneratedRegex("""^  "([^"]+)" \[label="([^"]+)", shape=(box|ellipse)""", RegexOptions.Multiline)]
     private static partial Regex DotNode();
 
