@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL.Execution;
-using Microsoft.Extensions.Options;
 using Lineage.Errors;
 using Lineage.Server.Auth;
 using Lineage.Server.GraphQL;
 using Lineage.Server.GraphQL.Errors;
+using Microsoft.Extensions.Options;
 
 namespace Lineage.Server.Http;
 
