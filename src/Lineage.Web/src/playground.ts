@@ -64,8 +64,9 @@ query VerifyHistory {
 
 /**
  * GraphiQL's dark editor theme draws comments in a green that reaches only 4.3:1 against its
- * background. The dark theme here is GraphiQL's with comments lighter (6.6:1); the light one is
- * GraphiQL's own. Both are defined before GraphiQL makes its editors, from the editor module
+ * background. The dark theme here is made as GraphiQL's is (on vs-dark, with its colour for
+ * arguments, a clear background and its focus colour), with comments lighter (6.6:1); the light
+ * one is GraphiQL's own. It is defined before GraphiQL makes its editors, in the editor module
  * GraphiQL loads itself.
  */
 const editorTheme = { dark: 'lineage-dark', light: 'graphiql-LIGHT' };
