@@ -77,7 +77,8 @@ internal sealed class LineageExportEndpoint
             ? s
             : throw new InvalidOperationException("the export query answered no text");
         // The same bound as any answer of the GraphQL endpoint.
-        if (System.Text.Encoding.UTF8.GetByteCount(text) > _limits.MaxResponseBytes)
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        if (bytes.Length > _limits.MaxResponseBytes)
         {
             await ExportRequests.WriteErrorAsync(
                 http,
@@ -91,7 +92,7 @@ internal sealed class LineageExportEndpoint
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = format.MediaType;
         http.Response.Headers.ContentDisposition = $"inline; filename=\"lineage-{name}.{format.Extension}\"";
-        await http.Response.WriteAsync(text, http.RequestAborted).ConfigureAwait(false);
+        await http.Response.Body.WriteAsync(bytes, http.RequestAborted).ConfigureAwait(false);
     }
 
     private static (JsonObject Variables, (string Enum, string MediaType, string Extension) Format) ReadParameters(IQueryCollection parameters)
