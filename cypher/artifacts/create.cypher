@@ -12,4 +12,4 @@ SET q.value = coalesce(q.value, 0) + 1
 CREATE (a:Artifact {
   id: q.value, projectId: $projectId, namespaceId: $namespaceId, namespace: $namespace, project: $project,
   name: $name, searchName: toLower($name), path: $path, type: $type, createdAt: $at, nextVersionIndex: 0})
-RETURN a.id AS id
+RETURN a {.*} AS artifact

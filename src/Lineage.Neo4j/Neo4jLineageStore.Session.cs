@@ -81,26 +81,26 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
         public async Task<RunRecord> LoadRunAsync(long id, CancellationToken cancellationToken) =>
             (await LoadRunsAsync(s, [id], cancellationToken).ConfigureAwait(false))[0];
 
-        public async Task<ArtifactRecord?> FindArtifactAsync(RunRecord run, string name, CancellationToken cancellationToken)
+        public async Task<ArtifactRecord?> FindArtifactAsync(ProjectKey project, string name, CancellationToken cancellationToken)
         {
-            var row = await s.RowAsync("artifacts/by-path", cancellationToken, ("path", $"{run.Namespace}/{run.Project}/{name}")).ConfigureAwait(false);
+            var row = await s.RowAsync("artifacts/by-path", cancellationToken, ("path", $"{project.Namespace}/{project.Name}/{name}")).ConfigureAwait(false);
             return row is null ? null : Records.Artifact(row["artifact"]);
         }
 
-        public async Task<long> InsertArtifactAsync(RunRecord run, string name, string type, CancellationToken cancellationToken)
+        public async Task<ArtifactRecord> InsertArtifactAsync(ProjectKey project, string name, string type, CancellationToken cancellationToken)
         {
             var row = await s.RowAsync(
                 "artifacts/create",
                 cancellationToken,
-                ("projectId", run.ProjectId),
-                ("namespaceId", run.NamespaceId),
-                ("namespace", run.Namespace),
-                ("project", run.Project),
+                ("projectId", project.Id),
+                ("namespaceId", project.NamespaceId),
+                ("namespace", project.Namespace),
+                ("project", project.Name),
                 ("name", name),
-                ("path", $"{run.Namespace}/{run.Project}/{name}"),
+                ("path", $"{project.Namespace}/{project.Name}/{name}"),
                 ("type", type),
                 ("at", store.Now())).ConfigureAwait(false);
-            return row!.Long("id");
+            return Records.Artifact(row!["artifact"]);
         }
 
         public async Task<(long Id, int Index)?> FindVersionByDigestAsync(long artifactId, string digest, CancellationToken cancellationToken)
@@ -110,18 +110,18 @@ public sealed partial class Neo4jLineageStore : IStoreSessionSource
         }
 
         public async Task<(long Id, int Index)> InsertVersionAsync(
-            long artifactId, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken)
+            ArtifactRecord artifact, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken)
         {
             var row = await s.RowAsync(
                 "versions/create",
                 cancellationToken,
-                ("artifactId", artifactId),
-                ("projectId", run.ProjectId),
-                ("namespaceId", run.NamespaceId),
-                ("namespace", run.Namespace),
-                ("project", run.Project),
-                ("artifactName", command.Name),
-                ("type", command.Type),
+                ("artifactId", artifact.Id),
+                ("projectId", artifact.ProjectId),
+                ("namespaceId", artifact.NamespaceId),
+                ("namespace", artifact.Namespace),
+                ("project", artifact.Project),
+                ("artifactName", artifact.Name),
+                ("type", artifact.Type),
                 ("digest", command.Digest),
                 ("fields", MapFields.Of(command.Fields)),
                 ("runId", run.Id),

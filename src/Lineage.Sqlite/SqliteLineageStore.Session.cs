@@ -130,33 +130,34 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
         public async Task<RunRecord> LoadRunAsync(long id, CancellationToken cancellationToken) =>
             (await LoadRunsAsync(s, [id], cancellationToken).ConfigureAwait(false))[0];
 
-        public async Task<ArtifactRecord?> FindArtifactAsync(RunRecord run, string name, CancellationToken cancellationToken)
+        public async Task<ArtifactRecord?> FindArtifactAsync(ProjectKey project, string name, CancellationToken cancellationToken)
         {
-            if (s.KnownArtifacts.TryGetValue((run.ProjectId, name), out var known))
+            if (s.KnownArtifacts.TryGetValue((project.Id, name), out var known))
             {
                 return known;
             }
 
             var found = (await s.RecordsAsync(
                 $"SELECT {Rows.ArtifactColumns} FROM artifacts a {Rows.ArtifactJoins} WHERE a.project_id = $p AND a.name = $n",
-                ArtifactRecord.Read, cancellationToken, ("$p", run.ProjectId), ("$n", name)).ConfigureAwait(false)).FirstOrDefault();
+                ArtifactRecord.Read, cancellationToken, ("$p", project.Id), ("$n", name)).ConfigureAwait(false)).FirstOrDefault();
             if (found is not null)
             {
-                s.KnownArtifacts[(run.ProjectId, name)] = found;
+                s.KnownArtifacts[(project.Id, name)] = found;
             }
 
             return found;
         }
 
-        public async Task<long> InsertArtifactAsync(RunRecord run, string name, string type, CancellationToken cancellationToken)
+        public async Task<ArtifactRecord> InsertArtifactAsync(ProjectKey project, string name, string type, CancellationToken cancellationToken)
         {
             var at = store.Now();
             var id = await s.ScalarAsync<long>(
                 "INSERT INTO artifacts (project_id, name, type, created_at) VALUES ($p, $n, $t, $at) RETURNING id",
-                cancellationToken, ("$p", run.ProjectId), ("$n", name), ("$t", type), ("$at", at)).ConfigureAwait(false);
-            s.Added?.Artifacts.Add((id, run.ProjectId, name, type));
-            s.KnownArtifacts[(run.ProjectId, name)] = new ArtifactRecord(id, run.ProjectId, run.NamespaceId, run.Namespace, run.Project, name, type, Time.Parse(at));
-            return id;
+                cancellationToken, ("$p", project.Id), ("$n", name), ("$t", type), ("$at", at)).ConfigureAwait(false);
+            s.Added?.Artifacts.Add((id, project.Id, name, type));
+            var artifact = new ArtifactRecord(id, project.Id, project.NamespaceId, project.Namespace, project.Name, name, type, Time.Parse(at));
+            s.KnownArtifacts[(project.Id, name)] = artifact;
+            return artifact;
         }
 
         public async Task<(long Id, int Index)?> FindVersionByDigestAsync(long artifactId, string digest, CancellationToken cancellationToken)
@@ -169,8 +170,9 @@ public sealed partial class SqliteLineageStore : IStoreSessionSource
         }
 
         public async Task<(long Id, int Index)> InsertVersionAsync(
-            long artifactId, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken)
+            ArtifactRecord artifact, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken)
         {
+            var artifactId = artifact.Id;
             var (columns, values, fields) = RowFields.Insert(command.Fields);
             var (id, index) = (await s.QueryAsync(
                 $"""

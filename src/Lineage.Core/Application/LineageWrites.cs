@@ -154,7 +154,7 @@ public sealed class LineageWrites(IStoreSessionSource store)
     /// Projects come into being on first use, as <c>wandb.init</c> does, for the MEMBERs of an
     /// existing namespace. Namespaces are never made here: only by createNamespace.
     /// </summary>
-    private static async Task<ProjectRecord> EnsureProjectAsync(IStoreSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
+    internal static async Task<ProjectRecord> EnsureProjectAsync(IStoreSession s, ProjectPath path, Actor actor, CancellationToken cancellationToken)
     {
         var namespaceId = await s.FindNamespaceIdAsync(path.Namespace, cancellationToken).ConfigureAwait(false)
             ?? throw IdentityRules.NamespaceToCreateFirst(path.Namespace, actor);
@@ -186,8 +186,19 @@ public sealed class LineageWrites(IStoreSessionSource store)
     {
         var run = await RequireRunAsync(s, command.Run, actor.Access, cancellationToken).ConfigureAwait(false);
         RunRules.RequireRunning(run, "log artifacts");
-        var artifactId = await EnsureArtifactAsync(s, run, command, cancellationToken).ConfigureAwait(false);
-        var found = await s.FindVersionByDigestAsync(artifactId, command.Digest, cancellationToken).ConfigureAwait(false);
+        var artifact = await EnsureArtifactAsync(s, run.ProjectKey, command, cancellationToken).ConfigureAwait(false);
+        return await RecordLoggedAsync(s, run, artifact, command, actor, added, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Records that <paramref name="run"/> logged the command's content in <paramref name="artifact"/>:
+    /// a new version (audited), or, when a version has the same digest, one more logger of it.
+    /// The caller has checked the run and the artifact. Returns the version's id.
+    /// </summary>
+    internal static async Task<long> RecordLoggedAsync(
+        IStoreSession s, RunRecord run, ArtifactRecord artifact, LogArtifactCommand command, Actor actor, Tally? added, CancellationToken cancellationToken)
+    {
+        var found = await s.FindVersionByDigestAsync(artifact.Id, command.Digest, cancellationToken).ConfigureAwait(false);
         long versionId;
         int versionIndex;
         if (found is { } same)
@@ -199,12 +210,12 @@ public sealed class LineageWrites(IStoreSessionSource store)
         }
         else
         {
-            (versionId, versionIndex) = await s.InsertVersionAsync(artifactId, run, command, actor, cancellationToken).ConfigureAwait(false);
+            (versionId, versionIndex) = await s.InsertVersionAsync(artifact, run, command, actor, cancellationToken).ConfigureAwait(false);
             await s.InsertEdgeAsync(EdgeKind.Logged, run.Id, versionId, actor, cancellationToken).ConfigureAwait(false);
             added?.Add(versions: 1, edges: 1);
         }
 
-        var scope = AliasScope.OfArtifact(artifactId, $"{run.Namespace}/{run.Project}/{command.Name}");
+        var scope = AliasScope.OfArtifact(artifact.Id, artifact.Path);
         var subject = new AuditSubject(versionId, $"v{versionIndex}", null);
         if (found is null)
         {
@@ -219,15 +230,15 @@ public sealed class LineageWrites(IStoreSessionSource store)
         return versionId;
     }
 
-    private static async Task<long> EnsureArtifactAsync(IStoreSession s, RunRecord run, LogArtifactCommand command, CancellationToken cancellationToken)
+    private static async Task<ArtifactRecord> EnsureArtifactAsync(IStoreSession s, ProjectKey project, LogArtifactCommand command, CancellationToken cancellationToken)
     {
-        if (await s.FindArtifactAsync(run, command.Name, cancellationToken).ConfigureAwait(false) is not { } existing)
+        if (await s.FindArtifactAsync(project, command.Name, cancellationToken).ConfigureAwait(false) is not { } existing)
         {
-            return await s.InsertArtifactAsync(run, command.Name, command.Type, cancellationToken).ConfigureAwait(false);
+            return await s.InsertArtifactAsync(project, command.Name, command.Type, cancellationToken).ConfigureAwait(false);
         }
 
         return existing.Type == command.Type
-            ? existing.Id
+            ? existing
             : throw new ConflictException($"artifact '{existing.Path}' has type '{existing.Type}', not '{command.Type}'");
     }
 
@@ -244,7 +255,7 @@ public sealed class LineageWrites(IStoreSessionSource store)
     }
 
     /// <summary>Adds an edge between a run and a version unless it exists, refusing one that would close a cycle.</summary>
-    private static async Task AddEdgeAsync(
+    internal static async Task AddEdgeAsync(
         IStoreSession s, EdgeKind kind, long runId, long versionId, Actor actor, Tally? added, CancellationToken cancellationToken)
     {
         if (await s.HasEdgeAsync(kind, runId, versionId, cancellationToken).ConfigureAwait(false))
@@ -291,7 +302,7 @@ public sealed class LineageWrites(IStoreSessionSource store)
         version.Link is { } link ? s.LoadLinkAsync(link.Id, cancellationToken) : s.LoadVersionAsync(version.Id, cancellationToken);
 
     /// <summary>What a batch has added so far.</summary>
-    private sealed class Tally
+    internal sealed class Tally
     {
         public int Versions { get; private set; }
 

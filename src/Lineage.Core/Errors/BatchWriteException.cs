@@ -6,8 +6,8 @@ namespace Lineage.Errors;
 /// </summary>
 public sealed class BatchWriteException : LineageException
 {
-    public BatchWriteException(int index, int count, LineageException inner)
-        : base($"write {index + 1} of {count} in the batch was refused, and nothing of the batch was stored: {inner?.Message}", inner!)
+    public BatchWriteException(int index, int count, LineageException inner, string item = "write")
+        : base($"{item} {index + 1} of {count} in the batch was refused, and nothing of the batch was stored: {inner?.Message}", inner!)
     {
         ArgumentNullException.ThrowIfNull(inner);
         Index = index;

@@ -23,6 +23,9 @@ public sealed record RunRecord(
 
     public string Path => $"{Namespace}/{Project}/{Name}";
 
+    /// <summary>The project the run belongs to.</summary>
+    public ProjectKey ProjectKey => new(ProjectId, NamespaceId, Namespace, Project);
+
     /// <summary>A run from its stored fields: the one list of what a run is made of, for every store.</summary>
     public static RunRecord Read(IFieldReader f) => new(
         f.Long("id"),

@@ -37,16 +37,16 @@ public partial interface IStoreSession
 
     Task<RunRecord> LoadRunAsync(long id, CancellationToken cancellationToken);
 
-    /// <summary>The artifact named <paramref name="name"/> in <paramref name="run"/>'s project.</summary>
-    Task<ArtifactRecord?> FindArtifactAsync(RunRecord run, string name, CancellationToken cancellationToken);
+    /// <summary>The artifact named <paramref name="name"/> in the project.</summary>
+    Task<ArtifactRecord?> FindArtifactAsync(ProjectKey project, string name, CancellationToken cancellationToken);
 
-    Task<long> InsertArtifactAsync(RunRecord run, string name, string type, CancellationToken cancellationToken);
+    Task<ArtifactRecord> InsertArtifactAsync(ProjectKey project, string name, string type, CancellationToken cancellationToken);
 
     /// <summary>The version of an artifact with this digest: its id and index.</summary>
     Task<(long Id, int Index)?> FindVersionByDigestAsync(long artifactId, string digest, CancellationToken cancellationToken);
 
-    /// <summary>Stores the artifact's next version, with its files; returns its id and index.</summary>
-    Task<(long Id, int Index)> InsertVersionAsync(long artifactId, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken);
+    /// <summary>Stores the artifact's next version, logged by <paramref name="run"/>, with its files; returns its id and index.</summary>
+    Task<(long Id, int Index)> InsertVersionAsync(ArtifactRecord artifact, RunRecord run, LogArtifactCommand command, Actor actor, CancellationToken cancellationToken);
 
     /// <summary>A version of a project artifact or, when the name's project is a registry, a linked version.</summary>
     Task<VersionRecord?> FindVersionAsync(VersionRef name, CancellationToken cancellationToken);

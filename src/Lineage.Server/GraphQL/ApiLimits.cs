@@ -9,6 +9,9 @@ public sealed class ApiLimits
     /// <summary>Largest request body accepted, in bytes.</summary>
     public int MaxRequestBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Largest body of OpenLineage events accepted at <c>/api/v1/lineage</c>, in bytes.</summary>
+    public int MaxLineageEventBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Longest GraphQL document accepted, in characters.</summary>
     public int MaxDocumentLength { get; set; } = 32 * 1024;
 

@@ -74,6 +74,8 @@ public static class LineageHostingExtensions
         services.AddSingleton<AnswerSerializer>();
         services.AddSingleton<HistoryExportEndpoint>();
         services.AddSingleton<LineageExportEndpoint>();
+        services.AddSingleton<OpenLineageIngest>();
+        services.AddSingleton<OpenLineageEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<LineageSchema>()
@@ -101,7 +103,7 @@ public static class LineageHostingExtensions
         return builder;
     }
 
-    /// <summary>Serves the web page, authenticates API keys, limits each key's request rate, and maps <c>/graphql</c>, the <c>/history</c> export and <c>/healthz</c>.</summary>
+    /// <summary>Serves the web page, authenticates API keys, limits each key's request rate, and maps <c>/graphql</c>, the <c>/history</c> and <c>/lineage/export</c> exports, OpenLineage's <c>/api/v1/lineage</c> and <c>/healthz</c>.</summary>
     public static WebApplication MapLineage(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -131,6 +133,7 @@ public static class LineageHostingExtensions
         app.Map("/graphql", (HttpContext http, GraphQLHttpEndpoint endpoint) => endpoint.HandleAsync(http));
         app.Map("/history", (HttpContext http, HistoryExportEndpoint endpoint) => endpoint.HandleAsync(http));
         app.Map("/lineage/export", (HttpContext http, LineageExportEndpoint endpoint) => endpoint.HandleAsync(http));
+        app.Map("/api/v1/lineage", (HttpContext http, OpenLineageEndpoint endpoint) => endpoint.HandleAsync(http));
 
         // Liveness for container health checks: answers once start-up (schema, administrator) is done.
         app.MapGet("/healthz", () => Results.Text("ok\n"));

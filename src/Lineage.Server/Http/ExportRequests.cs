@@ -12,8 +12,8 @@ namespace Lineage.Server.Http;
 /// </summary>
 internal static class ExportRequests
 {
-    /// <summary>The caller, or null after answering 401 or 405.</summary>
-    public static async Task<Actor?> BeginAsync(HttpContext http, IActorAccessor actors)
+    /// <summary>The caller, or null after answering 401, or 405 to a method other than <paramref name="method"/>.</summary>
+    public static async Task<Actor?> BeginAsync(HttpContext http, IActorAccessor actors, string method = "GET")
     {
         var (actor, refusal) = await actors.GetActorAsync(http).ConfigureAwait(false);
         if (actor is null)
@@ -23,10 +23,10 @@ internal static class ExportRequests
             return null;
         }
 
-        if (!HttpMethods.IsGet(http.Request.Method))
+        if (!string.Equals(http.Request.Method, method, StringComparison.OrdinalIgnoreCase))
         {
-            http.Response.Headers.Allow = "GET";
-            await WriteErrorAsync(http, ErrorCodes.InvalidArgument, $"method {http.Request.Method} is not allowed: use GET", StatusCodes.Status405MethodNotAllowed).ConfigureAwait(false);
+            http.Response.Headers.Allow = method;
+            await WriteErrorAsync(http, ErrorCodes.InvalidArgument, $"method {http.Request.Method} is not allowed: use {method}", StatusCodes.Status405MethodNotAllowed).ConfigureAwait(false);
             return null;
         }
 
@@ -55,13 +55,21 @@ internal static class ExportRequests
         _ => StatusCodes.Status400BadRequest,
     };
 
-    public static async Task WriteErrorAsync(HttpContext http, string code, string message, int? status = null)
+    /// <summary>An error body shaped as GraphQL's: the message, and the code with any <paramref name="details"/> in <c>extensions</c>.</summary>
+    public static async Task WriteErrorAsync(
+        HttpContext http, string code, string message, int? status = null, IReadOnlyDictionary<string, object?>? details = null)
     {
         http.Response.StatusCode = status ?? StatusOf(code);
         http.Response.ContentType = ResponseMediaTypes.Json;
+        var extensions = new Dictionary<string, object?> { ["code"] = code };
+        foreach (var (key, value) in details ?? new Dictionary<string, object?>())
+        {
+            extensions[key] = value;
+        }
+
         await JsonSerializer.SerializeAsync(
             http.Response.Body,
-            new { errors = new[] { new { message, extensions = new { code } } } },
+            new { errors = new[] { new { message, extensions } } },
             cancellationToken: http.RequestAborted).ConfigureAwait(false);
     }
 }

@@ -140,7 +140,8 @@ internal static class GraphQLRequestReader
         }
     }
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
+    /// <summary>The whole body, or a 413 past <paramref name="maxBytes"/> naming the <paramref name="limit"/> setting.</summary>
+    internal static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, int maxBytes, CancellationToken cancellationToken, string limit = "maxRequestBytes")
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes + 1, 16 * 1024));
         while (true)
@@ -155,13 +156,13 @@ internal static class GraphQLRequestReader
             buffer.Advance(read);
             if (buffer.WrittenCount > maxBytes)
             {
-                throw TooLarge(maxBytes);
+                throw TooLarge(maxBytes, limit);
             }
         }
     }
 
-    private static RequestError TooLarge(int maxBytes) =>
-        new(StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {maxBytes} bytes (limit maxRequestBytes)", ErrorCodes.LimitExceeded);
+    internal static RequestError TooLarge(int maxBytes, string limit = "maxRequestBytes") =>
+        new(StatusCodes.Status413PayloadTooLarge, $"the request body is larger than {maxBytes} bytes (limit {limit})", ErrorCodes.LimitExceeded);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

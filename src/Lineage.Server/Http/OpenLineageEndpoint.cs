@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Lineage.Application;
+using Lineage.Errors;
+using Lineage.OpenLineage;
+using Lineage.Server.Auth;
+using Lineage.Server.GraphQL;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Lineage.Server.Http;
+
+/// <summary>
+/// <c>POST /api/v1/lineage</c>, where OpenLineage's HTTP transport sends events: one event as a
+/// JSON object, a batch as a JSON array, or one event per line (<c>application/x-ndjson</c>).
+/// Every event is checked before any is applied; then they apply in one transaction. Answers 201
+/// with what was added, or an error naming the event, the field and the rule.
+/// </summary>
+internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccessor actors, IOptions<ApiLimits> limits)
+{
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
+
+    private static readonly string[] NdjsonTypes = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"];
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        if (await ExportRequests.BeginAsync(http, actors, HttpMethods.Post).ConfigureAwait(false) is not { } actor)
+        {
+            return;
+        }
+
+        try
+        {
+            var lineageNamespace = ExportRequests.Single(http.Request.Query, "namespace") ?? actor.Name;
+            var events = await ReadEventsAsync(http.Request, limits.Value.MaxLineageEventBytes, http.RequestAborted).ConfigureAwait(false);
+            var added = await ingest.IngestAsync(events, lineageNamespace, limits.Value.MaxJsonBytes, actor, http.RequestAborted).ConfigureAwait(false);
+            http.Response.StatusCode = StatusCodes.Status201Created;
+            http.Response.ContentType = ResponseMediaTypes.Json;
+            await JsonSerializer.SerializeAsync(
+                http.Response.Body,
+                new { events = events.Count, runsCreated = added.Runs, versionsCreated = added.Versions, edgesCreated = added.Edges },
+                cancellationToken: http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (RequestError e)
+        {
+            await ExportRequests.WriteErrorAsync(http, e.Code, e.Message, e.Status).ConfigureAwait(false);
+        }
+        catch (LineageException e)
+        {
+            var status = e.Code is ErrorCodes.CycleDetected or ErrorCodes.Conflict ? StatusCodes.Status409Conflict : (int?)null;
+            await ExportRequests.WriteErrorAsync(http, e.Code, e.Message, status, e.Details).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<IReadOnlyList<OpenLineageEvent>> ReadEventsAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
+        {
+            throw new RequestError(
+                StatusCodes.Status415UnsupportedMediaType,
+                "send events with Content-Type: application/json (one event, or an array of events) or application/x-ndjson (one event per line)");
+        }
+
+        var mediaType = contentType.MediaType.Value ?? string.Empty;
+        var lines = NdjsonTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
+        if (!lines && !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestError(
+                StatusCodes.Status415UnsupportedMediaType,
+                $"Content-Type '{mediaType}' is not accepted: send application/json (one event, or an array of events) or application/x-ndjson (one event per line)");
+        }
+
+        if (contentType.Charset.HasValue && !string.Equals(contentType.Charset.Value, "utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestError(StatusCodes.Status415UnsupportedMediaType, $"charset '{contentType.Charset.Value}' is not supported: send UTF-8");
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            throw GraphQLRequestReader.TooLarge(maxBytes, "maxLineageEventBytes");
+        }
+
+        var body = await GraphQLRequestReader.ReadBodyAsync(request.Body, maxBytes, cancellationToken, "maxLineageEventBytes").ConfigureAwait(false);
+        var events = new List<OpenLineageEvent>();
+        if (lines)
+        {
+            var rest = body;
+            for (var line = 1; !rest.IsEmpty; line++)
+            {
+                var end = rest.Span.IndexOf((byte)'\n');
+                var text = end < 0 ? rest : rest[..end];
+                rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
+                if (text.Span.Trim(" \t\r"u8).IsEmpty)
+                {
+                    continue;
+                }
+
+                using var document = Parse(text, $"line {line}");
+                Add(events, document.RootElement);
+            }
+        }
+        else
+        {
+            using var document = Parse(body, "the request body");
+            if (document.RootElement.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var element in document.RootElement.EnumerateArray())
+                {
+                    Add(events, element);
+                }
+            }
+            else
+            {
+                Add(events, document.RootElement);
+            }
+        }
+
+        if (events.Count == 0)
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, "the request holds no events: send one event, an array of events, or one event per line");
+        }
+
+        return events;
+    }
+
+    private static void Add(List<OpenLineageEvent> events, JsonElement element)
+    {
+        if (events.Count == OpenLineageIngest.MaxEvents)
+        {
+            throw new RequestError(
+                StatusCodes.Status400BadRequest,
+                $"a request carries at most {OpenLineageIngest.MaxEvents} events (limit maxLineageEvents): send the rest in another",
+                ErrorCodes.LimitExceeded);
+        }
+
+        try
+        {
+            events.Add(OpenLineageReader.Read(element, events.Count));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, $"event {events.Count + 1} holds text that is not valid Unicode: {e.Message}");
+        }
+    }
+
+    private static JsonDocument Parse(ReadOnlyMemory<byte> text, string where)
+    {
+        try
+        {
+            return JsonDocument.Parse(text, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, $"{where} is not valid JSON: {e.Message}");
+        }
+    }
+}
