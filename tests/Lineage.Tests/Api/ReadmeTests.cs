@@ -16,7 +16,9 @@ namespace Lineage.Tests.Api;
 /// ids, keys, times and hashes aside. The history exports it shows (<c>curl …/history?…</c>)
 /// are fetched and compared the same way. A past time the README asks the reader to copy from
 /// an answer above (<c>&lt;!-- asOf: data.collection.history.nodes[4].at --&gt;</c>) is copied from
-/// the newest answer that has it into every <c>asOf: "…"</c> of the next block.
+/// the newest answer that has it into every <c>asOf: "…"</c> of the next block. The OpenLineage
+/// events it sends (<c>curl …/api/v1/lineage … -d '…'</c>) are posted as shown, and their answers
+/// compared too.
 /// </summary>
 [Trait(Cost.Name, Cost.Slow)]
 public sealed partial class ReadmeTests : IDisposable
@@ -45,6 +47,9 @@ public sealed partial class ReadmeTests : IDisposable
 
     [GeneratedRegex(@"""(http://127\.0\.0\.1:5000)?(/history\?[^""]+)""")]
     private static partial Regex ExportUrl();
+
+    [GeneratedRegex(@"""http://127\.0\.0\.1:5000(/api/v1/lineage[^""]*)"".*content-type: ([a-z/+-]+)""[^']*-d '([^']*)'", RegexOptions.Singleline)]
+    private static partial Regex EventPost();
 
     [Fact]
     public async Task every_document_of_the_readme_runs_in_order_on_an_empty_data_directory_and_answers_as_shown()
@@ -100,6 +105,16 @@ public sealed partial class ReadmeTests : IDisposable
 
                     asOf = null;
                     break;
+                case Events ev:
+                    var posted = await PostEventsAsync(server, keys[actor], ev);
+                    ran++;
+                    var eventProblem = ev.Expected.Count == 1 ? Compare(ev.Expected[0], posted, "") : "the README shows no answer";
+                    if (eventProblem is not null)
+                    {
+                        mismatches.Add($"line {ev.Line} (events to {ev.Path}): {eventProblem}\n  actual: {posted.GetRawText()}");
+                    }
+
+                    break;
                 case Export e:
                     var lines = await ExportAsync(server, keys[actor], e.Path);
                     ran++;
@@ -127,6 +142,17 @@ public sealed partial class ReadmeTests : IDisposable
             ? key
             : throw new InvalidOperationException($"the README acts as {actor} before giving {actor} a key"));
         using var response = await http.PostAsJsonAsync("/graphql", new { query = document }, Ct);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
+        return json.RootElement.Clone();
+    }
+
+    private static async Task<JsonElement> PostEventsAsync(ServerProcess server, string key, Events events)
+    {
+        using var http = new HttpClient { BaseAddress = server.Url };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var content = new StringContent(events.Body, Encoding.UTF8);
+        content.Headers.ContentType = new MediaTypeHeaderValue(events.ContentType);
+        using var response = await http.PostAsync(events.Path, content, Ct);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct));
         return json.RootElement.Clone();
     }
@@ -227,6 +253,9 @@ public sealed partial class ReadmeTests : IDisposable
 
     private sealed record Export(int Line, string Path, List<JsonElement> Expected) : Step(Line);
 
+    /// <summary>OpenLineage events posted with <c>curl … -d '…'</c>, and the answer shown after them.</summary>
+    private sealed record Events(int Line, string Path, string ContentType, string Body, List<JsonElement> Expected) : Step(Line);
+
     /// <summary>The README's steps: who acts, the GraphQL blocks with the answers shown after them, and the exports.</summary>
     private static List<Step> Parse(string readme)
     {
@@ -268,6 +297,10 @@ public sealed partial class ReadmeTests : IDisposable
                     last = new Documents(start, SplitDocuments(body), []);
                     steps.Add(last);
                     break;
+                case "sh" when body.Any(l => l.Contains("curl", StringComparison.Ordinal)) && EventPost().Match(string.Join('\n', body)) is { Success: true } post:
+                    last = new Events(start, post.Groups[1].Value, post.Groups[2].Value, post.Groups[3].Value, []);
+                    steps.Add(last);
+                    break;
                 case "sh" when body.Any(l => l.Contains("curl", StringComparison.Ordinal)) && ExportUrl().Match(string.Join(' ', body)) is { Success: true } url:
                     last = new Export(start, url.Groups[2].Value, []);
                     steps.Add(last);
@@ -278,6 +311,10 @@ public sealed partial class ReadmeTests : IDisposable
                     break;
                 case "json" when last is Export export:
                     export.Expected.AddRange(Values(string.Join('\n', body)));
+                    last = null;
+                    break;
+                case "json" when last is Events events:
+                    events.Expected.AddRange(Values(string.Join('\n', body)));
                     last = null;
                     break;
                 default:
