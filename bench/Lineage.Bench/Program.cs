@@ -7,7 +7,7 @@ namespace Lineage.Bench;
 /// <summary>
 /// <c>bench/run &lt;S|M|L&gt; [--seed N] [--data DIR] [--no-http] [--no-web] [--seconds N]</c>,
 /// <c>bench/run &lt;S|M|L&gt; --store neo4j [--erase]</c> (see <see cref="Neo4jBench"/>), <c>bench/run load [--minutes N] [--rate R]</c>
-/// (see <see cref="LoadRun"/>), <c>bench/run memory [--server DLL] [--loggers N] [--rounds N] [--label NAME]</c>
+/// (see <see cref="LoadRun"/>), <c>bench/run ingest [S|M|L]</c> (see <see cref="IngestBench"/>), <c>bench/run memory [--server DLL] [--loggers N] [--rounds N] [--label NAME]</c>
 /// (see <see cref="MemoryAttack"/>), or <c>bench/run --report</c>: generates the
 /// graph, measures, writes bench/results/&lt;size&gt;.json and docs/performance.md.
 /// </summary>
@@ -51,6 +51,20 @@ public static class BenchProgram
             var folder = Directory.CreateDirectory(Path.Combine(results, "memory")).FullName;
             await File.WriteAllTextAsync(Path.Combine(folder, $"{label}.json"), JsonSerializer.Serialize(memory, Report.Json)).ConfigureAwait(false);
             Console.WriteLine(MemoryAttack.Markdown(memory));
+            Directory.Delete(directory, recursive: true);
+            return;
+        }
+
+        if (args.FirstOrDefault() == "ingest")
+        {
+            var serverDll = Path.Combine(Report.RepositoryRoot(), "src", "Lineage.Server", "bin", "Release", "net10.0", "Lineage.Server.dll");
+            var ingestSize = BenchSize.Parse(args.Skip(1).FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "M");
+            var directory = Path.Combine(Path.GetTempPath(), $"lineage-ingest-{Environment.ProcessId}");
+            var ingest = await IngestBench.RunAsync(serverDll, directory, ingestSize, Console.Error).ConfigureAwait(false);
+            Directory.CreateDirectory(results);
+            await File.WriteAllTextAsync(Path.Combine(results, $"ingest-{ingestSize.Name}.json"), JsonSerializer.Serialize(ingest, Report.Json)).ConfigureAwait(false);
+            Report.Write(Path.Combine(Report.RepositoryRoot(), "docs"), Report.Load(results));
+            Console.WriteLine(IngestBench.Markdown(ingest));
             Directory.Delete(directory, recursive: true);
             return;
         }

@@ -167,6 +167,31 @@ public static class Report
         }
 
         text.AppendLine();
+        text.AppendLine("## OpenLineage ingestion");
+        text.AppendLine();
+        text.AppendLine("`bench/run ingest M` (or `S`, `L`) generates the graph of that size, starts the server on it, and");
+        text.AppendLine("posts OpenLineage run events to `/api/v1/lineage`: after a warm-up, 10 batches of 1,000 events");
+        text.AppendLine("one request at a time, then 8 emitters sending 250 single events each at once. Each run is a");
+        text.AppendLine("START with two inputs from a shared pool and a COMPLETE with one output, a new version each time;");
+        text.AppendLine("every dataset carries a schema and a version facet. It writes `bench/results/ingest-<size>.json`.");
+        var ingests = new[] { BenchSize.S, BenchSize.M, BenchSize.L }
+            .Select(size => Path.Combine(RepositoryRoot(), "bench", "results", $"ingest-{size.Name}.json"))
+            .Where(File.Exists)
+            .Select(file => JsonSerializer.Deserialize<IngestBenchResult>(File.ReadAllText(file), Json)!)
+            .ToList();
+        if (ingests.Count == 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Not measured yet.");
+        }
+
+        foreach (var ingest in ingests)
+        {
+            text.AppendLine();
+            text.Append(IngestBench.Markdown(ingest));
+        }
+
+        text.AppendLine();
         text.AppendLine("## On Neo4j");
         text.AppendLine();
         text.AppendLine("`bench/run S --store neo4j` (or `M`, `L`; `--erase` empties a database that already holds the");
