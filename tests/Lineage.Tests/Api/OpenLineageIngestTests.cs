@@ -285,7 +285,9 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
         {
             ["jobType"] = Facet("2-0-3/JobTypeJobFacet.json#/$defs/JobTypeJobFacet", new JsonObject
             {
-                ["processingType"] = "BATCH", ["integration"] = "AIRFLOW", ["jobType"] = "TASK",
+                ["processingType"] = "BATCH",
+                ["integration"] = "AIRFLOW",
+                ["jobType"] = "TASK",
             }),
         };
         var task = Guid.NewGuid();
