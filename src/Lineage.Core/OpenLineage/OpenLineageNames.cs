@@ -69,6 +69,30 @@ public static class OpenLineageNames
         return $"{(artifactName.Length > room ? artifactName[..room] : artifactName)}{Suffix}";
     }
 
+    /// <summary>
+    /// The parent run a run's config names (<c>openlineage.parent</c>, kept from a <c>parent</c> run
+    /// facet), or null when it names none or not a run path.
+    /// </summary>
+    public static RunPath? ParentPath(string? configJson)
+    {
+        if (configJson is null || !configJson.Contains("\"parent\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(configJson)?["openlineage"]?["parent"] is JsonValue value && value.TryGetValue<string>(out var path)
+                ? RunPath.Parse(path)
+                : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or Errors.InvalidArgumentException)
+        {
+            // A config written by hand may hold anything under that name: it names no parent then.
+            return null;
+        }
+    }
+
     /// <summary>The artifact type a dataset's <c>datasetType</c> facet gives, in lower case, or <c>dataset</c>.</summary>
     public static string ArtifactType(JsonObject? facets)
     {

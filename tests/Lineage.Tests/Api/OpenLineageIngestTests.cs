@@ -300,6 +300,17 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
         var parentRun = await RunAsync($"acme/airflow/daily_dag-{dagRun:N}");
         Assert.Equal("RUNNING", parentRun.Str("state"));
         Assert.Equal(dagRun.ToString(), parentRun.Str("config.openlineage.runId"));
+
+        var linked = await _admin.DataAsync(
+            "query ($path: String!) { run(path: $path) { parentRun { path parentRun { path } } } }", new { path = $"acme/airflow/daily_dag.extract-{task:N}" });
+        Assert.Equal($"acme/airflow/daily_dag-{dagRun:N}", linked.Str("run.parentRun.path"));
+        Assert.Equal(JsonValueKind.Null, linked.At("run.parentRun.parentRun").ValueKind);
+
+        // A parent in a namespace the caller cannot see is no parent to them: null, not an error.
+        var dana = await _app.UserAsync("dana");
+        await dana.DataAsync("""mutation { createRun(input: { project: "dana/p", name: "r", config: { openlineage: { parent: "acme/airflow/x" } } }) { path } }""");
+        var hidden = await dana.DataAsync("""{ run(path: "dana/p/r") { parentRun { path } } }""");
+        Assert.Equal(JsonValueKind.Null, hidden.At("run.parentRun").ValueKind);
     }
 
     [Fact]

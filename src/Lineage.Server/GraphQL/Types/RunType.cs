@@ -1,7 +1,10 @@
 using GraphQL.Types;
 using Lineage.Application;
+using Lineage.Errors;
 using Lineage.Model;
+using Lineage.OpenLineage;
 using Lineage.Server.GraphQL.Scalars;
+using Lineage.Store;
 
 namespace Lineage.Server.GraphQL.Types;
 
@@ -25,6 +28,24 @@ internal sealed class RunType : ObjectGraphType<RunRecord>
         Field<DateTimeGraphType>("endedAt")
             .Description("When finishRun ended the run; null while it runs (and for runs ended before end times were kept).")
             .Reads(s => s.EndedAt?.UtcDateTime);
+        Field<RunType>("parentRun")
+            .Description("The run this one ran inside, as an OpenLineage parent run facet named it (config.openlineage.parent); null for other runs and for a parent the caller cannot see.")
+            .ResolveAsync(async c =>
+            {
+                if (OpenLineageNames.ParentPath(c.Source.ConfigJson) is not { } parent)
+                {
+                    return null;
+                }
+
+                try
+                {
+                    return await c.Lineage().Store.RequireRunAsync(parent, c.Lineage().Access, c.CancellationToken).ConfigureAwait(false);
+                }
+                catch (NotFoundException)
+                {
+                    return null;
+                }
+            });
         Field<NonNullGraphType<ProjectType>>("project").Resolve(c => c.Lineage().Loaders.Projects.LoadOrFound(c.Source.ProjectId));
         Field<NonNullGraphType<ArtifactVersionConnectionType>>("usedArtifacts")
             .Description("The versions this run used, in the order it used them.")
