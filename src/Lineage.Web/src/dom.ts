@@ -1,4 +1,4 @@
-type Child = Node | string | number | null | undefined | false;
+export type Child = Node | string | number | null | undefined | false;
 type Attributes = Record<string, string | number | boolean | EventListener | undefined>;
 
 /** Creates an element: h('a', { href: '#/' }, 'text', child). Strings become text, never HTML. */

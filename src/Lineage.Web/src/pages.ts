@@ -1,5 +1,5 @@
 import { gql } from './api';
-import { bytes, duration, facts, h, stamp } from './dom';
+import { bytes, duration, facts, h, stamp, type Child } from './dom';
 import { artifactHref, collectionHref, containerOf, lineageHref, namespaceHref, projectHref, registryHref, runHref, versionHref } from './links';
 import { cell, pagedTable, type Page } from './paged';
 
@@ -54,8 +54,8 @@ function crumbsOf(path: string, ...rest: (Node | string)[]): HTMLElement {
 export async function renderRun(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const path = params.get('path') ?? '';
   root.replaceChildren(h('h1', {}, path), h('p', { class: 'muted' }, 'Loading…'));
-  const { run } = await gql<{ run: { name: string; path: string; description: string | null; jobType: string | null; state: string; config: unknown; createdAt: string; endedAt: string | null; createdBy: string; project: { path: string } } | null }>(
-    'query Run($path: String!) { run(path: $path) { name path description jobType state config createdAt endedAt createdBy project { path } } }', { path });
+  const { run } = await gql<{ run: { name: string; path: string; description: string | null; jobType: string | null; state: string; config: unknown; createdAt: string; endedAt: string | null; createdBy: string; project: { path: string }; parentRun: { path: string } | null } | null }>(
+    'query Run($path: String!) { run(path: $path) { name path description jobType state config createdAt endedAt createdBy project { path } parentRun { path } } }', { path });
   if (!run) throw new Error(`run '${path}' not found`);
   const used = versionTable('Used artifacts', async (after) => (await gql<{ run: { usedArtifacts: Page<VersionRow> } }>(
     `query Used($path: String!, $after: String) { run(path: $path) { usedArtifacts(first: ${PAGE}, after: $after) { ${VERSION_ROW} } } }`, { path, after })).run.usedArtifacts, 'It used no artifact.');
@@ -68,6 +68,8 @@ export async function renderRun(root: HTMLElement, params: URLSearchParams): Pro
     facts([
       ['Path', run.path],
       ['Project', h('a', { href: projectHref(run.project.path) }, run.project.path)],
+      // Only runs recorded from OpenLineage events with a parent run facet have one.
+      ...(run.parentRun ? [['Parent run', h('a', { href: runHref(run.parentRun.path) }, run.parentRun.path)] as [string, Child]] : []),
       ['Description', text(run.description)],
       ['Job type', run.jobType],
       ['State', run.state],

@@ -55,6 +55,32 @@ public sealed partial class BrowsePageTests(BrowserFixture fixture) : BrowserTes
     }
 
     [Fact]
+    public async Task a_run_recorded_from_openlineage_links_to_its_parent_run()
+    {
+        // Sent as OpenLineage's HTTP transport sends it, into the sender's own namespace.
+        var sender = await Fixture.App.UserAsync("olga-ol");
+        const string Event = """
+            {"eventType":"START","eventTime":"2026-12-04T10:15:00Z",
+             "run":{"runId":"5f0c2a9e-1b7d-4c3e-8a6f-0d9e8c7b6a51","facets":{"parent":{
+               "_producer":"https://example.com/airflow","_schemaURL":"https://openlineage.io/spec/facets/1-0-1/ParentRunFacet.json",
+               "run":{"runId":"9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d"},"job":{"namespace":"airflow","name":"nightly"}}}},
+             "job":{"namespace":"airflow","name":"nightly.extract"},
+             "producer":"https://example.com/airflow","schemaURL":"https://openlineage.io/spec/2-0-2/OpenLineage.json"}
+            """;
+        using var content = new StringContent(Event, System.Text.Encoding.UTF8, "application/json");
+        using var response = await sender.Http.PostAsync(new Uri("/api/v1/lineage", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+
+        var page = await Fixture.PageAsync();
+        await page.GotoAsync("/#/run?path=" + Uri.EscapeDataString("olga-ol/airflow/nightly.extract-5f0c2a9e1b7d4c3e8a6f0d9e8c7b6a51"));
+        var parent = page.Locator(".facts dt:text-is('Parent run') + dd a");
+        await Assertions.Expect(parent).ToHaveTextAsync("olga-ol/airflow/nightly-9a8b7c6d5e4f4a3b8c2d1e0f9a8b7c6d");
+        await parent.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("nightly-9a8b7c6d5e4f4a3b8c2d1e0f9a8b7c6d");
+        await Assertions.Expect(page.Locator(".facts dt:text-is('Parent run')")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task a_run_page_lists_what_it_used_and_logged_and_opens_in_lineage()
     {
         var page = await Fixture.PageAsync();
