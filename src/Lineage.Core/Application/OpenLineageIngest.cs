@@ -1,5 +1,8 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
 using Lineage.Errors;
 using Lineage.Lineage;
 using Lineage.Model;
@@ -31,6 +34,9 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
     /// <summary>The most events one request may carry.</summary>
     public const int MaxEvents = 10_000;
 
+    /// <summary>The most datasets (inputs, outputs and static datasets) the events of one request may name together.</summary>
+    public const int MaxDatasets = 20_000;
+
     /// <summary>
     /// Applies events read by <see cref="OpenLineageReader"/> in order, in one transaction, into
     /// <paramref name="lineageNamespace"/> (which the actor must be allowed to write in). A run's
@@ -44,6 +50,12 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
         if (events.Count > MaxEvents)
         {
             throw new LimitExceededException("maxLineageEvents", $"a request carries at most {MaxEvents} events, not {events.Count}");
+        }
+
+        var datasets = events.Sum(e => e.Inputs.Count + e.Outputs.Count + (e.Dataset is null ? 0 : 1));
+        if (datasets > MaxDatasets)
+        {
+            throw new LimitExceededException("maxLineageDatasets", $"the events of a request name at most {MaxDatasets} datasets together, not {datasets}: send them in several requests");
         }
 
         var ns = NameRules.RequireName(lineageNamespace, "namespace");
@@ -105,15 +117,16 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
 
         private async Task ApplyRunEventAsync(OpenLineageEvent e, int index)
         {
-            var parent = ParentOf(e, index);
+            var job = e.Job!;
+            var runId = e.RunId!.Value;
             string? parentPath = null;
-            if (parent is { } p)
+            if (ParentOf(e, index) is { } parent && parent.RunId != runId)
             {
-                var parentRun = await EnsureRunAsync(p.Job, p.RunId, () => RunConfig(p.RunId, p.Job, null, null), jobType: null).ConfigureAwait(false);
+                var parentRun = await EnsureRunAsync(parent.Job, parent.RunId, () => RunConfig(parent.RunId, parent.Job, null, null), jobType: null).ConfigureAwait(false);
                 parentPath = parentRun.Path;
             }
 
-            var run = await EnsureRunAsync(e.Job!, e.RunId!.Value, () => RunConfig(e.RunId!.Value, e.Job!, e, parentPath), JobTypeOf(e.Job!)).ConfigureAwait(false);
+            var run = await EnsureRunAsync(job, runId, () => RunConfig(runId, job, e, parentPath), OpenLineageNames.JobType(job.Facets)).ConfigureAwait(false);
             foreach (var input in e.Inputs)
             {
                 var versionId = await InputVersionAsync(input).ConfigureAwait(false);
@@ -133,21 +146,21 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
         }
 
         /// <summary>The run a job name and run id name, made (RUNNING) when it is new.</summary>
-        private async Task<RunRecord> EnsureRunAsync(OpenLineageJob job, Guid runId, Func<JsonObject> config, string? jobType)
+        private async Task<RunRecord> EnsureRunAsync(OpenLineageJob job, Guid runId, Func<string> config, string? jobType)
         {
             var project = await ProjectAsync(job.Namespace).ConfigureAwait(false);
             var path = new RunPath(ns, project.Name, OpenLineageNames.RunName(job.Name, runId));
             return await FindOrCreateRunAsync(project, path, config, jobType).ConfigureAwait(false);
         }
 
-        private async Task<RunRecord> FindOrCreateRunAsync(ProjectRecord project, RunPath path, Func<JsonObject> config, string? jobType)
+        private async Task<RunRecord> FindOrCreateRunAsync(ProjectRecord project, RunPath path, Func<string> config, string? jobType)
         {
             if (await s.FindRunAsync(path, cancellationToken).ConfigureAwait(false) is { } existing)
             {
                 return existing;
             }
 
-            var command = new CreateRunCommand(path, jobType, JsonObjectText.From(config(), $"config of run '{path}' (the event's run and job facets)", maxJsonBytes));
+            var command = new CreateRunCommand(path, jobType, JsonObjectText.FromText(config(), $"config of run '{path}' (the event's run and job facets)", maxJsonBytes));
             var id = await s.InsertRunAsync(project, command, actor, cancellationToken).ConfigureAwait(false);
             RunsCreated++;
             return await s.LoadRunAsync(id, cancellationToken).ConfigureAwait(false);
@@ -207,7 +220,13 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
             var source = await FindOrCreateRunAsync(
                 project,
                 path,
-                () => new JsonObject { ["openlineage"] = new JsonObject { ["source"] = new JsonObject { ["namespace"] = dataset.Namespace, ["name"] = dataset.Name } } },
+                () => Json(w =>
+                {
+                    w.WriteStartObject("source");
+                    w.WriteString("namespace", dataset.Namespace);
+                    w.WriteString("name", dataset.Name);
+                    w.WriteEndObject();
+                }),
                 "source").ConfigureAwait(false);
             if (source.State == RunState.Running)
             {
@@ -219,69 +238,78 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
 
         private LogArtifactCommand LogCommand(RunRecord run, ArtifactRecord artifact, OpenLineageDataset dataset)
         {
-            var metadata = new JsonObject
+            var metadata = Json(w =>
             {
-                ["openlineage"] = new JsonObject
+                w.WriteString("namespace", dataset.Namespace);
+                w.WriteString("name", dataset.Name);
+                if (dataset.Facets is { } facets)
                 {
-                    ["namespace"] = dataset.Namespace,
-                    ["name"] = dataset.Name,
-                },
-            };
-            if (dataset.Facets is not null)
-            {
-                metadata["openlineage"]!["facets"] = dataset.Facets.DeepClone();
-            }
-
+                    w.WritePropertyName("facets");
+                    facets.WriteTo(w);
+                }
+            }, FacetBytes(dataset.Facets) + 256);
             return new LogArtifactCommand(
                 new RunPath(run.Namespace, run.Project, run.Name),
                 artifact.Name,
                 artifact.Type,
                 OpenLineageNames.Digest(dataset.Facets),
-                JsonObjectText.From(metadata, $"metadata of '{artifact.Path}' (the dataset's facets)", maxJsonBytes),
+                JsonObjectText.FromText(metadata, $"metadata of '{artifact.Path}' (the dataset's facets)", maxJsonBytes),
                 []);
         }
 
-        private static JsonObject RunConfig(Guid runId, OpenLineageJob job, OpenLineageEvent? e, string? parentPath)
+        /// <summary>A run's config: the run's OpenLineage identity, its job, and the first event's time, producer and facets.</summary>
+        private static string RunConfig(Guid runId, OpenLineageJob job, OpenLineageEvent? e, string? parentPath) => Json(w =>
         {
-            var config = new JsonObject
-            {
-                ["runId"] = runId.ToString("D"),
-                ["job"] = new JsonObject { ["namespace"] = job.Namespace, ["name"] = job.Name },
-            };
+            w.WriteString("runId", runId.ToString("D"));
+            w.WriteStartObject("job");
+            w.WriteString("namespace", job.Namespace);
+            w.WriteString("name", job.Name);
+            w.WriteEndObject();
             if (e is not null)
             {
-                config["eventTime"] = e.EventTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
-                config["producer"] = e.Producer;
+                w.WriteString("eventTime", e.EventTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture));
+                w.WriteString("producer", e.Producer);
                 if (e.EventType is { } type)
                 {
-                    config["eventType"] = type.ToString().ToUpperInvariant();
+                    w.WriteString("eventType", type.ToString().ToUpperInvariant());
                 }
 
-                if (e.RunFacets is not null)
+                if (e.RunFacets is { } runFacets)
                 {
-                    config["facets"] = e.RunFacets.DeepClone();
+                    w.WritePropertyName("facets");
+                    runFacets.WriteTo(w);
                 }
 
-                if (job.Facets is not null)
+                if (job.Facets is { } jobFacets)
                 {
-                    config["jobFacets"] = job.Facets.DeepClone();
+                    w.WritePropertyName("jobFacets");
+                    jobFacets.WriteTo(w);
                 }
             }
 
             if (parentPath is not null)
             {
-                config["parent"] = parentPath;
+                w.WriteString("parent", parentPath);
+            }
+        }, FacetBytes(e?.RunFacets) + FacetBytes(job.Facets) + 512);
+
+        private static int FacetBytes(JsonElement? facets) => facets is { } f ? JsonMarshal.GetRawUtf8Value(f).Length : 0;
+
+        /// <summary>A JSON object holding one object, <c>openlineage</c>, whose members <paramref name="members"/> writes.</summary>
+        private static string Json(Action<Utf8JsonWriter> members, int expectedBytes = 256)
+        {
+            // Sized up front for the facets it holds, so that a large one is not copied as the buffer grows.
+            var buffer = new ArrayBufferWriter<byte>(expectedBytes);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("openlineage");
+                members(writer);
+                writer.WriteEndObject();
+                writer.WriteEndObject();
             }
 
-            return new JsonObject { ["openlineage"] = config };
-        }
-
-        private static string? JobTypeOf(OpenLineageJob job)
-        {
-            var declared = job.Facets?["jobType"] is JsonObject facet && facet["jobType"] is JsonValue value && value.TryGetValue<string>(out var text)
-                ? text.ToLowerInvariant()
-                : null;
-            return declared is not null && NameRules.IsValidName(declared) ? declared : null;
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
         }
 
         private static RunState? EndState(OpenLineageEventType? type) => type switch
@@ -295,21 +323,22 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
         /// <summary>The run a <c>parent</c> run facet names, checked against the facet's schema (ParentRunFacet).</summary>
         private static (Guid RunId, OpenLineageJob Job)? ParentOf(OpenLineageEvent e, int index)
         {
-            if (e.RunFacets?["parent"] is not JsonObject parent)
+            if (e.RunFacets is not { } facets || !facets.TryGetProperty("parent", out var parent) || parent.ValueKind != JsonValueKind.Object)
             {
                 return null;
             }
 
             const string At = "run.facets.parent";
-            var runId = parent["run"] is JsonObject run && run["runId"] is JsonValue id && id.TryGetValue<string>(out var text)
-                ? (Guid.TryParseExact(text, "D", out var guid) ? guid : throw new OpenLineageSchemaException(index, $"{At}.run.runId", "format", $"'{text}' is not a UUID"))
-                : throw new OpenLineageSchemaException(index, $"{At}.run.runId", "required", "is missing or not a string");
-            var job = parent["job"] as JsonObject
-                ?? throw new OpenLineageSchemaException(index, $"{At}.job", "required", "is missing or not an object");
-            string Text(string property) => job[property] is JsonValue v && v.TryGetValue<string>(out var t)
-                ? t
-                : throw new OpenLineageSchemaException(index, $"{At}.job.{property}", "required", "is missing or not a string");
-            return (runId, new OpenLineageJob(Text("namespace"), Text("name"), null));
+            string Text(JsonElement owner, string name, string field) =>
+                owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                    ? value.GetString()!
+                    : throw new OpenLineageSchemaException(index, field, "required", "is missing or not a string");
+            var text = Text(parent.TryGetProperty("run", out var run) ? run : default, "runId", $"{At}.run.runId");
+            var runId = Guid.TryParseExact(text, "D", out var guid)
+                ? guid
+                : throw new OpenLineageSchemaException(index, $"{At}.run.runId", "format", $"'{text}' is not a UUID");
+            var job = parent.TryGetProperty("job", out var j) ? j : default;
+            return (runId, new OpenLineageJob(Text(job, "namespace", $"{At}.job.namespace"), Text(job, "name", $"{At}.job.name"), null));
         }
     }
 }

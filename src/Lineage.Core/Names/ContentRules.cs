@@ -55,23 +55,60 @@ public static class ContentRules
             return null;
         }
 
-        JsonNode? node;
+        // A document, not a tree of nodes: this text can be as large as the limit allows, and
+        // a document holds it in a fraction of the memory.
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = MaxJsonDepth + 2 });
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = MaxJsonDepth + 2 });
         }
         catch (JsonException)
         {
             throw new InvalidArgumentException($"{what} must be a JSON object, nested at most {MaxJsonDepth} levels");
         }
 
-        if (node is not JsonObject)
+        using (document)
         {
-            throw new InvalidArgumentException($"{what} must be a JSON object");
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw new InvalidArgumentException($"{what} must be a JSON object");
+            }
+
+            CheckJson(document.RootElement, what, 1);
         }
 
-        CheckJson(node, what, 1);
         return text;
+    }
+
+    private static void CheckJson(JsonElement element, string what, int depth)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                RequireDepth(what, depth);
+                foreach (var property in element.EnumerateObject())
+                {
+                    CheckJson(property.Value, what, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                RequireDepth(what, depth);
+                foreach (var item in element.EnumerateArray())
+                {
+                    CheckJson(item, what, depth + 1);
+                }
+
+                break;
+            case JsonValueKind.Number:
+                if (!double.TryParse(element.GetRawText(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+                {
+                    throw new InvalidArgumentException(
+                        $"{what} holds a number out of range: numbers must fit a 64-bit float (at most about ±1.8e308)");
+                }
+
+                break;
+        }
     }
 
     /// <summary>How long a description may be, in characters.</summary>

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace Lineage.OpenLineage;
 
@@ -27,14 +27,14 @@ public enum OpenLineageEventType
 }
 
 /// <summary>A dataset as an event names it, with its facets as sent.</summary>
-public sealed record OpenLineageDataset(string Namespace, string Name, JsonObject? Facets);
+public sealed record OpenLineageDataset(string Namespace, string Name, JsonElement? Facets);
 
 /// <summary>A job as an event names it.</summary>
-public sealed record OpenLineageJob(string Namespace, string Name, JsonObject? Facets);
+public sealed record OpenLineageJob(string Namespace, string Name, JsonElement? Facets);
 
 /// <summary>
 /// One event that has passed the schema's rules (<see cref="OpenLineageReader"/>): the fields
-/// Lineage maps, and the facets as sent. <see cref="RunId"/>, <see cref="Job"/> and
+/// Lineage maps, and the facets as sent (each a compact copy of the sent JSON object). <see cref="RunId"/>, <see cref="Job"/> and
 /// <see cref="Dataset"/> are set as <see cref="Kind"/> requires.
 /// </summary>
 public sealed record OpenLineageEvent(
@@ -43,7 +43,7 @@ public sealed record OpenLineageEvent(
     DateTimeOffset EventTime,
     string Producer,
     Guid? RunId,
-    JsonObject? RunFacets,
+    JsonElement? RunFacets,
     OpenLineageJob? Job,
     IReadOnlyList<OpenLineageDataset> Inputs,
     IReadOnlyList<OpenLineageDataset> Outputs,

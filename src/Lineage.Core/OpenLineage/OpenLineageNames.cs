@@ -94,86 +94,137 @@ public static class OpenLineageNames
     }
 
     /// <summary>The artifact type a dataset's <c>datasetType</c> facet gives, in lower case, or <c>dataset</c>.</summary>
-    public static string ArtifactType(JsonObject? facets)
+    public static string ArtifactType(JsonElement? facets)
     {
-        var declared = facets?["datasetType"] is JsonObject facet && facet["datasetType"] is JsonValue value
-            && value.TryGetValue<string>(out var text) ? text.ToLowerInvariant() : null;
+        var declared = Text(facets, "datasetType", "datasetType")?.ToLowerInvariant();
         return declared is not null && NameRules.IsValidName(declared) ? declared : "dataset";
     }
 
     /// <summary>The version a dataset's <c>version</c> facet names (<c>datasetVersion</c>), if it has one.</summary>
-    public static string? DeclaredVersion(JsonObject? facets) =>
-        facets?["version"] is JsonObject facet && facet["datasetVersion"] is JsonValue value && value.TryGetValue<string>(out var text)
-            ? text
-            : null;
+    public static string? DeclaredVersion(JsonElement? facets) => Text(facets, "version", "datasetVersion");
+
+    /// <summary>The job type a job's <c>jobType</c> facet gives, in lower case, when it is a valid name.</summary>
+    public static string? JobType(JsonElement? facets)
+    {
+        var declared = Text(facets, "jobType", "jobType")?.ToLowerInvariant();
+        return declared is not null && NameRules.IsValidName(declared) ? declared : null;
+    }
 
     /// <summary>
     /// The digest of a dataset version: from its declared version when it has one, otherwise from
     /// its facets (keys in order, without each facet's <c>_producer</c> and <c>_schemaURL</c>, so that
     /// the same schema sent by two emitters is one version).
     /// </summary>
-    public static string Digest(JsonObject? facets)
+    public static string Digest(JsonElement? facets)
     {
         if (DeclaredVersion(facets) is { } version)
         {
             return "sha256:" + Hex(Encoding.UTF8.GetBytes("openlineage-version\n" + version));
         }
 
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Hashed as it is written: facets may be large, and the canonical text is never needed whole.
+        using var hash = new HashingStream();
+        using (var writer = new Utf8JsonWriter(hash))
         {
             writer.WriteStartObject();
-            foreach (var (name, facet) in (facets ?? []).OrderBy(p => p.Key, StringComparer.Ordinal))
+            if (facets is { } all)
             {
-                writer.WritePropertyName(name);
-                if (facet is JsonObject fields)
+                foreach (var facet in all.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
-                    WriteCanonical(writer, new JsonObject(fields.Where(f => f.Key is not ("_producer" or "_schemaURL"))
-                        .Select(f => KeyValuePair.Create(f.Key, f.Value?.DeepClone()))));
-                }
-                else
-                {
-                    WriteCanonical(writer, facet);
+                    writer.WritePropertyName(facet.Name);
+                    WriteCanonical(writer, facet.Value, skipBaseFields: true);
                 }
             }
 
             writer.WriteEndObject();
         }
 
-        return "sha256:" + Hex(buffer.ToArray());
+        return "sha256:" + Convert.ToHexStringLower(hash.Hash());
     }
 
-    private static void WriteCanonical(Utf8JsonWriter writer, JsonNode? node)
+    /// <summary>A string two objects down (<c>facets.version.datasetVersion</c>), or null.</summary>
+    private static string? Text(JsonElement? facets, string facet, string property) =>
+        facets is { ValueKind: JsonValueKind.Object } all
+        && all.TryGetProperty(facet, out var found) && found.ValueKind == JsonValueKind.Object
+        && found.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    private static void WriteCanonical(Utf8JsonWriter writer, JsonElement value, bool skipBaseFields = false)
     {
-        switch (node)
+        switch (value.ValueKind)
         {
-            case JsonObject o:
+            case JsonValueKind.Object:
                 writer.WriteStartObject();
-                foreach (var (name, value) in o.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var property in value.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
                 {
-                    writer.WritePropertyName(name);
-                    WriteCanonical(writer, value);
+                    if (skipBaseFields && property.Name is "_producer" or "_schemaURL")
+                    {
+                        continue;
+                    }
+
+                    writer.WritePropertyName(property.Name);
+                    WriteCanonical(writer, property.Value);
                 }
 
                 writer.WriteEndObject();
                 break;
-            case JsonArray a:
+            case JsonValueKind.Array:
                 writer.WriteStartArray();
-                foreach (var item in a)
+                foreach (var item in value.EnumerateArray())
                 {
                     WriteCanonical(writer, item);
                 }
 
                 writer.WriteEndArray();
                 break;
-            case null:
-                writer.WriteNullValue();
-                break;
             default:
-                node.WriteTo(writer);
+                value.WriteTo(writer);
                 break;
         }
     }
 
     private static string Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    /// <summary>A write-only stream that feeds SHA-256.</summary>
+    private sealed class HashingStream : Stream
+    {
+        private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public byte[] Hash() => _sha.GetHashAndReset();
+
+        public override void Write(byte[] buffer, int offset, int count) => _sha.AppendData(buffer, offset, count);
+
+        public override void Write(ReadOnlySpan<byte> buffer) => _sha.AppendData(buffer);
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                _sha.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+    }
 }

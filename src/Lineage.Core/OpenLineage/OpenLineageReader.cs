@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
+using Lineage.Errors;
 
 namespace Lineage.OpenLineage;
 
@@ -24,10 +25,14 @@ public static class OpenLineageReader
         ["OTHER"] = OpenLineageEventType.Other,
     };
 
-    /// <summary>Reads the event at <paramref name="index"/> of a request, or raises the first rule it breaks.</summary>
-    public static OpenLineageEvent Read(JsonElement element, int index)
+    /// <summary>
+    /// Reads the event at <paramref name="index"/> of a request, or raises the first rule it
+    /// breaks. A facets object larger than <paramref name="maxFacetBytes"/> is refused here, before
+    /// it is copied: it could not be stored.
+    /// </summary>
+    public static OpenLineageEvent Read(JsonElement element, int index, int maxFacetBytes)
     {
-        var e = new Checker(index);
+        var e = new Checker(index, maxFacetBytes);
         e.RequireObject(element, "(event)");
         var eventTime = e.RequireDateTime(element, "eventTime");
         var producer = e.RequireUri(element, "producer", "producer");
@@ -88,7 +93,7 @@ public static class OpenLineageReader
     }
 
     /// <summary>The rules, with the event's place to name in every refusal.</summary>
-    private sealed class Checker(int index)
+    private sealed class Checker(int index, int maxFacetBytes)
     {
         public OpenLineageSchemaException Broken(string field, string rule, string problem) => new(index, field, rule, problem);
 
@@ -188,7 +193,7 @@ public static class OpenLineageReader
         }
 
         /// <summary>An object of facets, each an object with <c>_producer</c> and <c>_schemaURL</c>; null when absent.</summary>
-        public JsonObject? Facets(JsonElement parent, string field, string property = "facets")
+        public JsonElement? Facets(JsonElement parent, string field, string property = "facets")
         {
             if (!parent.TryGetProperty(property, out var facets) || facets.ValueKind == JsonValueKind.Null)
             {
@@ -196,6 +201,12 @@ public static class OpenLineageReader
             }
 
             RequireObject(facets, field);
+            if (JsonMarshal.GetRawUtf8Value(facets).Length > maxFacetBytes)
+            {
+                throw new LimitExceededException(
+                    "maxJsonBytes", $"event {index + 1}: {field} is larger than {maxFacetBytes} bytes (limit maxJsonBytes), the most a run's config or a version's metadata may hold");
+            }
+
             foreach (var facet in facets.EnumerateObject())
             {
                 var at = $"{field}.{facet.Name}";
@@ -208,8 +219,8 @@ public static class OpenLineageReader
                 }
             }
 
-            // A copy: the request's document is released before the facets are stored.
-            return JsonNode.Parse(facets.GetRawText())!.AsObject();
+            // A compact copy: the request's document is released before the facets are stored.
+            return facets.Clone();
         }
 
         private static string Kind(JsonElement value) => value.ValueKind switch

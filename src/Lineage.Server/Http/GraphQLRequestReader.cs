@@ -140,13 +140,18 @@ internal static class GraphQLRequestReader
         }
     }
 
-    /// <summary>The whole body, or a 413 past <paramref name="maxBytes"/> naming the <paramref name="limit"/> setting.</summary>
-    internal static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(Stream body, int maxBytes, CancellationToken cancellationToken, string limit = "maxRequestBytes")
+    /// <summary>
+    /// The whole body, or a 413 past <paramref name="maxBytes"/> naming the <paramref name="limit"/>
+    /// setting. A body of a stated length is read into one buffer of that size (and one byte more,
+    /// to notice a body longer than it said), rather than a buffer grown by doubling.
+    /// </summary>
+    internal static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(
+        Stream body, int maxBytes, CancellationToken cancellationToken, string limit = "maxRequestBytes", long? length = null)
     {
-        var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes + 1, 16 * 1024));
+        var buffer = new ArrayBufferWriter<byte>(length is { } stated and <= int.MaxValue ? (int)Math.Min(stated + 1, maxBytes + 1L) : Math.Min(maxBytes + 1, 16 * 1024));
         while (true)
         {
-            var memory = buffer.GetMemory(4096);
+            var memory = buffer.GetMemory(length is null ? 4096 : 1);
             var read = await body.ReadAsync(memory, cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {

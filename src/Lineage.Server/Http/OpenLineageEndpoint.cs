@@ -15,8 +15,17 @@ namespace Lineage.Server.Http;
 /// Every event is checked before any is applied; then they apply in one transaction. Answers 201
 /// with what was added, or an error naming the event, the field and the rule.
 /// </summary>
-internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccessor actors, IOptions<ApiLimits> limits)
+internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccessor actors, IOptions<ApiLimits> limits) : IDisposable
 {
+    /// <summary>
+    /// How many requests are read and applied at once; the others wait their turn with their
+    /// bodies unread. Their writes take turns anyway, and a body in memory can be
+    /// <c>MaxLineageEventBytes</c> and several times that once read.
+    /// </summary>
+    private const int AtOnce = 2;
+
+    private readonly SemaphoreSlim _turns = new(AtOnce);
+
     private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64, AllowDuplicateProperties = false };
 
     private static readonly string[] NdjsonTypes = ["application/x-ndjson", "application/jsonl", "application/x-jsonlines"];
@@ -30,8 +39,18 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
 
         try
         {
+            await _turns.WaitAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client left while waiting: there is no one to answer.
+            return;
+        }
+
+        try
+        {
             var lineageNamespace = ExportRequests.Single(http.Request.Query, "namespace") ?? actor.Name;
-            var events = await ReadEventsAsync(http.Request, limits.Value.MaxLineageEventBytes, http.RequestAborted).ConfigureAwait(false);
+            var events = await ReadEventsAsync(http.Request, limits.Value.MaxLineageEventBytes, limits.Value.MaxJsonBytes, http.RequestAborted).ConfigureAwait(false);
             var added = await ingest.IngestAsync(events, lineageNamespace, limits.Value.MaxJsonBytes, actor, http.RequestAborted).ConfigureAwait(false);
             http.Response.StatusCode = StatusCodes.Status201Created;
             http.Response.ContentType = ResponseMediaTypes.Json;
@@ -49,9 +68,15 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
             var status = e.Code is ErrorCodes.CycleDetected or ErrorCodes.Conflict ? StatusCodes.Status409Conflict : (int?)null;
             await ExportRequests.WriteErrorAsync(http, e.Code, e.Message, status, e.Details).ConfigureAwait(false);
         }
+        finally
+        {
+            _turns.Release();
+        }
     }
 
-    private static async Task<IReadOnlyList<OpenLineageEvent>> ReadEventsAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    public void Dispose() => _turns.Dispose();
+
+    private static async Task<IReadOnlyList<OpenLineageEvent>> ReadEventsAsync(HttpRequest request, int maxBytes, int maxFacetBytes, CancellationToken cancellationToken)
     {
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType))
         {
@@ -79,7 +104,7 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
             throw GraphQLRequestReader.TooLarge(maxBytes, "maxLineageEventBytes");
         }
 
-        var body = await GraphQLRequestReader.ReadBodyAsync(request.Body, maxBytes, cancellationToken, "maxLineageEventBytes").ConfigureAwait(false);
+        var body = await GraphQLRequestReader.ReadBodyAsync(request.Body, maxBytes, cancellationToken, "maxLineageEventBytes", request.ContentLength).ConfigureAwait(false);
         var events = new List<OpenLineageEvent>();
         if (lines)
         {
@@ -95,7 +120,7 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
                 }
 
                 using var document = Parse(text, $"line {line}");
-                Add(events, document.RootElement);
+                Add(events, document.RootElement, maxFacetBytes);
             }
         }
         else
@@ -105,12 +130,12 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
             {
                 foreach (var element in document.RootElement.EnumerateArray())
                 {
-                    Add(events, element);
+                    Add(events, element, maxFacetBytes);
                 }
             }
             else
             {
-                Add(events, document.RootElement);
+                Add(events, document.RootElement, maxFacetBytes);
             }
         }
 
@@ -122,7 +147,7 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
         return events;
     }
 
-    private static void Add(List<OpenLineageEvent> events, JsonElement element)
+    private static void Add(List<OpenLineageEvent> events, JsonElement element, int maxFacetBytes)
     {
         if (events.Count == OpenLineageIngest.MaxEvents)
         {
@@ -134,7 +159,7 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
 
         try
         {
-            events.Add(OpenLineageReader.Read(element, events.Count));
+            events.Add(OpenLineageReader.Read(element, events.Count, maxFacetBytes));
         }
         catch (InvalidOperationException e)
         {

@@ -465,6 +465,39 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task facets_too_large_to_store_and_too_many_datasets_are_refused_naming_the_limit()
+    {
+        var huge = Schema([.. Enumerable.Range(0, 9000).Select(i => $"column_{i:D5}")]);
+        var (tooBig, error) = await PostAsync(ExampleStart(), Event("COMPLETE", Guid.NewGuid(), "j", outputs: [Dataset("db", "wide", huge)]));
+        Assert.Equal(HttpStatusCode.BadRequest, tooBig);
+        Assert.Equal("LIMIT_EXCEEDED", error.Str("errors.0.extensions.code"));
+        Assert.StartsWith("event 2: outputs[0].facets is larger than 262144 bytes", error.Str("errors.0.message"), StringComparison.Ordinal);
+
+        var many = Event("START", Guid.NewGuid(), "j", inputs: [.. Enumerable.Range(0, 20_001).Select(i => Dataset("db", $"t{i}"))]);
+        var (tooMany, manyError) = await PostAsync(many);
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany);
+        Assert.Equal("maxLineageDatasets", manyError.Str("errors.0.extensions.limit"));
+        Assert.Equal(0, await ProjectRunCountAsync("acme/my-namespace"));
+    }
+
+    [Fact]
+    public async Task a_run_that_names_itself_as_its_parent_has_no_parent()
+    {
+        var self = new JsonObject
+        {
+            ["parent"] = Facet("1-0-1/ParentRunFacet.json#/$defs/ParentRunFacet", new JsonObject
+            {
+                ["run"] = new JsonObject { ["runId"] = ExampleRun.ToString() },
+                ["job"] = new JsonObject { ["namespace"] = "my-namespace", ["name"] = "my-job" },
+            }),
+        };
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(Event("START", ExampleRun, "my-job", runFacets: self))).Status);
+        var run = await _admin.DataAsync("query ($path: String!) { run(path: $path) { parentRun { path } } }", new { path = ExampleRunPath });
+        Assert.Equal(JsonValueKind.Null, run.At("run.parentRun").ValueKind);
+        Assert.Equal(1, await ProjectRunCountAsync("acme/my-namespace"));
+    }
+
+    [Fact]
     public async Task a_body_over_the_limit_is_refused_before_it_is_read()
     {
         await using var small = new LineageApp { Limits = l => l.MaxLineageEventBytes = 1024 };

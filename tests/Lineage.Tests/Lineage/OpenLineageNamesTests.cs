@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Lineage.Names;
 using Lineage.OpenLineage;
 
@@ -48,7 +48,7 @@ public sealed class OpenLineageNamesTests
         Assert.True(NameRules.IsValidName(OpenLineageNames.SourceRunName(new string('a', 128))));
     }
 
-    private static JsonObject Facets(string json) => JsonNode.Parse(json)!.AsObject();
+    private static JsonElement Facets(string json) => JsonDocument.Parse(json).RootElement.Clone();
 
     [Fact]
     public void the_digest_of_facets_ignores_key_order_and_who_produced_them_but_not_their_content()
@@ -59,7 +59,7 @@ public sealed class OpenLineageNamesTests
         Assert.Equal(OpenLineageNames.Digest(a), OpenLineageNames.Digest(b));
         Assert.NotEqual(OpenLineageNames.Digest(a), OpenLineageNames.Digest(c));
         Assert.StartsWith("sha256:", OpenLineageNames.Digest(null), StringComparison.Ordinal);
-        Assert.Equal(OpenLineageNames.Digest(null), OpenLineageNames.Digest([]));
+        Assert.Equal(OpenLineageNames.Digest(null), OpenLineageNames.Digest(Facets("{}")));
     }
 
     [Fact]
