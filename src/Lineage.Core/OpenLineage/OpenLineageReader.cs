@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Runtime.InteropServices;
+using System.Text.Json;
 using Lineage.Errors;
 
 namespace Lineage.OpenLineage;
