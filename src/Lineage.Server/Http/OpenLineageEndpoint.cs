@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using Lineage.Application;
 using Lineage.Errors;
@@ -11,7 +12,8 @@ namespace Lineage.Server.Http;
 
 /// <summary>
 /// <c>POST /api/v1/lineage</c>, where OpenLineage's HTTP transport sends events: one event as a
-/// JSON object, a batch as a JSON array, or one event per line (<c>application/x-ndjson</c>).
+/// JSON object, a batch as a JSON array, or one event per line (<c>application/x-ndjson</c>),
+/// as sent or gzipped.
 /// Every event is checked before any is applied; then they apply in one transaction. Answers 201
 /// with what was added, or an error naming the event, the field and the rule.
 /// </summary>
@@ -104,7 +106,7 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
             throw GraphQLRequestReader.TooLarge(maxBytes, "maxLineageEventBytes");
         }
 
-        var body = await GraphQLRequestReader.ReadBodyAsync(request.Body, maxBytes, cancellationToken, "maxLineageEventBytes", request.ContentLength).ConfigureAwait(false);
+        var body = await ReadBodyAsync(request, maxBytes, cancellationToken).ConfigureAwait(false);
         var events = new List<OpenLineageEvent>();
         if (lines)
         {
@@ -145,6 +147,36 @@ internal sealed class OpenLineageEndpoint(OpenLineageIngest ingest, IActorAccess
         }
 
         return events;
+    }
+
+    /// <summary>
+    /// The body as sent, or unzipped when it says <c>Content-Encoding: gzip</c> (as OpenLineage's
+    /// HTTP transport sends it with <c>compression: gzip</c>). The limit holds for the unzipped
+    /// bytes, so a small body cannot unzip into a large one.
+    /// </summary>
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
+    {
+        const string Limit = "maxLineageEventBytes";
+        var encoding = request.Headers.ContentEncoding.ToString().Trim();
+        if (encoding.Length == 0 || string.Equals(encoding, "identity", StringComparison.OrdinalIgnoreCase))
+        {
+            return await GraphQLRequestReader.ReadBodyAsync(request.Body, maxBytes, cancellationToken, Limit, request.ContentLength).ConfigureAwait(false);
+        }
+
+        if (!string.Equals(encoding, "gzip", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new RequestError(StatusCodes.Status415UnsupportedMediaType, $"Content-Encoding '{encoding}' is not accepted: send the body as it is, or with Content-Encoding: gzip");
+        }
+
+        try
+        {
+            await using var unzipped = new GZipStream(request.Body, CompressionMode.Decompress, leaveOpen: true);
+            return await GraphQLRequestReader.ReadBodyAsync(unzipped, maxBytes, cancellationToken, Limit).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new RequestError(StatusCodes.Status400BadRequest, $"the request body is not valid gzip: {e.Message}");
+        }
     }
 
     private static void Add(List<OpenLineageEvent> events, JsonElement element, int maxFacetBytes)

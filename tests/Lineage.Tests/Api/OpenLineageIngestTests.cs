@@ -498,6 +498,54 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_gzipped_body_is_unzipped_within_the_limit()
+    {
+        // OpenLineage's HTTP transport with compression: gzip.
+        using (var zipped = new ByteArrayContent(Gzip(Encoding.UTF8.GetBytes(ExampleStart().ToJsonString()))))
+        {
+            zipped.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            zipped.Headers.ContentEncoding.Add("gzip");
+            using var response = await _admin.Http.PostAsync(new Uri(Endpoint, UriKind.Relative), zipped, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            Assert.Equal("RUNNING", (await RunAsync(ExampleRunPath)).Str("state"));
+        }
+
+        await using var small = new LineageApp { Limits = l => l.MaxLineageEventBytes = 64 * 1024 };
+        var http = small.CreateClient();
+        async Task<(HttpStatusCode Status, string Body)> SendAsync(byte[] body, string encoding)
+        {
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            content.Headers.ContentEncoding.Add(encoding);
+            using var response = await http.PostAsync(new Uri(Endpoint, UriKind.Relative), content, TestContext.Current.CancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        // 10 MB of spaces zip to about 10 KB: refused once 64 KiB have come out.
+        var bomb = Gzip(Encoding.UTF8.GetBytes(ExampleStart().ToJsonString() + new string(' ', 10_000_000)));
+        Assert.True(bomb.Length < 64 * 1024);
+        var (tooLarge, tooLargeBody) = await SendAsync(bomb, "gzip");
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge);
+        Assert.Contains("maxLineageEventBytes", tooLargeBody, StringComparison.Ordinal);
+
+        var (notGzip, notGzipBody) = await SendAsync(Encoding.UTF8.GetBytes(ExampleStart().ToJsonString()), "gzip");
+        Assert.Equal(HttpStatusCode.BadRequest, notGzip);
+        Assert.Contains("not valid gzip", notGzipBody, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await SendAsync(bomb, "br")).Status);
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var output = new MemoryStream();
+        using (var zip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            zip.Write(bytes);
+        }
+
+        return output.ToArray();
+    }
+
+    [Fact]
     public async Task a_body_over_the_limit_is_refused_before_it_is_read()
     {
         await using var small = new LineageApp { Limits = l => l.MaxLineageEventBytes = 1024 };
