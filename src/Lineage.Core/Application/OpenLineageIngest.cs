@@ -323,22 +323,24 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
         /// <summary>The run a <c>parent</c> run facet names, checked against the facet's schema (ParentRunFacet).</summary>
         private static (Guid RunId, OpenLineageJob Job)? ParentOf(OpenLineageEvent e, int index)
         {
-            if (e.RunFacets is not { } facets || !facets.TryGetProperty("parent", out var parent) || parent.ValueKind != JsonValueKind.Object)
+            // "parentRun" is the name older Airflow integrations gave the same facet.
+            if (e.RunFacets is not { } facets
+                || !((facets.TryGetProperty("parent", out var parent) || facets.TryGetProperty("parentRun", out parent)) && parent.ValueKind == JsonValueKind.Object))
             {
                 return null;
             }
 
-            const string At = "run.facets.parent";
+            var at = facets.TryGetProperty("parent", out _) ? "run.facets.parent" : "run.facets.parentRun";
             string Text(JsonElement owner, string name, string field) =>
                 owner.ValueKind == JsonValueKind.Object && owner.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
                     ? value.GetString()!
                     : throw new OpenLineageSchemaException(index, field, "required", "is missing or not a string");
-            var text = Text(parent.TryGetProperty("run", out var run) ? run : default, "runId", $"{At}.run.runId");
+            var text = Text(parent.TryGetProperty("run", out var run) ? run : default, "runId", $"{at}.run.runId");
             var runId = Guid.TryParseExact(text, "D", out var guid)
                 ? guid
-                : throw new OpenLineageSchemaException(index, $"{At}.run.runId", "format", $"'{text}' is not a UUID");
+                : throw new OpenLineageSchemaException(index, $"{at}.run.runId", "format", $"'{text}' is not a UUID");
             var job = parent.TryGetProperty("job", out var j) ? j : default;
-            return (runId, new OpenLineageJob(Text(job, "namespace", $"{At}.job.namespace"), Text(job, "name", $"{At}.job.name"), null));
+            return (runId, new OpenLineageJob(Text(job, "namespace", $"{at}.job.namespace"), Text(job, "name", $"{at}.job.name"), null));
         }
     }
 }

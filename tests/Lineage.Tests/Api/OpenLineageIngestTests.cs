@@ -29,8 +29,9 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 
-    // The spec's own example pair (its README's curl walk-through): a START with one input,
-    // then a COMPLETE with one output carrying a schema facet.
+    // The getting-started pair of OpenLineage and Marquez (job my-namespace/my-job, run
+    // d46e465b-…): a START with one input, then a COMPLETE with one output carrying a schema
+    // facet of four columns; with schemaURL, which 2-0-2 requires and those older examples leave out.
     private static readonly Guid ExampleRun = Guid.Parse("d46e465b-d358-4d32-83d4-df660ff614dd");
 
     private static JsonObject Facet(string schema, JsonObject fields)
@@ -97,7 +98,7 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
         Event("START", ExampleRun, "my-job", inputs: [Dataset("my-namespace", "my-input")]);
 
     private static JsonObject ExampleComplete() =>
-        Event("COMPLETE", ExampleRun, "my-job", outputs: [Dataset("my-namespace", "my-output", Schema("a", "b"))]);
+        Event("COMPLETE", ExampleRun, "my-job", outputs: [Dataset("my-namespace", "my-output", Schema("a", "b", "c", "d"))]);
 
     private const string ExampleRunPath = "acme/my-namespace/my-job-d46e465bd3584d3283d4df660ff614dd";
 
@@ -163,6 +164,59 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
             new[] { "acme/my-namespace/my-input.source", "acme/my-namespace/my-input:v0", "acme/my-namespace/my-output:v0", ExampleRunPath }.Order(StringComparer.Ordinal),
             lineage.Strings("lineage.nodes", "path").Order(StringComparer.Ordinal));
         Assert.Equal(["LOGGED", "LOGGED", "USED"], lineage.Strings("lineage.edges", "kind").Order());
+    }
+
+    // The "simple examples" of OpenLineage's documentation, as printed there (events of an older
+    // spec, without schemaURL).
+    private const string DocsStart = """
+        {
+          "eventType": "START",
+          "eventTime": "2020-12-28T19:52:00.001+10:00",
+          "run": { "runId": "d46e465b-d358-4d32-83d4-df660ff614dd" },
+          "job": { "namespace": "workshop", "name": "process_taxes" },
+          "inputs": [{ "namespace": "postgres://workshop-db:None", "name": "workshop.public.taxes" }],
+          "producer": "https://github.com/OpenLineage/OpenLineage/blob/v1-0-0/client"
+        }
+        """;
+
+    private const string DocsComplete = """
+        {
+          "eventType": "COMPLETE",
+          "eventTime": "2020-12-28T20:52:00.001+10:00",
+          "run": { "runId": "d46e465b-d358-4d32-83d4-df660ff614dd" },
+          "job": { "namespace": "workshop", "name": "process_taxes" },
+          "outputs": [{ "namespace": "postgres://workshop-db:None", "name": "workshop.public.unpaid_taxes" }],
+          "producer": "https://github.com/OpenLineage/OpenLineage/blob/v1-0-0/client"
+        }
+        """;
+
+    [Fact]
+    public async Task the_documentations_simple_examples_are_refused_for_their_missing_schema_url_and_recorded_with_it()
+    {
+        var (refused, error) = await PostAsync(DocsStart);
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal("schemaURL", error.Str("errors.0.extensions.field"));
+        Assert.Equal("required", error.Str("errors.0.extensions.rule"));
+
+        static string WithSchemaUrl(string e)
+        {
+            var withUrl = JsonNode.Parse(e)!.AsObject();
+            withUrl["schemaURL"] = "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent";
+            return withUrl.ToJsonString();
+        }
+
+        var (status, body) = await PostAsync($"[{WithSchemaUrl(DocsStart)},{WithSchemaUrl(DocsComplete)}]");
+        Assert.Equal(HttpStatusCode.Created, status);
+        Assert.Equal(2, body.GetProperty("events").GetInt32());
+
+        var run = await RunAsync("acme/workshop/process_taxes-d46e465bd3584d3283d4df660ff614dd");
+        Assert.Equal("FINISHED", run.Str("state"));
+        Assert.Equal("2020-12-28T09:52:00.001Z", run.Str("config.openlineage.eventTime"));
+        var used = run.Str("usedArtifacts.nodes.0.qualifiedName");
+        var logged = run.Str("loggedArtifacts.nodes.0.qualifiedName");
+        Assert.Matches("^acme/postgres-workshop-db-None-[0-9a-f]{8}/workshop.public.taxes:v0$", used);
+        Assert.Matches("^acme/postgres-workshop-db-None-[0-9a-f]{8}/workshop.public.unpaid_taxes:v0$", logged);
+        Assert.Equal(used.Split('/')[1], logged.Split('/')[1]);
     }
 
     [Fact]
@@ -478,6 +532,31 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, tooMany);
         Assert.Equal("maxLineageDatasets", manyError.Str("errors.0.extensions.limit"));
         Assert.Equal(0, await ProjectRunCountAsync("acme/my-namespace"));
+    }
+
+    [Fact]
+    public async Task a_parent_facet_under_the_older_name_parent_run_links_too()
+    {
+        var dagRun = Guid.NewGuid();
+        var older = new JsonObject
+        {
+            ["parentRun"] = Facet("1-0-0/ParentRunFacet.json", new JsonObject
+            {
+                ["run"] = new JsonObject { ["runId"] = dagRun.ToString() },
+                ["job"] = new JsonObject { ["namespace"] = "airflow", ["name"] = "old_dag" },
+            }),
+        };
+        var task = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.Created, (await PostAsync(Event("START", task, "old_dag.t1", "airflow", runFacets: older))).Status);
+        var linked = await _admin.DataAsync(
+            "query ($path: String!) { run(path: $path) { parentRun { path state } } }", new { path = $"acme/airflow/old_dag.t1-{task:N}" });
+        Assert.Equal($"acme/airflow/old_dag-{dagRun:N}", linked.Str("run.parentRun.path"));
+
+        var broken = older.DeepClone().AsObject();
+        broken["parentRun"]!["run"]!["runId"] = "not-a-uuid";
+        var (refused, error) = await PostAsync(Event("START", Guid.NewGuid(), "old_dag.t2", "airflow", runFacets: broken));
+        Assert.Equal(HttpStatusCode.BadRequest, refused);
+        Assert.Equal("run.facets.parentRun.run.runId", error.Str("errors.0.extensions.field"));
     }
 
     [Fact]
