@@ -183,6 +183,16 @@ public static class OpenLineageReader
                 RequireString(dataset, "namespace", $"{field}.namespace"),
                 RequireString(dataset, "name", $"{field}.name"),
                 Facets(dataset, $"{field}.facets"));
+
+            // The two dataset facets Lineage reads are held to their own schemas
+            // (DatasetVersionDatasetFacet, DatasetTypeDatasetFacet), so that a malformed one is
+            // refused rather than silently read as absent.
+            if (result.Facets is { } facets)
+            {
+                RequireFacetString(facets, "version", "datasetVersion", $"{field}.facets");
+                RequireFacetString(facets, "datasetType", "datasetType", $"{field}.facets");
+            }
+
             if (extraFacets is not null)
             {
                 // Checked for their shape; they describe one run's reading or writing, not the dataset.
@@ -190,6 +200,16 @@ public static class OpenLineageReader
             }
 
             return result;
+        }
+
+        /// <summary>A facet that is present (and not deleted) has <paramref name="property"/>, a string.</summary>
+        private void RequireFacetString(JsonElement facets, string facet, string property, string field)
+        {
+            if (facets.TryGetProperty(facet, out var found)
+                && !(found.TryGetProperty("_deleted", out var deleted) && deleted.ValueKind == JsonValueKind.True))
+            {
+                RequireString(found, property, $"{field}.{facet}.{property}");
+            }
         }
 
         /// <summary>An object of facets, each an object with <c>_producer</c> and <c>_schemaURL</c>; null when absent.</summary>

@@ -434,6 +434,8 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
         { """{"eventTime":"2026-12-04T10:15:00Z","producer":"https://p","schemaURL":"https://s"}""", "job", "required" },
         { """{"eventTime":"2026-12-04T10:15:00Z","run":{"runId":"d46e465b-d358-4d32-83d4-df660ff614dd"},"dataset":{"namespace":"n","name":"d"},"job":{"namespace":"n","name":"j"},"producer":"https://p","schemaURL":"https://s"}""", "dataset", "oneOf" },
         { """["not an event"]""", "(event)", "type" },
+        { """{"eventTime":"2026-12-04T10:15:00Z","run":{"runId":"d46e465b-d358-4d32-83d4-df660ff614dd"},"job":{"namespace":"n","name":"j"},"outputs":[{"namespace":"n","name":"d","facets":{"version":{"_producer":"https://p","_schemaURL":"https://s","datasetVersion":42}}}],"producer":"https://p","schemaURL":"https://s"}""", "outputs[0].facets.version.datasetVersion", "type" },
+        { """{"eventTime":"2026-12-04T10:15:00Z","dataset":{"namespace":"n","name":"d","facets":{"datasetType":{"_producer":"https://p","_schemaURL":"https://s"}}},"producer":"https://p","schemaURL":"https://s"}""", "dataset.facets.datasetType.datasetType", "required" },
     };
 
     [Theory]
