@@ -1,5 +1,6 @@
 """A client for a Lineage server, shaped like wandb's: ``Api`` reads lineage, runs, versions and
-registries; errors are typed by the server's error codes."""
+registries; ``init`` starts a run that uses, logs and links ``Artifact``s; errors are typed by
+the server's error codes."""
 
 from .api import Api, ArtifactFile, ArtifactVersion, AuditEvent, Collection, Impact, LineageEdge, LineageGraph, LineageNode, Run
 from .errors import (
@@ -15,7 +16,10 @@ from .errors import (
     Unavailable,
 )
 
+from .sdk import Artifact, LiveRun, init, sha256_file
+
 __all__ = [
+    "Artifact", "LiveRun", "init", "sha256_file",
     "Api", "ArtifactFile", "ArtifactVersion", "AuditEvent", "Collection", "Impact", "LineageEdge", "LineageGraph",
     "LineageNode", "Run", "Conflict", "CycleDetected", "Forbidden", "InvalidArgument", "LimitExceeded", "LineageError",
     "NotFound", "RateLimited", "Unauthenticated", "Unavailable",

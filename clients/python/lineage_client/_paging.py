@@ -34,6 +34,16 @@ class Paged(Generic[T]):
             if not has_next or not nodes:
                 return
 
+    def __getitem__(self, index):
+        """An item by place, as from the list wandb answers (``used_by()[0]``); a slice or a
+        place from the end reads the whole list."""
+        if isinstance(index, int) and index >= 0:
+            for place, item in enumerate(self):
+                if place == index:
+                    return item
+            raise IndexError(f"index {index} is past the last of {len(self)} items")
+        return list(self)[index]
+
     def __len__(self) -> int:
         if self._total is None:
             self._page(None)

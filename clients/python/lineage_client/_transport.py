@@ -101,10 +101,11 @@ class Transport:
         except urllib.error.HTTPError as error:
             text = error.read()
             if error.code == 429:
-                retry_after = _seconds(error.headers.get("Retry-After"))
-                raise RateLimited(_message(text, "the key sent more requests than its rate allows"), retry_after) from None
+                message, extensions = _first_error(text, "the key sent more requests than its rate allows")
+                raise RateLimited(message, _seconds(error.headers.get("Retry-After")), extensions) from None
             if error.code in _RETRIED_STATUSES:
-                raise Unavailable(_message(text, f"the server answered HTTP {error.code}"), "UNAVAILABLE") from None
+                message, extensions = _first_error(text, f"the server answered HTTP {error.code}")
+                raise Unavailable(message, "UNAVAILABLE", extensions) from None
             if error.code == 401 and not text:
                 raise Unauthenticated("the server refused the API key", "UNAUTHENTICATED") from None
             return error.code, _json(text, error.code)
@@ -121,12 +122,14 @@ def _json(text: bytes, status: int) -> Dict[str, Any]:
     return answer if isinstance(answer, dict) else {}
 
 
-def _message(text: bytes, fallback: str) -> str:
+def _first_error(text: bytes, fallback: str):
+    """The message and extensions of an answer's first error, or the fallback and none."""
     try:
         errors = json.loads(text.decode("utf-8")).get("errors") or []
-        return str(errors[0].get("message")) if errors else fallback
-    except (ValueError, AttributeError, IndexError):
-        return fallback
+        first = errors[0]
+        return str(first.get("message") or fallback), dict(first.get("extensions") or {})
+    except (ValueError, AttributeError, IndexError, TypeError):
+        return fallback, {}
 
 
 def _seconds(value: Optional[str]) -> Optional[float]:

@@ -29,9 +29,10 @@ def _key() -> str:
 class Server:
     """One server process; ``kill()`` and ``start()`` again keep the data directory and port."""
 
-    def __init__(self, dll: Path, data: Path):
+    def __init__(self, dll: Path, data: Path, settings=None):
         self.dll = dll
         self.data = data
+        self.settings = {"Lineage__RateLimit__Enabled": "false", **(settings or {})}
         self.admin_key = _key()
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
@@ -41,7 +42,7 @@ class Server:
 
     def start(self) -> None:
         environment = dict(os.environ, LINEAGE_DATA_DIR=str(self.data), LINEAGE_ADMIN_KEY=self.admin_key,
-                           Lineage__RateLimit__Enabled="false", Logging__LogLevel__Default="Warning")
+                           Logging__LogLevel__Default="Warning", **self.settings)
         self._process = subprocess.Popen(["dotnet", str(self.dll), "--urls", self.url], env=environment,
                                          stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 60
@@ -74,11 +75,16 @@ class Server:
         return body["data"]
 
 
-@pytest.fixture(scope="session")
-def server():
+def server_build() -> Path:
     dll = Path(os.environ.get("LINEAGE_SERVER_DLL", DEFAULT_SERVER))
     if not dll.exists():
         pytest.fail(f"no server build at {dll}: build it with 'dotnet build src/Lineage.Server' or set LINEAGE_SERVER_DLL")
+    return dll
+
+
+@pytest.fixture(scope="session")
+def server():
+    dll = server_build()
     with tempfile.TemporaryDirectory(prefix="lineage-python-") as data:
         process = Server(dll, Path(data))
         process.start()

@@ -29,9 +29,12 @@ def test_the_four_walks_of_the_lineage_docs_run_as_they_do_on_wandb(api):
     upstream = dataset.logged_by().used_artifacts()
     assert [a.qualified_name for a in upstream] == ["acme/zoo/zoo_raw:v0"]
 
-    consumers = list(model.used_by())
+    consumers = model.used_by()
     assert [r.path for r in consumers] == ["acme/zoo/eval-1"]
     assert [a.name for a in consumers[0].logged_artifacts()] == ["zoo-eval-results:v0"]
+    assert consumers[-1].path == "acme/zoo/eval-1" and [r.path for r in consumers[:5]] == ["acme/zoo/eval-1"]
+    with pytest.raises(IndexError):
+        consumers[1]
 
 
 def test_a_version_carries_what_wandb_artifacts_carry(api):
