@@ -54,6 +54,16 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
         ["version"] = Facet("1-0-1/DatasetVersionDatasetFacet.json#/$defs/DatasetVersionDatasetFacet", new JsonObject { ["datasetVersion"] = version }),
     };
 
+    /// <summary>Run facets naming a parent run, under <paramref name="key"/> (<c>parent</c>, or the older <c>parentRun</c>).</summary>
+    private static JsonObject ParentFacets(Guid parentRun, string job, string key = "parent") => new()
+    {
+        [key] = Facet("1-0-1/ParentRunFacet.json#/$defs/ParentRunFacet", new JsonObject
+        {
+            ["run"] = new JsonObject { ["runId"] = parentRun.ToString() },
+            ["job"] = new JsonObject { ["namespace"] = "airflow", ["name"] = job },
+        }),
+    };
+
     private static JsonObject Dataset(string ns, string name, JsonObject? facets = null)
     {
         var dataset = new JsonObject { ["namespace"] = ns, ["name"] = name };
@@ -327,14 +337,7 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
     public async Task a_parent_run_facet_links_the_child_to_its_parent_run()
     {
         var dagRun = Guid.NewGuid();
-        var parent = new JsonObject
-        {
-            ["parent"] = Facet("1-0-1/ParentRunFacet.json#/$defs/ParentRunFacet", new JsonObject
-            {
-                ["run"] = new JsonObject { ["runId"] = dagRun.ToString() },
-                ["job"] = new JsonObject { ["namespace"] = "airflow", ["name"] = "daily_dag" },
-            }),
-        };
+        var parent = ParentFacets(dagRun, "daily_dag");
         var jobType = new JsonObject
         {
             ["jobType"] = Facet("2-0-3/JobTypeJobFacet.json#/$defs/JobTypeJobFacet", new JsonObject
@@ -540,14 +543,7 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
     public async Task a_parent_facet_under_the_older_name_parent_run_links_too()
     {
         var dagRun = Guid.NewGuid();
-        var older = new JsonObject
-        {
-            ["parentRun"] = Facet("1-0-0/ParentRunFacet.json", new JsonObject
-            {
-                ["run"] = new JsonObject { ["runId"] = dagRun.ToString() },
-                ["job"] = new JsonObject { ["namespace"] = "airflow", ["name"] = "old_dag" },
-            }),
-        };
+        var older = ParentFacets(dagRun, "old_dag", key: "parentRun");
         var task = Guid.NewGuid();
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(Event("START", task, "old_dag.t1", "airflow", runFacets: older))).Status);
         var linked = await _admin.DataAsync(
@@ -564,14 +560,8 @@ public sealed class OpenLineageIngestTests : IAsyncLifetime
     [Fact]
     public async Task a_run_that_names_itself_as_its_parent_has_no_parent()
     {
-        var self = new JsonObject
-        {
-            ["parent"] = Facet("1-0-1/ParentRunFacet.json#/$defs/ParentRunFacet", new JsonObject
-            {
-                ["run"] = new JsonObject { ["runId"] = ExampleRun.ToString() },
-                ["job"] = new JsonObject { ["namespace"] = "my-namespace", ["name"] = "my-job" },
-            }),
-        };
+        var self = ParentFacets(ExampleRun, "my-job");
+        self["parent"]!["job"]!["namespace"] = "my-namespace";
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(Event("START", ExampleRun, "my-job", runFacets: self))).Status);
         var run = await _admin.DataAsync("query ($path: String!) { run(path: $path) { parentRun { path } } }", new { path = ExampleRunPath });
         Assert.Equal(JsonValueKind.Null, run.At("run.parentRun").ValueKind);
