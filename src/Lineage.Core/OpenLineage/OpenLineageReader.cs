@@ -11,7 +11,7 @@ namespace Lineage.OpenLineage;
 /// it. A RunEvent has <c>run</c> and <c>job</c>; a DatasetEvent has <c>dataset</c>; a JobEvent
 /// has <c>job</c> and no <c>run</c>. Every event has <c>eventTime</c>, <c>producer</c> and
 /// <c>schemaURL</c>; every facet is an object with <c>_producer</c> and <c>_schemaURL</c>.
-/// Properties the schema does not name are kept, as the schema allows them.
+/// Properties the schema does not name are allowed, as the schema allows them; facets are kept as sent.
 /// </summary>
 public static class OpenLineageReader
 {
