@@ -162,13 +162,20 @@ class ArtifactVersion:
         source = self._field(f"source {{ {_VERSION} }}").get("source")
         return ArtifactVersion(self._api, source) if source else None
 
-    def _field(self, selection: str) -> Dict[str, Any]:
-        data = self._api.execute(f"query ($name: String!) {{ artifact(name: $name) {{ {selection} }} }}", {"name": self.qualified_name})
+    def _field(self, selection: str, variables: Optional[Dict[str, Any]] = None, declared: str = "") -> Dict[str, Any]:
+        data = self._api.execute(
+            f"query ($name: String!{declared}) {{ artifact(name: $name) {{ {selection} }} }}",
+            dict(variables or {}, name=self.qualified_name),
+        )
         return _required(data.get("artifact"), f"artifact version '{self.qualified_name}' not found")
 
     def _connection(self, field: str, selection: str, wrap, per_page: int) -> Paged:
         def read(after: Optional[str], first: int) -> Dict[str, Any]:
-            return self._field(f"{field}(first: {first}, after: {_literal(after)}) {{ {_PAGE} nodes {{ {selection} }} }}")[field]
+            return self._field(
+                f"{field}(first: $first, after: $after) {{ {_PAGE} nodes {{ {selection} }} }}",
+                {"first": first, "after": after},
+                ", $first: Int, $after: String",
+            )[field]
 
         return Paged(read, wrap, per_page)
 
@@ -356,13 +363,6 @@ def _required(value: Optional[Dict[str, Any]], message: str) -> Dict[str, Any]:
     if value is None:
         raise NotFound(message, "NOT_FOUND")
     return value
-
-
-def _literal(cursor: Optional[str]) -> str:
-    """A cursor written into a document: JSON's string syntax is GraphQL's."""
-    import json
-
-    return "null" if cursor is None else json.dumps(cursor)
 
 
 def _run_filter(filters: Optional[Dict[str, Any]]) -> Optional[Dict[str, Any]]:

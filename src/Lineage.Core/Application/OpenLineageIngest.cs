@@ -136,7 +136,7 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
             foreach (var output in e.Outputs)
             {
                 var artifact = await DatasetArtifactAsync(output).ConfigureAwait(false);
-                await LineageWrites.RecordLoggedAsync(s, run, artifact, LogCommand(run, artifact, output), actor, Added, cancellationToken).ConfigureAwait(false);
+                await LineageWrites.RecordLoggedAsync(s, run, artifact, LogCommand(run, artifact, output, OpenLineageNames.Digest(output.Facets)), actor, Added, cancellationToken).ConfigureAwait(false);
             }
 
             if (EndState(e.EventType) is { } state && run.State == RunState.Running)
@@ -233,10 +233,10 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
                 await s.UpdateRunStateAsync(source, RunState.Finished, cancellationToken).ConfigureAwait(false);
             }
 
-            return await LineageWrites.RecordLoggedAsync(s, source, artifact, LogCommand(source, artifact, dataset), actor, Added, cancellationToken).ConfigureAwait(false);
+            return await LineageWrites.RecordLoggedAsync(s, source, artifact, LogCommand(source, artifact, dataset, digest), actor, Added, cancellationToken).ConfigureAwait(false);
         }
 
-        private LogArtifactCommand LogCommand(RunRecord run, ArtifactRecord artifact, OpenLineageDataset dataset)
+        private LogArtifactCommand LogCommand(RunRecord run, ArtifactRecord artifact, OpenLineageDataset dataset, string digest)
         {
             var metadata = Json(w =>
             {
@@ -252,7 +252,7 @@ public sealed class OpenLineageIngest(IStoreSessionSource store)
                 new RunPath(run.Namespace, run.Project, run.Name),
                 artifact.Name,
                 artifact.Type,
-                OpenLineageNames.Digest(dataset.Facets),
+                digest,
                 JsonObjectText.FromText(metadata, $"metadata of '{artifact.Path}' (the dataset's facets)", maxJsonBytes),
                 []);
         }
